@@ -3,4 +3,8 @@ export * from './tunnel';
 export * from './access';
 export * from './network';
 export * from './cluster';
+export * from './image';
+export * from './credential';
+export * from './logs';
+export * from './iam';
 export * from './service';

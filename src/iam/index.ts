@@ -1,0 +1,2 @@
+// Public API of this area; filled in by the area's constructs.
+export {};
