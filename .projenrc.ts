@@ -1,4 +1,5 @@
 import { cdktf, javascript } from 'projen';
+import { JobPermission } from 'projen/lib/github/workflows-model';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 // Provider packages this library builds on. They are peer dependencies so that
@@ -52,8 +53,32 @@ const project = new cdktf.ConstructLibraryCdktf({
     fileExtensions: ['.ts'],
   },
 
+  // Every jsii language, with conventional package names. The build proves the
+  // API translates by generating code for each (see `codegen:check`); the
+  // release workflow builds and publishes them where the registries are reachable.
+  publishToPypi: {
+    distName: 'cdktf-zero-trust-fargate',
+    module: 'cdktf_zero_trust_fargate',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktf_zero_trust_fargate',
+    mavenGroupId: 'io.github.cdktf-zero-trust-fargate',
+    mavenArtifactId: 'cdktf-zero-trust-fargate',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdktfZeroTrustFargate',
+    packageId: 'CdktfZeroTrustFargate',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdktf-zero-trust-fargate/cdktf-zero-trust-fargate-go',
+  },
+
+  // API.md is written by `npx projen docgen` and committed; the build checks it.
+  docgen: false,
+
   githubOptions: { mergify: false },
-  release: false,
+  release: true,
+  releaseToNpm: true,
   depsUpgrade: false,
   pullRequestTemplate: false,
 });
@@ -66,10 +91,92 @@ project.eslint?.addRules({
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'type-check tests' });
 project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json', { name: 'type-check examples' });
 
+// Checks that need the compiled .jsii assembly run right after compilation, so
+// the build (the README's test command) fails when docs drift from the API.
+const docgen = project.addTask('docgen', {
+  description: 'Regenerate API.md from the .jsii assembly',
+  exec: 'jsii-docgen -o API.md',
+});
+const docgenCheck = project.addTask('docgen:check', {
+  description: 'Fail when the committed API.md differs from the generated one',
+  steps: [
+    { exec: 'mkdir -p .tmp && jsii-docgen -o .tmp/API.md' },
+    {
+      exec: `cmp -s API.md .tmp/API.md || { echo "API.md is out of date: run 'npx projen ${docgen.name}' and commit it"; exit 1; }`,
+    },
+  ],
+});
+const rosettaCheck = project.addTask('rosetta:check', {
+  description: 'Compile every TypeScript snippet of the README and API docs (strict)',
+  exec: 'jsii-rosetta extract --strict .jsii',
+});
+const codegenCheck = project.addTask('codegen:check', {
+  description: 'Generate Python, Java, .NET and Go code from the assembly and check the main construct is in each',
+  steps: [
+    { exec: 'rm -rf dist/codegen' },
+    { exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go --outdir dist/codegen' },
+    { exec: 'node build-tools/check-codegen.js dist/codegen' },
+  ],
+});
+project.postCompileTask.spawn(docgenCheck);
+project.postCompileTask.spawn(rosettaCheck);
+project.postCompileTask.spawn(codegenCheck);
+
+// Other languages are packaged by the release workflow, which has their
+// toolchains and registries; a local or CI build packages JavaScript only.
+const packageJs = project.tasks.tryFind('package:js')!;
+project.packageTask.reset();
+project.packageTask.spawn(packageJs);
+
+// A new user's view: install the packed library into a brand-new cdktf app and
+// synthesize the README's quick start.
+const consumerTest = project.addTask('test:consumer', {
+  description: 'Install the packed library into a fresh cdktf app outside the repo and synthesize the README quick start',
+  exec: 'node build-tools/consumer-test.js',
+});
+project.packageTask.spawn(consumerTest); // the build is locked; packaging is its last step
+
+// Validation of the synthesized examples against the real providers. It needs
+// the Terraform registry and a scanner, so it runs on the hosting service only.
+const validateExamples = project.github!.addWorkflow('validate-examples');
+validateExamples.on({ pullRequest: {}, workflowDispatch: {}, push: { branches: ['main'] } });
+validateExamples.addJobs({
+  validate: {
+    name: 'terraform validate and security scan of the examples',
+    runsOn: ['ubuntu-latest'],
+    permissions: { contents: JobPermission.READ },
+    env: { CHECKPOINT_DISABLE: '1' },
+    steps: [
+      { name: 'Checkout', uses: 'actions/checkout@v4' },
+      { name: 'Set up Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': '20.x' } },
+      { name: 'Set up Terraform', uses: 'hashicorp/setup-terraform@v3', with: { terraform_version: '1.9.8', terraform_wrapper: false } },
+      { name: 'Install dependencies', run: 'npm install' },
+      { name: 'Synthesize the examples', run: 'npx cdktf synth' },
+      {
+        name: 'terraform init and validate each stack',
+        run: [
+          'set -euo pipefail',
+          'for dir in cdktf.out/stacks/*/; do',
+          '  echo "::group::$dir"',
+          '  terraform -chdir="$dir" init -backend=false -input=false',
+          '  terraform -chdir="$dir" validate',
+          '  echo "::endgroup::"',
+          'done',
+        ].join('\n'),
+      },
+      {
+        name: 'Security scan (Checkov)',
+        uses: 'bridgecrewio/checkov-action@v12',
+        with: { 'directory': 'cdktf.out/stacks', 'framework': 'terraform', 'config_file': '.checkov.yaml', 'output_format': 'cli' },
+      },
+    ],
+  },
+});
+
 // The npm package carries lib/, .jsii, README, API.md and LICENSE only.
-for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/benchmark/', '/docs/', '.gen/', '*.tgz']) {
+for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/benchmark/', '/docs/', '/build-tools/', '.gen/', '*.tgz', '/.tmp/', '.jsii.tabl.json', 'CONTRIBUTING.md']) {
   project.addPackageIgnore(pattern);
 }
-project.gitignore.exclude('cdktf.out/', '.gen/', 'imports/', '*.tfstate', '*.tfstate.*', '.terraform/', '/benchmark/results/');
+project.gitignore.exclude('.tmp/', '.jsii.tabl.json', 'cdktf.out/', '.gen/', 'imports/', '*.tfstate', '*.tfstate.*', '.terraform/', '/benchmark/results/');
 
 project.synth();
