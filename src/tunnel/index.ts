@@ -1,2 +1,3 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the tunnel area: the CloudflareTunnel construct and its ingress rule types.
+export * from './ingress';
+export * from './tunnel';

@@ -1,0 +1,114 @@
+/**
+ * Makes `cloudflared` itself check the Cloudflare Access token of every
+ * request to a hostname, and refuse requests without a valid one.
+ *
+ * This is defence in depth: even if the DNS record or the Access application
+ * is misconfigured, the origin only sees requests that passed Access.
+ */
+export interface TunnelAccessEnforcement {
+  /**
+   * The Zero Trust team name: the first label of the team domain, e.g.
+   * `acme` for `acme.cloudflareaccess.com`.
+   */
+  readonly teamName: string;
+
+  /**
+   * The audience (AUD) tag of the Access application that protects the
+   * hostname. May be a token, e.g. the `aud` attribute of a
+   * `ZeroTrustAccessApplication`.
+   */
+  readonly audTag: string;
+}
+
+/**
+ * How `cloudflared` connects to the origin service of one ingress rule.
+ *
+ * Only the settings given are sent; the rest keep the `cloudflared` defaults.
+ */
+export interface TunnelOriginRequest {
+  /**
+   * Timeout, in seconds, for establishing a TCP connection to the origin.
+   *
+   * @default - the cloudflared default (30 seconds)
+   */
+  readonly connectTimeoutSeconds?: number;
+
+  /**
+   * Value of the HTTP `Host` header sent to the origin.
+   *
+   * @default - the public hostname of the request
+   */
+  readonly httpHostHeader?: string;
+
+  /**
+   * Hostname that `cloudflared` expects in the origin's TLS certificate.
+   *
+   * @default - the hostname of the service URL
+   */
+  readonly originServerName?: string;
+
+  /**
+   * Accept any TLS certificate from the origin. Only for origins with a
+   * self-signed certificate that cannot be given a proper one; it disables
+   * protection against a spoofed origin.
+   *
+   * @default false
+   */
+  readonly noTlsVerify?: boolean;
+
+  /**
+   * Talk HTTP/2 to the origin. The origin must be served over `https://`.
+   *
+   * @default false
+   */
+  readonly http2Origin?: boolean;
+
+  /**
+   * Make `cloudflared` reject requests that carry no valid Cloudflare Access
+   * token for the given application.
+   *
+   * @default - no check by cloudflared (Access at the edge still applies)
+   */
+  readonly access?: TunnelAccessEnforcement;
+}
+
+/**
+ * Routes requests for one public hostname (and optionally a path) through
+ * the tunnel to an origin service.
+ *
+ * The construct appends a final catch-all rule that answers 404, so requests
+ * for any other hostname never reach an origin.
+ */
+export interface TunnelIngressRule {
+  /**
+   * Fully qualified, lower-case public hostname, e.g. `app.example.com`.
+   * It must lie in the zone when the tunnel's `zoneName` is given.
+   */
+  readonly hostname: string;
+
+  /**
+   * Regular expression (Go RE2 syntax) matched against the request path,
+   * e.g. `^/api/`. Rules are tried in order; the first match wins.
+   *
+   * @default - every path of the hostname
+   */
+  readonly path?: string;
+
+  /**
+   * Where `cloudflared` sends matching requests: `http://host:port`,
+   * `https://host:port`, `tcp://`, `ssh://`, `rdp://` or `smb://` URLs
+   * (scheme and host, no path), `unix:/path/to.sock`,
+   * `unix+tls:/path/to.sock`, `http_status:NNN` or `hello_world`.
+   *
+   * In an ECS task the app container is reached on `localhost`, e.g.
+   * `http://localhost:8080`.
+   */
+  readonly service: string;
+
+  /**
+   * How `cloudflared` connects to the origin.
+   *
+   * @default - cloudflared defaults
+   */
+  readonly originRequest?: TunnelOriginRequest;
+}

@@ -1,0 +1,41 @@
+/**
+ * Checks on DNS names, so that a typo in a hostname fails at synth time
+ * rather than as a DNS record that never resolves.
+ */
+
+/** One DNS label: 1-63 characters, letters/digits/hyphens, no hyphen at either end. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The longest DNS name in text form, without the trailing dot. */
+const MAX_NAME_LENGTH = 253;
+
+/** What a valid name looks like, for error messages, with an example name. */
+export function dnsNameForm(example: string): string {
+  return `Expected a fully qualified lower-case DNS name of at least two labels, e.g. "${example}" ` +
+    '(letters, digits and hyphens; no wildcard, port, scheme or trailing dot).';
+}
+
+/** True when `value` is a single lower-case DNS label, e.g. a team name. */
+export function isDnsLabel(value: string): boolean {
+  return LABEL.test(value);
+}
+
+/**
+ * True when `value` is a fully qualified lower-case DNS name of at least two
+ * labels whose last label is not all digits (so an IP address is refused).
+ */
+export function isFullyQualifiedDnsName(value: string): boolean {
+  if (value.length > MAX_NAME_LENGTH) {
+    return false;
+  }
+  const labels = value.split('.');
+  if (labels.length < 2 || !labels.every(isDnsLabel)) {
+    return false;
+  }
+  return !/^[0-9]+$/.test(labels[labels.length - 1]);
+}
+
+/** True when `hostname` is the zone apex or a name below it. */
+export function isInZone(hostname: string, zoneName: string): boolean {
+  return hostname === zoneName || hostname.endsWith(`.${zoneName}`);
+}

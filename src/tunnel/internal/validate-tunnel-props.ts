@@ -1,0 +1,100 @@
+import { Token } from 'cdktf';
+import { dnsNameForm, isDnsLabel, isFullyQualifiedDnsName, isInZone } from './hostname-validation';
+import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
+import { invalid, requirePositiveInteger } from '../../core/validation';
+import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
+import type { CloudflareTunnelProps } from '../tunnel';
+
+/** Cloudflare account and zone ids: 32 lower-case hexadecimal characters. */
+const CLOUDFLARE_ID = /^[0-9a-f]{32}$/;
+
+/** True when the value is known now, i.e. not a reference resolved by Terraform later. */
+function known(value: unknown): boolean {
+  return !Token.isUnresolved(value);
+}
+
+function requireCloudflareId(property: string, value: string): void {
+  if (known(value) && !CLOUDFLARE_ID.test(value)) {
+    invalid(property, value, 'Expected a Cloudflare id of 32 lower-case hexadecimal characters (as shown in the dashboard overview).');
+  }
+}
+
+function requireText(property: string, value: string, allowed: string): void {
+  if (known(value) && value.trim() === '') {
+    invalid(property, value, allowed);
+  }
+}
+
+function validateAccess(property: string, origin: TunnelOriginRequest): void {
+  const access = origin.access;
+  if (!access) {
+    return;
+  }
+  if (known(access.teamName) && !isDnsLabel(access.teamName)) {
+    invalid(`${property}.access.teamName`, access.teamName,
+      'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
+  }
+  requireText(`${property}.access.audTag`, access.audTag,
+    'Expected the audience (AUD) tag of the Access application, e.g. the `aud` attribute of a ZeroTrustAccessApplication.');
+}
+
+function validateOriginRequest(property: string, origin: TunnelOriginRequest): void {
+  if (origin.connectTimeoutSeconds !== undefined && known(origin.connectTimeoutSeconds)) {
+    requirePositiveInteger(`${property}.connectTimeoutSeconds`, origin.connectTimeoutSeconds);
+  }
+  if (origin.httpHostHeader !== undefined) {
+    requireText(`${property}.httpHostHeader`, origin.httpHostHeader, 'Expected a non-empty Host header value, or leave it unset.');
+  }
+  if (origin.originServerName !== undefined) {
+    requireText(`${property}.originServerName`, origin.originServerName, 'Expected a non-empty server name, or leave it unset.');
+  }
+  validateAccess(property, origin);
+}
+
+function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {
+  if (known(rule.hostname)) {
+    if (!isFullyQualifiedDnsName(rule.hostname)) {
+      invalid(`${property}.hostname`, rule.hostname, dnsNameForm('app.example.com'));
+    }
+    if (zoneName !== undefined && known(zoneName) && !isInZone(rule.hostname, zoneName)) {
+      invalid(`${property}.hostname`, rule.hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
+    }
+  }
+  if (rule.path !== undefined) {
+    requireText(`${property}.path`, rule.path, 'Expected a regular expression matched against the request path, e.g. "^/api/", or leave it unset.');
+  }
+  if (known(rule.service) && !isValidOriginService(rule.service)) {
+    invalid(`${property}.service`, rule.service, ORIGIN_SERVICE_FORM);
+  }
+  if (rule.originRequest) {
+    validateOriginRequest(`${property}.originRequest`, rule.originRequest);
+  }
+}
+
+/** Fails when two rules match the same hostname and path: the second would never be used. */
+function requireDistinctRoutes(rules: readonly TunnelIngressRule[]): void {
+  const firstIndex = new Map<string, number>();
+  rules.forEach((rule, index) => {
+    const route = rule.path === undefined ? rule.hostname : `${rule.hostname} path ${rule.path}`;
+    const earlier = firstIndex.get(route);
+    if (earlier !== undefined) {
+      invalid(`ingress[${index}]`, route, `Each hostname and path pair may appear only once; ingress[${earlier}] already routes it.`);
+    }
+    firstIndex.set(route, index);
+  });
+}
+
+/** Checks every prop before any resource is created; throws on the first bad value. */
+export function validateTunnelProps(props: CloudflareTunnelProps): void {
+  requireCloudflareId('accountId', props.accountId);
+  requireCloudflareId('zoneId', props.zoneId);
+  requireText('name', props.name, 'Expected a non-empty tunnel name.');
+  if (props.zoneName !== undefined && known(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
+    invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
+  }
+  if (props.ingress.length === 0) {
+    invalid('ingress', props.ingress, 'Expected at least one rule routing a public hostname to an origin service.');
+  }
+  props.ingress.forEach((rule, index) => validateRule(`ingress[${index}]`, rule, props.zoneName));
+  requireDistinctRoutes(props.ingress);
+}

@@ -1,0 +1,164 @@
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { ZeroTrustTunnelCloudflared } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared';
+import { ZeroTrustTunnelCloudflaredConfigA } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared-config';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { TunnelIngressRule } from './ingress';
+import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
+import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
+import { validateTunnelProps } from './internal/validate-tunnel-props';
+
+/** Properties of a {@link CloudflareTunnel}. */
+export interface CloudflareTunnelProps {
+  /** Cloudflare account id (32 hexadecimal characters) that owns the tunnel. */
+  readonly accountId: string;
+
+  /** Id of the Cloudflare zone (32 hexadecimal characters) that gets the DNS records. */
+  readonly zoneId: string;
+
+  /**
+   * Name of the zone, e.g. `example.com`. When given, every ingress hostname
+   * must lie in it, which catches a hostname meant for another zone.
+   *
+   * @default - hostnames are not checked against the zone
+   */
+  readonly zoneName?: string;
+
+  /** Tunnel name shown in the Cloudflare dashboard. */
+  readonly name: string;
+
+  /**
+   * Ingress rules, tried in order. A catch-all rule answering 404 is always
+   * appended, so other hostnames never reach an origin.
+   */
+  readonly ingress: TunnelIngressRule[];
+
+  /**
+   * Any string; change it to rotate the tunnel secret. It is kept in the
+   * random secret's `keepers`, so a new value makes Terraform generate a new
+   * secret, update the tunnel and change `tunnelToken` and `credentialsJson`.
+   * Running `cloudflared` replicas keep their connections until restarted;
+   * restart them (e.g. force a new ECS deployment) after the apply.
+   *
+   * @default - the secret is generated once and never rotated
+   */
+  readonly secretRotationKey?: string;
+
+  /**
+   * Whether to create a proxied CNAME record to the tunnel for each distinct
+   * hostname. Turn off when the records are managed elsewhere.
+   *
+   * @default true
+   */
+  readonly createDnsRecords?: boolean;
+}
+
+/**
+ * A remotely managed Cloudflare Tunnel with its ingress configuration and
+ * DNS records.
+ *
+ * Creates a random tunnel secret (base64 of 32 bytes, never a literal), the
+ * tunnel with `config_src = "cloudflare"`, one ingress rule per hostname and
+ * path followed by a catch-all 404, and a proxied CNAME per hostname to
+ * `<tunnel-id>.cfargotunnel.com`. Exposes the tunnel token and the
+ * credentials JSON as sensitive values for `cloudflared` to run with.
+ */
+export class CloudflareTunnel extends Construct {
+  /** Id (UUID) of the tunnel. */
+  public readonly tunnelId: string;
+
+  /** Name of the tunnel. */
+  public readonly tunnelName: string;
+
+  /** Target of the hostnames' CNAME records: `<tunnel-id>.cfargotunnel.com`. */
+  public readonly cnameTarget: string;
+
+  /** The distinct public hostnames routed through the tunnel, in rule order. */
+  public readonly hostnames: string[];
+
+  /**
+   * The token `cloudflared tunnel run` accepts in `TUNNEL_TOKEN`: base64 of
+   * `{"a": account id, "t": tunnel id, "s": tunnel secret}`. Sensitive:
+   * store it in a secret store (e.g. an SSM SecureString), never in plain
+   * environment variables or outputs.
+   */
+  public readonly tunnelToken: string;
+
+  /**
+   * Contents of the tunnel credentials file, `{"AccountTag", "TunnelSecret",
+   * "TunnelID"}`, which `cloudflared tunnel run <tunnel-id>` accepts in
+   * `TUNNEL_CRED_CONTENTS`. Sensitive, like `tunnelToken`.
+   */
+  public readonly credentialsJson: string;
+
+  /** The tunnel resource. */
+  public readonly tunnel: ZeroTrustTunnelCloudflared;
+
+  /** The tunnel's remotely managed configuration (ingress rules). */
+  public readonly config: ZeroTrustTunnelCloudflaredConfigA;
+
+  /** The CNAME records, one per distinct hostname; empty when `createDnsRecords` is false. */
+  public readonly dnsRecords: DnsRecord[];
+
+  constructor(scope: Construct, id: string, props: CloudflareTunnelProps) {
+    super(scope, id);
+    validateTunnelProps(props);
+
+    const tunnelSecret = this.createTunnelSecret(props.secretRotationKey);
+
+    this.tunnel = new ZeroTrustTunnelCloudflared(this, 'Tunnel', {
+      accountId: props.accountId,
+      name: props.name,
+      // Ingress comes from the config resource below, not from a file next to cloudflared.
+      configSrc: 'cloudflare',
+      tunnelSecret: sensitive(tunnelSecret),
+    });
+    this.tunnelId = this.tunnel.id;
+    this.tunnelName = props.name;
+    this.cnameTarget = `${this.tunnelId}.cfargotunnel.com`;
+    this.hostnames = distinctHostnames(props.ingress);
+
+    this.config = new ZeroTrustTunnelCloudflaredConfigA(this, 'Config', {
+      accountId: props.accountId,
+      tunnelId: this.tunnelId,
+      config: { ingress: toIngressConfig(props.ingress) },
+    });
+
+    const identity = { accountId: props.accountId, tunnelId: this.tunnelId, tunnelSecret };
+    this.tunnelToken = tunnelToken(identity);
+    this.credentialsJson = credentialsJson(identity);
+
+    this.dnsRecords = (props.createDnsRecords ?? true)
+      ? this.hostnames.map((hostname, index) => this.createCname(props.zoneId, hostname, index))
+      : [];
+  }
+
+  /**
+   * A random secret as base64 of 32 bytes (the SHA-256 of a random password),
+   * which meets provider v5's rule for `tunnel_secret`. The rotation key sits
+   * in `keepers`, so changing it regenerates the password.
+   */
+  private createTunnelSecret(rotationKey: string | undefined): string {
+    const password = new Password(this, 'Secret', {
+      length: 64,
+      special: false,
+      keepers: rotationKey === undefined ? undefined : { rotation: rotationKey },
+    });
+    return Fn.base64sha256(password.result);
+  }
+
+  /** A proxied CNAME from the hostname to the tunnel; ttl 1 means "automatic". */
+  private createCname(zoneId: string, hostname: string, index: number): DnsRecord {
+    // Ids from the hostname keep records stable when rules are reordered.
+    const id = Token.isUnresolved(hostname) ? `Cname${index}` : `Cname-${hostname}`;
+    return new DnsRecord(this, id, {
+      zoneId,
+      name: hostname,
+      type: 'CNAME',
+      content: this.cnameTarget,
+      proxied: true,
+      ttl: 1,
+    });
+  }
+}
