@@ -1,2 +1,8 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the network area: where tasks run and what they may reach.
+export * from './egress-mode';
+export * from './task-network';
+export * from './private-network';
+export * from './existing-network';
+export * from './vpc-endpoints';
+export * from './egress-rule';
+export * from './task-security-group';

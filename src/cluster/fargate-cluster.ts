@@ -1,0 +1,89 @@
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { Construct } from 'constructs';
+import { ICluster } from './cluster';
+import { requireClusterName } from './cluster-name';
+import { ContainerInsights } from './container-insights';
+import { FargateCapacityProvider } from './fargate-capacity-provider';
+import { invalid } from '../core/validation';
+
+/** Properties of a {@link FargateCluster}. */
+export interface FargateClusterProps {
+  /** Name of the cluster: 1 to 255 letters, digits, hyphens and underscores. Changing it replaces the cluster. */
+  readonly name: string;
+
+  /**
+   * CloudWatch Container Insights level. Always written to the cluster, so an
+   * account-wide default does not decide it silently.
+   *
+   * @default ContainerInsights.DISABLED
+   */
+  readonly containerInsights?: ContainerInsights;
+
+  /**
+   * Capacity provider for services that name none. Both FARGATE and
+   * FARGATE_SPOT are attached either way; a service can pick its own strategy.
+   *
+   * @default FargateCapacityProvider.FARGATE
+   */
+  readonly defaultCapacityProvider?: FargateCapacityProvider;
+
+  /**
+   * Tags for the cluster.
+   *
+   * @default none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A new ECS cluster for Fargate tasks, with the FARGATE and FARGATE_SPOT
+ * capacity providers attached (`aws_ecs_cluster_capacity_providers`).
+ *
+ * A service that uses a capacity provider strategy should depend on
+ * `capacityProviders`, so Terraform attaches the providers first and removes
+ * the service before them.
+ */
+export class FargateCluster extends Construct implements ICluster {
+  /** Name of the cluster. */
+  public readonly clusterName: string;
+
+  /** ARN of the cluster. */
+  public readonly clusterArn: string;
+
+  /** The `aws_ecs_cluster` resource. */
+  public readonly cluster: EcsCluster;
+
+  /** The `aws_ecs_cluster_capacity_providers` resource. */
+  public readonly capacityProviders: EcsClusterCapacityProviders;
+
+  constructor(scope: Construct, id: string, props: FargateClusterProps) {
+    super(scope, id);
+
+    const containerInsights = props.containerInsights ?? ContainerInsights.DISABLED;
+    const defaultProvider = props.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE;
+    requireClusterName('name', props.name);
+    requireMember('containerInsights', containerInsights, Object.values(ContainerInsights));
+    requireMember('defaultCapacityProvider', defaultProvider, Object.values(FargateCapacityProvider));
+
+    this.cluster = new EcsCluster(this, 'cluster', {
+      name: props.name,
+      setting: [{ name: 'containerInsights', value: containerInsights }],
+      tags: props.tags,
+    });
+    this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity-providers', {
+      clusterName: this.cluster.name,
+      capacityProviders: [FargateCapacityProvider.FARGATE, FargateCapacityProvider.FARGATE_SPOT],
+      defaultCapacityProviderStrategy: [{ capacityProvider: defaultProvider, weight: 1 }],
+    });
+    this.clusterName = this.cluster.name;
+    this.clusterArn = this.cluster.arn;
+  }
+}
+
+/** Fails unless `value` is one of an enum's values (guards callers outside TypeScript). */
+function requireMember(property: string, value: string, allowed: string[]): void {
+  if (!allowed.includes(value)) {
+    invalid(property, value, `Expected one of ${allowed.join(', ')}.`);
+  }
+}

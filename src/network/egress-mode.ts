@@ -1,0 +1,26 @@
+/**
+ * How tasks of a new {@link PrivateNetwork} reach the internet (`cloudflared`
+ * must dial out to Cloudflare; nothing dials in).
+ */
+export enum EgressMode {
+  /**
+   * Tasks run in private subnets; one NAT gateway in the first zone serves all
+   * of them. About $0.045 per hour (~$33 a month) plus $0.045 per GB processed
+   * (us-east-1 prices). If that zone fails, tasks in other zones lose egress.
+   */
+  NAT_GATEWAY_SINGLE = 'NAT_GATEWAY_SINGLE',
+
+  /**
+   * Tasks run in private subnets; each zone has its own NAT gateway, so a zone
+   * outage does not cut egress elsewhere. The NAT charge is paid once per zone.
+   */
+  NAT_GATEWAY_PER_AZ = 'NAT_GATEWAY_PER_AZ',
+
+  /**
+   * Tasks run in public subnets with a public IPv4 address each and reach the
+   * internet directly through the internet gateway. The cheapest mode: no NAT
+   * gateway charge, only about $0.005 per hour per public IPv4 address. Still
+   * unreachable from the internet: the task security group has no inbound rule.
+   */
+  PUBLIC_SUBNETS = 'PUBLIC_SUBNETS',
+}

@@ -1,0 +1,108 @@
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { requireAwsId } from './aws-ids';
+import { EgressRule } from './egress-rule';
+import { requireResourceName, withName } from './name-tags';
+import { resolveEgressRule } from './resolve-egress-rule';
+import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './security-group-rules';
+import { invalid, requireNonEmpty } from '../core/validation';
+
+/** Properties of a {@link TaskSecurityGroup}. */
+export interface TaskSecurityGroupProps {
+  /** The VPC the group belongs to, e.g. `network.vpcId`. */
+  readonly vpcId: string;
+
+  /**
+   * Exact name of the security group. Changing it replaces the group.
+   *
+   * @default a unique name starting with the construct id (Terraform `name_prefix`),
+   * so the group can be replaced without a name clash
+   */
+  readonly name?: string;
+
+  /**
+   * Outbound rules. Each needs a description.
+   *
+   * Tighten them when the app needs nothing but Cloudflare and AWS APIs, e.g.
+   * TCP 443 (AWS APIs, image pulls) plus TCP and UDP 7844 (Cloudflare Tunnel).
+   *
+   * @default one rule: all traffic to 0.0.0.0/0 (the network is IPv4 only)
+   */
+  readonly egressRules?: EgressRule[];
+
+  /**
+   * Tags for the security group; a Name tag is added.
+   *
+   * @default none besides Name
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Fixed because changing a group's description replaces the group. */
+const GROUP_DESCRIPTION = 'ECS Fargate tasks: outbound only, no inbound rules';
+
+/** The default when no egress rules are given: the sidecar and app may dial anywhere over IPv4. */
+const DEFAULT_EGRESS: EgressRule = {
+  description: 'All outbound IPv4: Cloudflare Tunnel, image pulls, AWS APIs',
+  protocol: '-1',
+  cidrBlocks: ['0.0.0.0/0'],
+};
+
+/**
+ * A security group for Fargate tasks that accepts no inbound traffic at all.
+ *
+ * The tunnel sidecar only dials out, so nothing needs to reach the task. Rules
+ * are managed inline with `ingress = []`: the group owns every rule, and any
+ * rule added outside Terraform (console, CLI, a standalone
+ * `aws_vpc_security_group_ingress_rule`) is removed at the next apply. Do not
+ * attach standalone rule resources to this group; list outbound rules in
+ * `egressRules` instead.
+ */
+export class TaskSecurityGroup extends Construct {
+  /** Id of the security group (`sg-...`), for the service's network configuration. */
+  public readonly securityGroupId: string;
+
+  /** The underlying `aws_security_group` resource, for escape-hatch changes. */
+  public readonly securityGroup: SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: TaskSecurityGroupProps) {
+    super(scope, id);
+
+    requireAwsId('vpcId', props.vpcId, 'vpc');
+    if (props.name !== undefined) {
+      validateGroupName(props.name);
+    }
+    const rules = props.egressRules ?? [DEFAULT_EGRESS];
+    if (props.egressRules !== undefined) {
+      requireNonEmpty('egressRules', props.egressRules);
+    }
+    const egress = rules.map((rule, i) => inlineRule(resolveEgressRule(`egressRules[${i}]`, rule)));
+
+    this.securityGroup = new SecurityGroup(this, 'security-group', {
+      vpcId: props.vpcId,
+      name: props.name,
+      namePrefix: props.name === undefined ? securityGroupNamePrefix(id) : undefined,
+      description: GROUP_DESCRIPTION,
+      // An explicit empty list: Terraform removes any inbound rule it finds.
+      ingress: [],
+      egress,
+      tags: withName(props.tags, props.name ?? id),
+      // With a generated name the replacement can exist before the old group is gone,
+      // so tasks never run without a group.
+      lifecycle: props.name === undefined ? { createBeforeDestroy: true } : undefined,
+    });
+    this.securityGroupId = this.securityGroup.id;
+  }
+}
+
+/** Fails unless AWS accepts `name` as a security group name. */
+function validateGroupName(name: string): void {
+  if (Token.isUnresolved(name)) {
+    return;
+  }
+  requireResourceName('name', name);
+  if (!isValidSecurityGroupDescription(name) || name.toLowerCase().startsWith('sg-')) {
+    invalid('name', name, `${DESCRIPTION_RULE}, not starting with "sg-".`);
+  }
+}

@@ -1,0 +1,131 @@
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { requireAwsId, requireIdList } from './aws-ids';
+import { parseIpv4Cidr } from './cidr';
+import { requireResourceName, withName } from './name-tags';
+import { inlineRule, securityGroupNamePrefix } from './security-group-rules';
+import { invalid } from '../core/validation';
+
+/** Properties of {@link VpcEndpoints}. */
+export interface VpcEndpointsProps {
+  /** The VPC to add the endpoints to. */
+  readonly vpcId: string;
+
+  /**
+   * IPv4 CIDR block of the VPC; the endpoints accept HTTPS from this range only.
+   */
+  readonly vpcCidrBlock: string;
+
+  /**
+   * Subnets for the interface endpoints: the subnets the tasks run in, at most
+   * one per availability zone. Each endpoint is billed per subnet (zone).
+   */
+  readonly subnetIds: string[];
+
+  /**
+   * Route tables of the task subnets; the S3 gateway endpoint adds a route to each.
+   * ECR stores image layers in S3, so image pulls need it.
+   */
+  readonly routeTableIds: string[];
+
+  /**
+   * Prefix of the Name tags.
+   *
+   * @default the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * Tags for every resource; a Name tag is added.
+   *
+   * @default none besides Name
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Interface endpoints a Fargate task needs without internet access: construct id -> service suffix. */
+const INTERFACE_SERVICES: ReadonlyArray<[string, string]> = [
+  ['ecr-api', 'ecr.api'], // image manifests and auth
+  ['ecr-dkr', 'ecr.dkr'], // the Docker registry API
+  ['logs', 'logs'], // awslogs log driver
+  ['ssm', 'ssm'], // secrets from SSM Parameter Store
+];
+
+/**
+ * VPC endpoints that keep a Fargate task's AWS traffic inside the VPC.
+ *
+ * Interface endpoints for ECR API, ECR Docker, CloudWatch Logs and SSM (private
+ * DNS on, so the default AWS hostnames resolve to them) and an S3 gateway
+ * endpoint on the given route tables. The interface endpoints get their own
+ * security group that allows only TCP 443 from the VPC CIDR.
+ *
+ * They do not replace internet egress: `cloudflared` still has to reach
+ * Cloudflare through a NAT gateway or a public IP. They cut NAT data charges for
+ * image pulls and logs and keep that traffic off the internet.
+ */
+export class VpcEndpoints extends Construct {
+  /** Id of the security group of the interface endpoints. */
+  public readonly securityGroupId: string;
+
+  /** Ids of the interface endpoints (ECR API, ECR Docker, CloudWatch Logs, SSM). */
+  public readonly interfaceEndpointIds: string[];
+
+  /** Id of the S3 gateway endpoint. */
+  public readonly s3GatewayEndpointId: string;
+
+  constructor(scope: Construct, id: string, props: VpcEndpointsProps) {
+    super(scope, id);
+
+    const name = props.name ?? id;
+    requireResourceName('name', name);
+    requireAwsId('vpcId', props.vpcId, 'vpc');
+    if (!Token.isUnresolved(props.vpcCidrBlock) && !parseIpv4Cidr(props.vpcCidrBlock)) {
+      invalid('vpcCidrBlock', props.vpcCidrBlock, 'Expected an IPv4 CIDR block in network form, e.g. 10.0.0.0/16.');
+    }
+    requireIdList('subnetIds', props.subnetIds, 'subnet');
+    requireIdList('routeTableIds', props.routeTableIds, 'rtb');
+
+    const region = new DataAwsRegion(this, 'region', {}).region;
+    const serviceName = (suffix: string) => `com.amazonaws.${region}.${suffix}`;
+
+    const securityGroup = new SecurityGroup(this, 'security-group', {
+      vpcId: props.vpcId,
+      namePrefix: securityGroupNamePrefix(`${name}-endpoints`),
+      description: 'VPC interface endpoints: HTTPS from inside the VPC only',
+      ingress: [inlineRule({
+        description: 'HTTPS from the VPC to AWS service endpoints',
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrBlocks: [props.vpcCidrBlock],
+        ipv6CidrBlocks: [],
+      })],
+      // Endpoints answer requests; they never open connections.
+      egress: [],
+      tags: withName(props.tags, `${name}-endpoints`),
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.securityGroupId = securityGroup.id;
+
+    this.interfaceEndpointIds = INTERFACE_SERVICES.map(([endpointId, suffix]) => new VpcEndpoint(this, endpointId, {
+      vpcId: props.vpcId,
+      serviceName: serviceName(suffix),
+      vpcEndpointType: 'Interface',
+      subnetIds: props.subnetIds,
+      securityGroupIds: [securityGroup.id],
+      privateDnsEnabled: true,
+      tags: withName(props.tags, `${name}-${endpointId}`),
+    }).id);
+
+    this.s3GatewayEndpointId = new VpcEndpoint(this, 's3', {
+      vpcId: props.vpcId,
+      serviceName: serviceName('s3'),
+      vpcEndpointType: 'Gateway',
+      routeTableIds: props.routeTableIds,
+      tags: withName(props.tags, `${name}-s3`),
+    }).id;
+  }
+}
