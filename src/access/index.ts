@@ -1,2 +1,7 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the Cloudflare Access area. Helpers (validation, policy checks) stay internal.
+export * from './decision';
+export * from './rule';
+export * from './policy';
+export * from './application';
+export * from './identity-provider';
+export * from './service-token';

@@ -1,0 +1,127 @@
+import { ZeroTrustAccessPolicy, ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
+import { Construct } from 'constructs';
+import { AccessDecision } from './decision';
+import { checkPolicyOptions } from './policy-checks';
+import { AccessRule } from './rule';
+import { requireText } from './validation';
+
+/**
+ * What an Access policy decides and for whom: everything of
+ * {@link AccessPolicyProps} but the account, which an
+ * {@link AccessApplication} supplies when it creates its policies.
+ */
+export interface AccessPolicyOptions {
+  /**
+   * Name of the policy, shown in the Zero Trust dashboard. Unique within an application.
+   */
+  readonly name: string;
+
+  /**
+   * What happens to a request that matches.
+   *
+   * @default AccessDecision.ALLOW
+   */
+  readonly decision?: AccessDecision;
+
+  /**
+   * Rules of which a request must match at least one (OR).
+   */
+  readonly include: AccessRule[];
+
+  /**
+   * Rules of which a request must match none (NOT).
+   *
+   * @default no exclusions
+   */
+  readonly exclude?: AccessRule[];
+
+  /**
+   * Rules a request must all match (AND), on top of one include rule.
+   *
+   * @default no further requirements
+   */
+  readonly require?: AccessRule[];
+
+  /**
+   * Confirms that an `ALLOW` policy may include `AccessRule.everyone()`, which
+   * lets in anyone who can log in through any identity provider of the
+   * account (with one-time PIN enabled: anyone with an email address).
+   * Without it such a policy is rejected.
+   *
+   * @default false
+   */
+  readonly allowEveryoneWhoCanLogIn?: boolean;
+
+  /**
+   * Confirms a `BYPASS` policy: matching requests skip Access entirely and
+   * reach the origin with no authentication and no Access token (an origin
+   * that enforces Access tokens will then reject them). Required for
+   * `AccessDecision.BYPASS`, rejected for any other decision.
+   *
+   * @default false
+   */
+  readonly dangerouslyBypassAuthentication?: boolean;
+
+  /**
+   * How long a login under this policy lasts, as a Go duration (`30m`, `8h`),
+   * at most `720h`. Overrides the application's session duration.
+   *
+   * @default the application's session duration
+   */
+  readonly sessionDuration?: string;
+}
+
+/** Properties of an {@link AccessPolicy}. */
+export interface AccessPolicyProps extends AccessPolicyOptions {
+  /** The Cloudflare account that owns the policy. */
+  readonly accountId: string;
+}
+
+/**
+ * A reusable, account-level Cloudflare Access policy
+ * (`cloudflare_zero_trust_access_policy`).
+ *
+ * It takes effect once an {@link AccessApplication} lists it; usually let the
+ * application create its policies from `policies` so they get their precedence.
+ */
+export class AccessPolicy extends Construct {
+  /** The policy's id, to attach it to an application. */
+  public readonly policyId: string;
+
+  /** The policy's name. */
+  public readonly name: string;
+
+  /** What the policy decides for a matching request. */
+  public readonly decision: AccessDecision;
+
+  /** The underlying Terraform resource. */
+  public readonly policy: ZeroTrustAccessPolicy;
+
+  constructor(scope: Construct, id: string, props: AccessPolicyProps) {
+    super(scope, id);
+    requireText('accountId', props.accountId);
+    checkPolicyOptions('', props);
+
+    this.name = props.name;
+    this.decision = props.decision ?? AccessDecision.ALLOW;
+    this.policy = new ZeroTrustAccessPolicy(this, 'Resource', {
+      accountId: props.accountId,
+      name: props.name,
+      decision: this.decision,
+      include: toRuleList(props.include),
+      exclude: toRuleList(props.exclude),
+      require: toRuleList(props.require),
+      sessionDuration: props.sessionDuration,
+    });
+    this.policyId = this.policy.id;
+  }
+}
+
+/**
+ * Flattens rules into the v5 list: one element per selector. An empty list is
+ * left out, since Cloudflare reads it back as absent.
+ */
+function toRuleList(rules: AccessRule[] | undefined): ZeroTrustAccessPolicyInclude[] | undefined {
+  const list = (rules ?? []).flatMap((rule) => rule._selectors);
+  return list.length > 0 ? list : undefined;
+}

@@ -1,0 +1,197 @@
+import { ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
+import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireText } from './validation';
+import { requireNonEmpty, requireUnique } from '../core/validation';
+
+/**
+ * Whether a rule looks at who the person is (needs a login) or only at the
+ * request (service token, IP). Service Auth and Bypass policies can only use the latter.
+ */
+enum RuleBasis {
+  IDENTITY,
+  REQUEST,
+  EITHER,
+}
+
+/**
+ * One "who" condition of an Access policy, e.g. "these emails" or "any valid
+ * service token". Use it in a policy's `include`, `exclude` or `require` list.
+ *
+ * Cloudflare provider v5 wants every element of a rule list to carry exactly
+ * one selector, so a rule over several values (three emails, two IP ranges)
+ * becomes one list element per value. Create rules with the static factories.
+ */
+export class AccessRule {
+  /**
+   * People with one of these exact email addresses.
+   *
+   * @param emails at least one address; each becomes its own `{email: {email}}` element
+   */
+  public static emails(emails: string[]): AccessRule {
+    requireEmailList('AccessRule.emails', emails);
+    return new AccessRule('emails', RuleBasis.IDENTITY, emails.map((email) => ({ email: { email } })));
+  }
+
+  /**
+   * Anyone whose email address ends in `@<domain>`.
+   *
+   * @param domain a bare domain such as `example.com` (no `@`)
+   */
+  public static emailDomain(domain: string): AccessRule {
+    requireEmailDomain('AccessRule.emailDomain', domain);
+    return new AccessRule('emailDomain', RuleBasis.IDENTITY, [{ emailDomain: { domain } }]);
+  }
+
+  /**
+   * Members of a Google Workspace group (selector `gsuite`).
+   *
+   * @param groupEmail the group's address, e.g. `engineering@example.com`
+   * @param identityProviderId id of the Google Workspace identity provider, e.g. `idp.identityProviderId`
+   */
+  public static googleWorkspaceGroup(groupEmail: string, identityProviderId: string): AccessRule {
+    requireEmail('AccessRule.googleWorkspaceGroup.groupEmail', groupEmail);
+    requireText('AccessRule.googleWorkspaceGroup.identityProviderId', identityProviderId);
+    return new AccessRule('googleWorkspaceGroup', RuleBasis.IDENTITY, [{ gsuite: { email: groupEmail, identityProviderId } }]);
+  }
+
+  /**
+   * Members of an Access group defined elsewhere in the account.
+   *
+   * @param groupId the Access group's id
+   */
+  public static accessGroup(groupId: string): AccessRule {
+    requireText('AccessRule.accessGroup', groupId);
+    // A group can hold identity and request rules alike, so it fits any decision.
+    return new AccessRule('accessGroup', RuleBasis.EITHER, [{ group: { id: groupId } }]);
+  }
+
+  /**
+   * Members of a GitHub organisation, as seen through a GitHub identity provider.
+   *
+   * @param name the organisation's name
+   * @param identityProviderId id of the GitHub identity provider
+   */
+  public static githubOrganization(name: string, identityProviderId: string): AccessRule {
+    requireText('AccessRule.githubOrganization.name', name);
+    requireText('AccessRule.githubOrganization.identityProviderId', identityProviderId);
+    return new AccessRule('githubOrganization', RuleBasis.IDENTITY, [{ githubOrganization: { name, identityProviderId } }]);
+  }
+
+  /**
+   * Members of one team of a GitHub organisation.
+   *
+   * @param organization the organisation's name
+   * @param team the team's name within the organisation
+   * @param identityProviderId id of the GitHub identity provider
+   */
+  public static githubTeam(organization: string, team: string, identityProviderId: string): AccessRule {
+    requireText('AccessRule.githubTeam.organization', organization);
+    requireText('AccessRule.githubTeam.team', team);
+    requireText('AccessRule.githubTeam.identityProviderId', identityProviderId);
+    return new AccessRule('githubTeam', RuleBasis.IDENTITY,
+      [{ githubOrganization: { name: organization, team, identityProviderId } }]);
+  }
+
+  /**
+   * Requests that present one specific service token (headers
+   * `CF-Access-Client-Id` and `CF-Access-Client-Secret`). Use it in a
+   * `NON_IDENTITY` policy.
+   *
+   * @param tokenId the token's id, e.g. `token.tokenId` of an {@link AccessServiceToken}
+   */
+  public static serviceToken(tokenId: string): AccessRule {
+    requireText('AccessRule.serviceToken', tokenId);
+    return new AccessRule('serviceToken', RuleBasis.REQUEST, [{ serviceToken: { tokenId } }]);
+  }
+
+  /** Requests that present any valid service token of the account. */
+  public static anyValidServiceToken(): AccessRule {
+    return new AccessRule('anyValidServiceToken', RuleBasis.REQUEST, [{ anyValidServiceToken: {} }]);
+  }
+
+  /**
+   * People whose OIDC identity token carries a claim with this value.
+   *
+   * @param claimName the claim, e.g. `groups`
+   * @param claimValue the value to look for, e.g. `admins`
+   * @param identityProviderId id of the OIDC identity provider
+   */
+  public static oidcClaim(claimName: string, claimValue: string, identityProviderId: string): AccessRule {
+    requireText('AccessRule.oidcClaim.claimName', claimName);
+    requireText('AccessRule.oidcClaim.claimValue', claimValue);
+    requireText('AccessRule.oidcClaim.identityProviderId', identityProviderId);
+    return new AccessRule('oidcClaim', RuleBasis.IDENTITY, [{ oidc: { claimName, claimValue, identityProviderId } }]);
+  }
+
+  /**
+   * People who logged in through one identity provider. Typically in
+   * `require`, to insist on e.g. the company IdP rather than one-time PIN.
+   *
+   * @param identityProviderId the identity provider's id
+   */
+  public static loginMethod(identityProviderId: string): AccessRule {
+    requireText('AccessRule.loginMethod', identityProviderId);
+    return new AccessRule('loginMethod', RuleBasis.IDENTITY, [{ loginMethod: { id: identityProviderId } }]);
+  }
+
+  /**
+   * Requests from these IP ranges.
+   *
+   * @param cidrs at least one IPv4 or IPv6 CIDR block; each becomes its own `{ip: {ip}}` element
+   */
+  public static ipRanges(cidrs: string[]): AccessRule {
+    requireNonEmpty('AccessRule.ipRanges', cidrs);
+    cidrs.forEach((cidr, i) => requireCidr(`AccessRule.ipRanges[${i}]`, cidr));
+    requireUnique('AccessRule.ipRanges', cidrs);
+    return new AccessRule('ipRanges', RuleBasis.REQUEST, cidrs.map((ip) => ({ ip: { ip } })));
+  }
+
+  /**
+   * Everyone. In an `ALLOW` policy this means anyone who can log in through
+   * any identity provider of the account, including one-time PIN (any email
+   * address at all), so such a policy needs `allowEveryoneWhoCanLogIn: true`.
+   */
+  public static everyone(): AccessRule {
+    return new AccessRule('everyone', RuleBasis.EITHER, [{ everyone: {} }]);
+  }
+
+  /**
+   * The selectors this rule contributes to a rule list, one per element.
+   *
+   * @internal
+   */
+  public readonly _selectors: ZeroTrustAccessPolicyInclude[];
+
+  /**
+   * The factory that made this rule, for error messages.
+   *
+   * @internal
+   */
+  public readonly _kind: string;
+
+  private readonly basis: RuleBasis;
+
+  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[]) {
+    this._kind = kind;
+    this.basis = basis;
+    this._selectors = selectors;
+  }
+
+  /**
+   * True for `AccessRule.everyone()`.
+   *
+   * @internal
+   */
+  public _isEveryone(): boolean {
+    return this._kind === 'everyone';
+  }
+
+  /**
+   * True when the rule needs a logged-in identity, which Service Auth and
+   * Bypass policies never evaluate.
+   *
+   * @internal
+   */
+  public _needsIdentity(): boolean {
+    return this.basis === RuleBasis.IDENTITY;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Input checks for the Access constructs. Internal: not part of the public API.
+ *
+ * Every check skips cdktf tokens (values known only at apply time) and fails
+ * through `invalid`, so the message names the property, the value and what is allowed.
+ */
+import { isIP } from 'net';
+import { Token } from 'cdktf';
+import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+
+/** Longest session Cloudflare Access accepts for an application or policy. */
+const MAX_SESSION_HOURS = 720;
+
+/** Nanoseconds per Go duration unit. */
+const GO_DURATION_UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
+
+const GO_DURATION_TERM = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
+
+/** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/** A domain of at least two labels, e.g. `example.com`. */
+const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+[a-z]{2,63}$`);
+/** The part of an address before the `@`, kept simple on purpose. */
+const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
+
+/** True when `value` is a cdktf token, which cannot be checked until apply. */
+export function isToken(value: unknown): boolean {
+  return typeof value === 'string' && Token.isUnresolved(value);
+}
+
+/**
+ * Parses a Go duration (`30m`, `24h`, `2h45m`) into hours; undefined when the
+ * text is not one. Signs are rejected: a session cannot be negative.
+ */
+export function goDurationHours(text: string): number | undefined {
+  if (!GO_DURATION.test(text)) {
+    return undefined;
+  }
+  let nanoseconds = 0;
+  for (const [, amount, unit] of text.matchAll(GO_DURATION_TERM)) {
+    nanoseconds += Number(amount) * GO_DURATION_UNITS[unit];
+  }
+  return nanoseconds / GO_DURATION_UNITS.h;
+}
+
+/** Fails unless `value` is a Go duration (a session length, at most 720h). */
+export function requireSessionDuration(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  const hours = goDurationHours(value);
+  if (hours === undefined || hours > MAX_SESSION_HOURS) {
+    invalid(property, value,
+      `Expected a Go duration such as "30m", "24h" or "2h45m" (units ns, us, ms, s, m, h), at most ${MAX_SESSION_HOURS}h.`);
+  }
+}
+
+/** Fails unless `value` is a Go duration greater than zero. */
+export function requirePositiveGoDuration(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  const hours = goDurationHours(value);
+  if (hours === undefined || hours <= 0) {
+    invalid(property, value, 'Expected a Go duration greater than zero, such as "720h" or "8760h" (units ns, us, ms, s, m, h).');
+  }
+}
+
+/** Fails when a required text is empty or only blanks. */
+export function requireText(property: string, value: string | undefined): void {
+  if (value === undefined || value === null || (!isToken(value) && value.trim() === '')) {
+    invalid(property, value, 'Expected a non-empty string.');
+  }
+}
+
+/** Fails unless `value` is an email address like `user@example.com`. */
+export function requireEmail(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  const at = typeof value === 'string' ? value.lastIndexOf('@') : -1;
+  const valid = at > 0
+    && LOCAL_PART.test(value.slice(0, at))
+    && DOMAIN.test(value.slice(at + 1).toLowerCase());
+  if (!valid) {
+    invalid(property, value, 'Expected an email address like "user@example.com".');
+  }
+}
+
+/** Fails unless `values` is a non-empty list of distinct email addresses. */
+export function requireEmailList(property: string, values: string[]): void {
+  if (!Array.isArray(values)) {
+    invalid(property, values, 'Expected a list of email addresses.');
+  }
+  requireNonEmpty(property, values);
+  values.forEach((value, i) => requireEmail(`${property}[${i}]`, value));
+  requireUnique(property, values.filter((v) => !isToken(v)), (v) => v.toLowerCase());
+}
+
+/** Fails unless `value` is a bare email domain like `example.com` (no `@`, no scheme). */
+export function requireEmailDomain(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  if (typeof value !== 'string' || !DOMAIN.test(value)) {
+    invalid(property, value, 'Expected a lowercase domain like "example.com", without "@" or a scheme.');
+  }
+}
+
+/**
+ * Fails unless `value` is a lowercase hostname, optionally with a leading
+ * wildcard label and a path: `app.example.com`, `*.example.com`, `example.com/admin`.
+ */
+export function requireApplicationDomain(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  const slash = typeof value === 'string' ? value.indexOf('/') : -1;
+  const host = slash === -1 ? value : value.slice(0, slash);
+  const path = slash === -1 ? '' : value.slice(slash);
+  const hostValid = typeof host === 'string' && DOMAIN.test(host.startsWith('*.') ? host.slice(2) : host);
+  const pathValid = path === '' || /^\/[^\s]*$/.test(path);
+  if (!hostValid || !pathValid) {
+    invalid(property, value,
+      'Expected a lowercase hostname such as "app.example.com" or "*.example.com", optionally followed by a path ("app.example.com/admin"), without a scheme or port.');
+  }
+}
+
+/**
+ * Fails unless `value` is an IPv4 or IPv6 CIDR block in network form
+ * (`203.0.113.0/24`, `2001:db8::/32`); host bits set would be normalised by
+ * Cloudflare and show as a change on every plan.
+ */
+export function requireCidr(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  if (typeof value !== 'string' || !isNetworkCidr(value)) {
+    invalid(property, value,
+      'Expected an IPv4 or IPv6 CIDR block with no host bits set, such as "203.0.113.0/24", "198.51.100.7/32" or "2001:db8::/32".');
+  }
+}
+
+function isNetworkCidr(text: string): boolean {
+  const match = /^([0-9a-fA-F.:]+)\/(\d{1,3})$/.exec(text);
+  if (!match) {
+    return false;
+  }
+  const family = isIP(match[1]);
+  const bits = family === 4 ? 32 : family === 6 ? 128 : 0;
+  const prefix = Number(match[2]);
+  // Mixed notation (`::ffff:192.0.2.0/120`) is valid but rare; ask for plain hex groups.
+  if (bits === 0 || prefix > bits || (family === 6 && match[1].includes('.'))) {
+    return false;
+  }
+  const address = family === 4 ? ipv4ToBigInt(match[1]) : ipv6ToBigInt(match[1]);
+  return address % 2n ** BigInt(bits - prefix) === 0n;
+}
+
+function ipv4ToBigInt(address: string): bigint {
+  return address.split('.').reduce((acc, octet) => acc * 256n + BigInt(Number(octet)), 0n);
+}
+
+function ipv6ToBigInt(address: string): bigint {
+  const [head, tail] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const missing = address.includes('::') ? 8 - headGroups.length - tailGroups.length : 0;
+  const groups = [...headGroups, ...new Array<string>(missing).fill('0'), ...tailGroups];
+  return groups.reduce((acc, group) => acc * 65536n + BigInt(parseInt(group, 16)), 0n);
+}
+
+/** Fails unless `value` is an `https://` URL. */
+export function requireHttpsUrl(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.hostname === '') {
+    invalid(property, value, 'Expected an https:// URL.');
+  }
+}
