@@ -49,7 +49,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'benchmark', 'projenrc', '.projenrc.ts'],
     fileExtensions: ['.ts'],
   },
 
@@ -173,10 +173,21 @@ validateExamples.addJobs({
   },
 });
 
+// Synth cost benchmark (not part of the test command: timings are not tests).
+project.addTask('benchmark', {
+  description: 'Measure synth wall time and peak memory of the library against hand-written cdktf; fails over budget',
+  steps: [
+    { exec: 'rm -rf benchmark/.build && tsc -p benchmark/tsconfig.json' },
+    { exec: 'node benchmark/.build/benchmark/run.js' },
+  ],
+});
+
 // The npm package carries lib/, .jsii, README, API.md and LICENSE only.
 for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/benchmark/', '/docs/', '/build-tools/', '.gen/', '*.tgz', '/.tmp/', '.jsii.tabl.json', 'CONTRIBUTING.md']) {
   project.addPackageIgnore(pattern);
 }
-project.gitignore.exclude('.tmp/', '.jsii.tabl.json', 'cdktf.out/', '.gen/', 'imports/', '*.tfstate', '*.tfstate.*', '.terraform/', '/benchmark/results/');
+// projen's Node template ignores any `logs` folder; the log group construct lives in one.
+project.gitignore.include('/src/logs/', '/test/logs/');
+project.gitignore.exclude('.tmp/', '.jsii.tabl.json', 'cdktf.out/', '.gen/', 'imports/', '*.tfstate', '*.tfstate.*', '.terraform/', '/benchmark/results/', '/benchmark/.build/');
 
 project.synth();

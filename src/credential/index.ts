@@ -1,2 +1,2 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the credential area: the tunnel credential in SSM Parameter Store.
+export * from './tunnel-credential-parameter';

@@ -1,2 +1,4 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the IAM area: the task execution role (used by ECS) and the task role (used by the app).
+export * from './policy-statement-options';
+export * from './task-execution-role';
+export * from './task-role';

@@ -1,2 +1,3 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the image area: pinned container images and the ECR repositories they come from.
+export * from './container-image';
+export * from './ecr-repository';

@@ -1,0 +1,217 @@
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
+import { invalid } from '../core/validation';
+import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../iam/internal/arn';
+import { pathSegments } from '../logs/internal/default-name';
+
+/** What the tunnel credential parameter holds, which decides how the `cloudflared` sidecar reads it. */
+export enum TunnelCredentialFormat {
+  /**
+   * A tunnel token (base64 of `{"a": account, "t": tunnel id, "s": secret}`). The sidecar gets it as
+   * `TUNNEL_TOKEN` and runs `tunnel run`.
+   */
+  TOKEN = 'TOKEN',
+
+  /**
+   * A credentials file's JSON `{"AccountTag", "TunnelSecret", "TunnelID"}`. The sidecar gets it as
+   * `TUNNEL_CRED_CONTENTS` and runs `tunnel run <tunnel-id>`.
+   */
+  CREDENTIALS_FILE = 'CREDENTIALS_FILE',
+}
+
+/** An SSM SecureString parameter holding a tunnel credential, new or existing. */
+export interface ITunnelCredential {
+  /** ARN of the parameter; the task execution role may read exactly this parameter. */
+  readonly parameterArn: string;
+
+  /** Name of the parameter. */
+  readonly parameterName: string;
+
+  /** What the parameter holds. */
+  readonly format: TunnelCredentialFormat;
+
+  /**
+   * ARN of the customer-managed KMS key the parameter is encrypted with; the execution role then may
+   * decrypt with it (through SSM only). Undefined for the AWS-managed key `alias/aws/ssm`.
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/** Properties of a {@link TunnelCredentialParameter}. */
+export interface TunnelCredentialParameterProps {
+  /**
+   * The credential, usually `CloudflareTunnel.tunnelToken`. Sensitive: it is stored only in the
+   * parameter, marked sensitive, and never appears in an output.
+   */
+  readonly value: string;
+
+  /**
+   * What `value` holds.
+   *
+   * @default TunnelCredentialFormat.TOKEN
+   */
+  readonly format?: TunnelCredentialFormat;
+
+  /**
+   * Name of the parameter: letters, digits and `_.-/`; a hierarchical name starts with `/`; at most 15
+   * levels and 1011 characters; must not start with `aws` or `ssm`.
+   *
+   * @default - `/cloudflared/<stack id>/<construct path>/tunnel-token` (or `/tunnel-credentials` for
+   * CREDENTIALS_FILE)
+   */
+  readonly name?: string;
+
+  /**
+   * ARN of a customer-managed KMS key to encrypt the parameter with.
+   *
+   * @default - the AWS-managed key `alias/aws/ssm`
+   */
+  readonly kmsKeyArn?: string;
+
+  /**
+   * Description of the parameter.
+   *
+   * @default 'Cloudflare Tunnel credential for the cloudflared sidecar'
+   */
+  readonly description?: string;
+
+  /**
+   * Tags for the parameter.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** An SSM parameter made outside this library that holds a tunnel credential. */
+export interface ExistingTunnelCredentialProps {
+  /** ARN of the parameter, e.g. `arn:aws:ssm:eu-west-1:123456789012:parameter/cloudflared/tunnel-token`. */
+  readonly parameterArn: string;
+
+  /** Name of the parameter, e.g. `/cloudflared/tunnel-token`. */
+  readonly parameterName: string;
+
+  /**
+   * What the parameter holds.
+   *
+   * @default TunnelCredentialFormat.TOKEN
+   */
+  readonly format?: TunnelCredentialFormat;
+
+  /**
+   * ARN of the customer-managed KMS key the parameter is encrypted with.
+   *
+   * @default - the AWS-managed key `alias/aws/ssm`, which needs no extra permission
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/** The fields a credentials file holds; the Flask article's JSON. */
+const CREDENTIALS_FILE_FIELDS = ['AccountTag', 'TunnelSecret', 'TunnelID'];
+
+/**
+ * The tunnel credential as an SSM Parameter Store SecureString (Standard tier), optionally encrypted
+ * with a customer-managed KMS key.
+ *
+ * ECS reads it at task start through the container's `secrets`, with the task execution role; the app
+ * and the task role never see it.
+ */
+export class TunnelCredentialParameter extends Construct implements ITunnelCredential {
+  /** Refers to a parameter made elsewhere. */
+  public static fromExisting(props: ExistingTunnelCredentialProps): ITunnelCredential {
+    requireArn('parameterArn', props.parameterArn, SSM_PARAMETER_ARN);
+    requireParameterName('parameterName', props.parameterName);
+    if (props.kmsKeyArn !== undefined) {
+      requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
+    }
+    const arnName = arnResource(props.parameterArn)?.replace(/^parameter\/?/, '');
+    if (arnName !== undefined && !Token.isUnresolved(props.parameterName)
+        && arnName !== props.parameterName.replace(/^\//, '')) {
+      invalid('parameterName', props.parameterName,
+        `Expected the name of the parameter in parameterArn ("/${arnName}" or "${arnName}").`);
+    }
+    return {
+      parameterArn: props.parameterArn,
+      parameterName: props.parameterName,
+      format: props.format ?? TunnelCredentialFormat.TOKEN,
+      kmsKeyArn: props.kmsKeyArn,
+    };
+  }
+
+  /** ARN of the parameter. */
+  public readonly parameterArn: string;
+
+  /** Name of the parameter. */
+  public readonly parameterName: string;
+
+  /** What the parameter holds. */
+  public readonly format: TunnelCredentialFormat;
+
+  /** ARN of the customer-managed KMS key, if one was given. */
+  public readonly kmsKeyArn?: string;
+
+  /** The underlying `aws_ssm_parameter`. */
+  public readonly parameter: SsmParameter;
+
+  constructor(scope: Construct, id: string, props: TunnelCredentialParameterProps) {
+    super(scope, id);
+
+    const format = props.format ?? TunnelCredentialFormat.TOKEN;
+    validateValue(props.value, format);
+    const name = props.name ?? defaultName(this, format);
+    requireParameterName('name', name);
+    if (props.kmsKeyArn !== undefined) {
+      requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
+    }
+
+    this.parameter = new SsmParameter(this, 'Parameter', {
+      name,
+      type: 'SecureString',
+      tier: 'Standard',
+      keyId: props.kmsKeyArn,
+      // The provider marks `value` sensitive already; sensitive() also covers values that come from an
+      // attribute the Cloudflare provider does not mark, so plans never print the credential.
+      value: Fn.sensitive(props.value),
+      description: props.description ?? 'Cloudflare Tunnel credential for the cloudflared sidecar',
+      tags: props.tags,
+    });
+
+    this.parameterArn = this.parameter.arn;
+    this.parameterName = this.parameter.name;
+    this.format = format;
+    this.kmsKeyArn = props.kmsKeyArn;
+  }
+}
+
+/** Checks a credential given as plain text; a token is checked by Terraform and Cloudflare instead. */
+function validateValue(value: string, format: TunnelCredentialFormat): void {
+  if (Token.isUnresolved(value)) {
+    return;
+  }
+  // The value itself is never echoed in these messages: it is a secret.
+  if (value.trim().length === 0) {
+    invalid('value', '<empty>', 'Expected the tunnel credential, usually CloudflareTunnel.tunnelToken.');
+  }
+  if (format === TunnelCredentialFormat.CREDENTIALS_FILE) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = undefined;
+    }
+    const fields = typeof parsed === 'object' && parsed !== null ? Object.keys(parsed) : [];
+    if (!CREDENTIALS_FILE_FIELDS.every((field) => fields.includes(field))) {
+      invalid('value', '<redacted>',
+        `Expected credentials-file JSON with the fields ${CREDENTIALS_FILE_FIELDS.join(', ')} for format CREDENTIALS_FILE.`);
+    }
+  }
+}
+
+/** `/cloudflared/<stack>/<path>/tunnel-token`, from construct ids reduced to the characters SSM allows. */
+function defaultName(construct: Construct, format: TunnelCredentialFormat): string {
+  const [stack, ...below] = pathSegments(construct, PARAMETER_NAME_CHAR);
+  const leaf = format === TunnelCredentialFormat.TOKEN ? 'tunnel-token' : 'tunnel-credentials';
+  return ['', 'cloudflared', stack, below.join('-'), leaf].filter((s, i) => i === 0 || s.length > 0).join('/');
+}

@@ -1,0 +1,90 @@
+/**
+ * ARN checks shared by the image, credential and IAM constructs. Internal: not part of the public API.
+ *
+ * The execution role is scoped to exactly the ARNs it is given, so a malformed or wildcard ARN would
+ * either grant nothing (the task fails to start) or too much; both are caught here instead.
+ */
+import { Token } from 'cdktf';
+import { invalid } from '../../core/validation';
+
+/** The forms of ARN this library accepts, with a pattern and an example for error messages. */
+export interface ArnKind {
+  /** What the ARN names, for messages. */
+  readonly what: string;
+  /** Pattern of a full, exact ARN of this kind. */
+  readonly pattern: RegExp;
+  /** An example of a valid ARN. */
+  readonly example: string;
+}
+
+const PARTITION = 'arn:aws(?:-[a-z]+)*';
+const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d';
+const ACCOUNT = '\\d{12}';
+
+/** An ECR repository: `arn:aws:ecr:<region>:<account>:repository/<name>`. */
+export const ECR_REPOSITORY_ARN: ArnKind = {
+  what: 'an ECR repository ARN',
+  pattern: new RegExp(`^${PARTITION}:ecr:${REGION}:${ACCOUNT}:repository/[a-z0-9][a-z0-9._/-]*$`),
+  example: 'arn:aws:ecr:eu-west-1:123456789012:repository/my-app',
+};
+
+/** A CloudWatch log group, without the `:*` suffix some APIs append. */
+export const LOG_GROUP_ARN: ArnKind = {
+  what: 'a CloudWatch Logs log group ARN without a ":*" suffix',
+  pattern: new RegExp(`^${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:[.\\-_/#A-Za-z0-9]+$`),
+  example: 'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/my-app',
+};
+
+/** An SSM parameter: `arn:aws:ssm:<region>:<account>:parameter/<name without leading slash>`. */
+export const SSM_PARAMETER_ARN: ArnKind = {
+  what: 'an SSM parameter ARN',
+  pattern: new RegExp(`^${PARTITION}:ssm:${REGION}:${ACCOUNT}:parameter/[A-Za-z0-9_.\\-/]+$`),
+  example: 'arn:aws:ssm:eu-west-1:123456789012:parameter/my-app/db-password',
+};
+
+/** A Secrets Manager secret (the secret itself, without an ECS `:json-key:stage:version` suffix). */
+export const SECRET_ARN: ArnKind = {
+  what: 'a Secrets Manager secret ARN',
+  pattern: new RegExp(`^${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]+$`),
+  example: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db-AbCdEf',
+};
+
+/**
+ * A KMS key. Aliases are refused: IAM matches `kms:Decrypt` against the key ARN, so a policy naming an
+ * alias ARN would not let the role decrypt anything.
+ */
+export const KMS_KEY_ARN: ArnKind = {
+  what: 'a KMS key ARN (not an alias)',
+  pattern: new RegExp(`^${PARTITION}:kms:${REGION}:${ACCOUNT}:key/(?:mrk-)?[a-f0-9-]+$`),
+  example: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+};
+
+/** An IAM managed policy, AWS managed or customer managed. */
+export const MANAGED_POLICY_ARN: ArnKind = {
+  what: 'an IAM managed policy ARN',
+  pattern: new RegExp(`^${PARTITION}:iam::(?:aws|${ACCOUNT}):policy/[\\w+=,.@/-]+$`),
+  example: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+};
+
+/** Fails unless `value` is an exact ARN of the given kind; tokens are resolved later and not checked. */
+export function requireArn(property: string, value: string, kind: ArnKind): void {
+  if (Token.isUnresolved(value)) {
+    return;
+  }
+  if (!kind.pattern.test(value)) {
+    invalid(property, value, `Expected ${kind.what}, e.g. "${kind.example}".`);
+  }
+}
+
+/** Checks each ARN of a list, naming its index in the error. */
+export function requireArns(property: string, values: readonly string[], kind: ArnKind): void {
+  values.forEach((value, i) => requireArn(`${property}[${i}]`, value, kind));
+}
+
+/** The last `:`-separated field of a concrete ARN, or undefined for a token. */
+export function arnResource(arn: string): string | undefined {
+  if (Token.isUnresolved(arn)) {
+    return undefined;
+  }
+  return arn.split(':').slice(5).join(':');
+}

@@ -1,0 +1,148 @@
+import { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from './internal/arn';
+import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
+import { invalid } from '../core/validation';
+
+/** Properties of a {@link TaskExecutionRole}. */
+export interface TaskExecutionRoleProps {
+  /**
+   * Name of the role: 1 to 64 characters from letters, digits and `_+=,.@-`.
+   *
+   * @default - a unique name that Terraform derives from the construct path
+   */
+  readonly name?: string;
+
+  /**
+   * ARNs of the ECR repositories the task's images come from; the role may pull from exactly these.
+   *
+   * @default - no ECR permission at all (images from public registries need none)
+   */
+  readonly ecrRepositoryArns?: string[];
+
+  /** ARN of the log group the containers write to (without `:*`). */
+  readonly logGroupArn: string;
+
+  /**
+   * ARNs of the SSM parameters ECS injects as container `secrets` (the tunnel credential and any app
+   * parameters); the role may read exactly these.
+   *
+   * @default - no SSM permission
+   */
+  readonly ssmParameterArns?: string[];
+
+  /**
+   * ARNs of the Secrets Manager secrets ECS injects as container `secrets`; the role may read exactly
+   * these. An ECS `:json-key:version-stage:version-id` suffix is dropped, as IAM matches the secret ARN.
+   *
+   * @default - no Secrets Manager permission
+   */
+  readonly secretsManagerSecretArns?: string[];
+
+  /**
+   * ARNs of the customer-managed KMS keys those parameters and secrets are encrypted with; the role may
+   * decrypt with them only through SSM or Secrets Manager (`kms:ViaService`). Keys managed by AWS need
+   * no entry.
+   *
+   * @default - no KMS permission
+   */
+  readonly kmsKeyArns?: string[];
+}
+
+/**
+ * The role ECS itself uses to start the task: pull the images, create log streams, and read the
+ * secrets it injects into the containers. Each permission is scoped to exactly the ARNs given.
+ *
+ * It trusts only `ecs-tasks.amazonaws.com` for this account. The permissions are one inline policy,
+ * rendered by the `aws_iam_policy_document` data source so Terraform normalises it and plans show no
+ * spurious diffs.
+ */
+export class TaskExecutionRole extends Construct {
+  /** ARN of the role, for the task definition's `execution_role_arn`. */
+  public readonly roleArn: string;
+
+  /** Name of the role. */
+  public readonly roleName: string;
+
+  /** The underlying `aws_iam_role`. */
+  public readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: TaskExecutionRoleProps) {
+    super(scope, id);
+
+    const ecrRepositoryArns = unique(props.ecrRepositoryArns ?? []);
+    const ssmParameterArns = unique(props.ssmParameterArns ?? []);
+    const secretArns = unique((props.secretsManagerSecretArns ?? []).map(secretArnOnly));
+    const kmsKeyArns = unique(props.kmsKeyArns ?? []);
+    if (props.name !== undefined) {
+      requireRoleName('name', props.name);
+    }
+    requireArns('ecrRepositoryArns', ecrRepositoryArns, ECR_REPOSITORY_ARN);
+    requireArn('logGroupArn', props.logGroupArn, LOG_GROUP_ARN);
+    requireArns('ssmParameterArns', ssmParameterArns, SSM_PARAMETER_ARN);
+    requireArns('secretsManagerSecretArns', secretArns, SECRET_ARN);
+    requireArns('kmsKeyArns', kmsKeyArns, KMS_KEY_ARN);
+    if (kmsKeyArns.length > 0 && ssmParameterArns.length === 0 && secretArns.length === 0) {
+      invalid('kmsKeyArns', kmsKeyArns,
+        'Expected KMS keys only together with ssmParameterArns or secretsManagerSecretArns: the execution role decrypts only the secrets it injects.');
+    }
+
+    this.role = newEcsTasksRole(this, props.name, 'ECS task execution role: pulls images, writes logs, reads injected secrets');
+
+    const statements: DataAwsIamPolicyDocumentStatement[] = [];
+    if (ecrRepositoryArns.length > 0) {
+      // GetAuthorizationToken is account-wide: AWS supports no narrower resource for it.
+      statements.push(allow('EcrLogin', ['ecr:GetAuthorizationToken'], ['*']));
+      statements.push(allow('EcrPull',
+        ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], ecrRepositoryArns));
+    }
+    statements.push(allow('WriteLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], [`${props.logGroupArn}:log-stream:*`]));
+    if (ssmParameterArns.length > 0) {
+      statements.push(allow('ReadParameters', ['ssm:GetParameters'], ssmParameterArns));
+    }
+    if (secretArns.length > 0) {
+      statements.push(allow('ReadSecrets', ['secretsmanager:GetSecretValue'], secretArns));
+    }
+    if (kmsKeyArns.length > 0) {
+      statements.push(this.decryptStatement(kmsKeyArns, ssmParameterArns.length > 0, secretArns.length > 0));
+    }
+    newInlinePolicy(this, this.role, 'task-execution', statements);
+
+    this.roleArn = this.role.arn;
+    this.roleName = this.role.name;
+  }
+
+  /** kms:Decrypt on the keys, usable only when SSM or Secrets Manager calls KMS on the role's behalf. */
+  private decryptStatement(keyArns: string[], viaSsm: boolean, viaSecretsManager: boolean): DataAwsIamPolicyDocumentStatement {
+    const region = new DataAwsRegion(this, 'Region');
+    const partition = new DataAwsPartition(this, 'Partition');
+    const endpoint = (service: string) => `${service}.${region.region}.${partition.dnsSuffix}`;
+    const services = [
+      ...(viaSsm ? [endpoint('ssm')] : []),
+      ...(viaSecretsManager ? [endpoint('secretsmanager')] : []),
+    ];
+    return {
+      ...allow('DecryptSecrets', ['kms:Decrypt'], keyArns),
+      condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: services }],
+    };
+  }
+}
+
+/** An Allow statement. */
+function allow(sid: string, actions: string[], resources: string[]): DataAwsIamPolicyDocumentStatement {
+  return { sid, effect: 'Allow', actions, resources };
+}
+
+/** The list without repeats, keeping the first occurrence's order. */
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** `arn:...:secret:<name>`: drops an ECS `:json-key:version-stage:version-id` suffix that IAM would not match. */
+function secretArnOnly(arn: string): string {
+  return Token.isUnresolved(arn) ? arn : arn.split(':').slice(0, 7).join(':');
+}

@@ -1,0 +1,146 @@
+import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { MANAGED_POLICY_ARN, requireArn } from './internal/arn';
+import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
+import { PolicyStatementOptions } from './policy-statement-options';
+import { invalid, requireNonEmpty } from '../core/validation';
+
+/** Properties of a {@link TaskRole}. */
+export interface TaskRoleProps {
+  /**
+   * Name of the role: 1 to 64 characters from letters, digits and `_+=,.@-`.
+   *
+   * @default - a unique name that Terraform derives from the construct path
+   */
+  readonly name?: string;
+
+  /**
+   * Whether to allow ECS Exec (`aws ecs execute-command`) into the task's containers. Adds the four
+   * `ssmmessages` channel actions on `*` (AWS supports no narrower resource for them). The service must
+   * also enable execute command.
+   *
+   * @default false
+   */
+  readonly enableExecuteCommand?: boolean;
+}
+
+/** An action `service:Action` spelled out in full, without `*` or `?`. */
+const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+
+/**
+ * The role the app's code runs as (the task definition's `task_role_arn`). It starts with no
+ * permission at all; grant exactly what the app needs with {@link addPolicyStatement} or
+ * {@link addManagedPolicyArn}.
+ *
+ * It trusts only `ecs-tasks.amazonaws.com` for this account. Statements go into one inline policy,
+ * rendered by the `aws_iam_policy_document` data source and created with the first statement.
+ */
+export class TaskRole extends Construct {
+  /** ARN of the role, for the task definition's `task_role_arn`. */
+  public readonly roleArn: string;
+
+  /** Name of the role. */
+  public readonly roleName: string;
+
+  /** The underlying `aws_iam_role`. */
+  public readonly role: IamRole;
+
+  private readonly statements: DataAwsIamPolicyDocumentStatement[] = [];
+  private readonly sids = new Set<string>();
+  private readonly managedPolicyArns = new Set<string>();
+  private document?: DataAwsIamPolicyDocument;
+
+  constructor(scope: Construct, id: string, props: TaskRoleProps = {}) {
+    super(scope, id);
+
+    if (props.name !== undefined) {
+      requireRoleName('name', props.name);
+    }
+
+    this.role = newEcsTasksRole(this, props.name, 'ECS task role: the permissions of the app running in the task');
+    this.roleArn = this.role.arn;
+    this.roleName = this.role.name;
+
+    if (props.enableExecuteCommand ?? false) {
+      // The SSM session channels have no resource ARNs: AWS supports only `*` here.
+      this.addStatement({
+        sid: 'EcsExec',
+        effect: 'Allow',
+        actions: [
+          'ssmmessages:CreateControlChannel',
+          'ssmmessages:CreateDataChannel',
+          'ssmmessages:OpenControlChannel',
+          'ssmmessages:OpenDataChannel',
+        ],
+        resources: ['*'],
+      });
+    }
+  }
+
+  /**
+   * Attaches an IAM managed policy, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+   *
+   * Prefer {@link addPolicyStatement} with exact resources: managed policies are often broader than
+   * an app needs.
+   */
+  public addManagedPolicyArn(policyArn: string): void {
+    requireArn('policyArn', policyArn, MANAGED_POLICY_ARN);
+    if (this.managedPolicyArns.has(policyArn)) {
+      invalid('policyArn', policyArn, 'Each managed policy may be attached only once.');
+    }
+    this.managedPolicyArns.add(policyArn);
+    new IamRolePolicyAttachment(this, `ManagedPolicy${this.managedPolicyArns.size}`, {
+      role: this.role.name,
+      policyArn,
+    });
+  }
+
+  /**
+   * Allows `actions` on `resources` for the app. Actions must be spelled out (no `*`, `s3:*` or
+   * `s3:Get*`); lists must not be empty; the statement id, if given, is letters and digits and unique.
+   */
+  public addPolicyStatement(statement: PolicyStatementOptions): void {
+    requireNonEmpty('actions', statement.actions);
+    for (const [i, action] of statement.actions.entries()) {
+      if (!Token.isUnresolved(action) && !ACTION.test(action)) {
+        invalid(`actions[${i}]`, action,
+          'Expected one action spelled out as "service:Action" (e.g. "s3:GetObject"); wildcards such as "*", "s3:*" or "s3:Get*" are not allowed.');
+      }
+    }
+    requireNonEmpty('resources', statement.resources);
+    for (const [i, resource] of statement.resources.entries()) {
+      if (!Token.isUnresolved(resource) && resource !== '*' && !/^arn:aws(-[a-z]+)*:\S+$/.test(resource)) {
+        invalid(`resources[${i}]`, resource, 'Expected an ARN such as "arn:aws:s3:::my-bucket/*", or "*" for actions that support no narrower resource.');
+      }
+    }
+    if (statement.sid !== undefined) {
+      if (!/^[A-Za-z0-9]+$/.test(statement.sid)) {
+        invalid('sid', statement.sid, 'Expected letters and digits only.');
+      }
+      if (this.sids.has(statement.sid)) {
+        invalid('sid', statement.sid, 'Each statement id may appear only once in the role.');
+      }
+    }
+    this.addStatement({
+      sid: statement.sid,
+      effect: 'Allow',
+      actions: [...statement.actions],
+      resources: [...statement.resources],
+    });
+  }
+
+  /** Adds a checked statement; the inline policy appears with the first one, so a new role has none. */
+  private addStatement(statement: DataAwsIamPolicyDocumentStatement): void {
+    if (statement.sid !== undefined) {
+      this.sids.add(statement.sid);
+    }
+    this.statements.push(statement);
+    if (this.document === undefined) {
+      this.document = newInlinePolicy(this, this.role, 'task', this.statements);
+    }
+    this.document.putStatement([...this.statements]);
+  }
+}

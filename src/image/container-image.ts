@@ -1,0 +1,98 @@
+import { Token } from 'cdktf';
+import { EcrRepository } from './ecr-repository';
+import { requirePinnedReference, requirePinnedTag, withTag } from './image-reference';
+import { invalid } from '../core/validation';
+import { PinnedVersions } from '../core/versions';
+import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn';
+
+/** An ECR repository that exists already (made elsewhere), and the tag to run from it. */
+export interface ExistingEcrImageProps {
+  /** ARN of the repository; the task execution role may pull from exactly this repository. */
+  readonly repositoryArn: string;
+
+  /** URL of the repository without a tag, e.g. `123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app`. */
+  readonly repositoryUrl: string;
+
+  /** A pinned tag (not `latest`) or a digest `sha256:<64 hex digits>`. */
+  readonly tag: string;
+}
+
+/** `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>`, without a tag. */
+const ECR_URL = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([a-z0-9][a-z0-9._/-]*)$/;
+
+/**
+ * The image a container runs, always pinned to a version tag or a digest.
+ *
+ * Images from ECR carry their repository ARN so that the task execution role can be allowed to pull
+ * from exactly that repository and nothing else.
+ */
+export class ContainerImage {
+  /**
+   * An image from a public or private registry that needs no AWS permissions to pull, such as Docker Hub
+   * or GitHub's registry.
+   *
+   * @param reference `name:tag` or `name@sha256:<digest>`, e.g. `grafana/grafana:11.3.0`; `latest` and
+   * untagged references are refused.
+   */
+  public static fromRegistry(reference: string): ContainerImage {
+    requirePinnedReference('reference', reference);
+    return new ContainerImage(reference);
+  }
+
+  /**
+   * An image from a repository made with {@link EcrRepository}.
+   *
+   * @param repository the repository
+   * @param tag a pinned tag (not `latest`) or a digest `sha256:<64 hex digits>`
+   */
+  public static fromEcrRepository(repository: EcrRepository, tag: string): ContainerImage {
+    requirePinnedTag('tag', tag);
+    return new ContainerImage(withTag(repository.repositoryUrl, tag), repository.repositoryArn);
+  }
+
+  /** An image from an ECR repository made outside this library. */
+  public static fromExistingEcrRepository(props: ExistingEcrImageProps): ContainerImage {
+    requireArn('repositoryArn', props.repositoryArn, ECR_REPOSITORY_ARN);
+    requirePinnedTag('tag', props.tag);
+    if (!Token.isUnresolved(props.repositoryUrl)) {
+      const match = ECR_URL.exec(props.repositoryUrl);
+      if (!match) {
+        invalid('repositoryUrl', props.repositoryUrl,
+          'Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"; give the tag in "tag".');
+      }
+      const arnName = arnResource(props.repositoryArn)?.replace(/^repository\//, '');
+      if (arnName !== undefined && arnName !== match[1]) {
+        invalid('repositoryUrl', props.repositoryUrl,
+          `Expected the URL of the repository named in repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
+      }
+    }
+    return new ContainerImage(withTag(props.repositoryUrl, props.tag), props.repositoryArn);
+  }
+
+  /**
+   * The official `cloudflare/cloudflared` image from Docker Hub.
+   *
+   * @param version a pinned release tag such as `2025.10.1`; `latest` is refused. Leave it out for the
+   * version this library is tested with.
+   * @default PinnedVersions.CLOUDFLARED
+   */
+  public static cloudflared(version?: string): ContainerImage {
+    const tag = version ?? PinnedVersions.CLOUDFLARED;
+    requirePinnedTag('version', tag);
+    return new ContainerImage(withTag('cloudflare/cloudflared', tag));
+  }
+
+  /** The full reference a container definition's `image` field takes. */
+  public readonly imageUri: string;
+
+  /**
+   * ARN of the ECR repository the image comes from, so the execution role may pull from exactly it.
+   * Undefined for images from other registries, which need no AWS permission to pull.
+   */
+  public readonly repositoryArn?: string;
+
+  private constructor(imageUri: string, repositoryArn?: string) {
+    this.imageUri = imageUri;
+    this.repositoryArn = repositoryArn;
+  }
+}

@@ -1,0 +1,122 @@
+import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
+import { EcrRepository as EcrRepositoryResource } from '@cdktf/provider-aws/lib/ecr-repository';
+import { Construct } from 'constructs';
+import { lifecyclePolicyJson } from './ecr-lifecycle';
+import { requireRepositoryName } from './repository-name';
+import { requirePositiveInteger } from '../core/validation';
+import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
+
+/** Whether an image tag, once pushed, may later point at a different image. */
+export enum TagMutability {
+  /** A tag always names the same image: what a task definition pins is what runs. */
+  IMMUTABLE = 'IMMUTABLE',
+  /** A tag may be pushed again and then names a newer image. */
+  MUTABLE = 'MUTABLE',
+}
+
+/** Properties of an {@link EcrRepository}. */
+export interface EcrRepositoryProps {
+  /**
+   * Name of the repository: lowercase letters and digits in components joined by single `.`, `_` or `-`,
+   * optionally separated by `/`; 2 to 256 characters.
+   */
+  readonly name: string;
+
+  /**
+   * Whether tags may be overwritten. Immutable tags make a pinned tag mean one image forever.
+   *
+   * @default TagMutability.IMMUTABLE
+   */
+  readonly tagMutability?: TagMutability;
+
+  /**
+   * How many images the lifecycle policy keeps; older ones expire. A whole number greater than 0.
+   *
+   * @default 30
+   */
+  readonly maxImageCount?: number;
+
+  /**
+   * Days after which an untagged image expires. A whole number greater than 0.
+   *
+   * @default 7
+   */
+  readonly untaggedImageExpiryDays?: number;
+
+  /**
+   * ARN of a customer-managed KMS key to encrypt images with.
+   *
+   * @default - images are encrypted with AES256 (keys managed by ECR)
+   */
+  readonly kmsKeyArn?: string;
+
+  /**
+   * Whether `terraform destroy` deletes the repository even when it still holds images.
+   *
+   * @default false
+   */
+  readonly forceDelete?: boolean;
+
+  /**
+   * Tags for the repository.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A private ECR repository for an app image: images are scanned on push, tags are immutable unless you
+ * choose otherwise, and a lifecycle policy keeps the repository from growing without bound.
+ *
+ * Use it with {@link ContainerImage.fromEcrRepository}; the task execution role is then allowed to pull
+ * from exactly this repository.
+ */
+export class EcrRepository extends Construct {
+  /** Name of the repository. */
+  public readonly repositoryName: string;
+
+  /** ARN of the repository, to scope pull permissions to it. */
+  public readonly repositoryArn: string;
+
+  /** URL of the repository (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`), without a tag. */
+  public readonly repositoryUrl: string;
+
+  /** The underlying `aws_ecr_repository`, for settings this construct does not expose. */
+  public readonly repository: EcrRepositoryResource;
+
+  constructor(scope: Construct, id: string, props: EcrRepositoryProps) {
+    super(scope, id);
+
+    const maxImageCount = props.maxImageCount ?? 30;
+    const untaggedImageExpiryDays = props.untaggedImageExpiryDays ?? 7;
+    requireRepositoryName('name', props.name);
+    requirePositiveInteger('maxImageCount', maxImageCount);
+    requirePositiveInteger('untaggedImageExpiryDays', untaggedImageExpiryDays);
+    if (props.kmsKeyArn !== undefined) {
+      requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
+    }
+
+    this.repository = new EcrRepositoryResource(this, 'Repository', {
+      name: props.name,
+      imageTagMutability: props.tagMutability ?? TagMutability.IMMUTABLE,
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: [
+        props.kmsKeyArn === undefined
+          ? { encryptionType: 'AES256' }
+          : { encryptionType: 'KMS', kmsKey: props.kmsKeyArn },
+      ],
+      forceDelete: props.forceDelete ?? false,
+      tags: props.tags,
+    });
+
+    new EcrLifecyclePolicy(this, 'LifecyclePolicy', {
+      repository: this.repository.name,
+      policy: lifecyclePolicyJson(maxImageCount, untaggedImageExpiryDays),
+    });
+
+    this.repositoryName = this.repository.name;
+    this.repositoryArn = this.repository.arn;
+    this.repositoryUrl = this.repository.repositoryUrl;
+  }
+}

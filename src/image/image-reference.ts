@@ -1,0 +1,62 @@
+/**
+ * Checks on image references and tags. Internal: not part of the public API.
+ *
+ * A task definition that names a moving tag (`latest`, or no tag at all, which means `latest`) can run
+ * different code after any restart without a change in Terraform, so only pinned references pass.
+ */
+import { Token } from 'cdktf';
+import { invalid } from '../core/validation';
+
+/** Docker's tag grammar: up to 128 word characters, dots and dashes, not starting with a dot or dash. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** An image digest as registries print it. */
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+/** What a pinned reference looks like, for error messages. */
+const PINNED = 'Expected a pinned version tag such as "1.2.3" or a digest "sha256:<64 hex digits>"; "latest" is not allowed because it changes without a change in code.';
+
+/** Fails unless `tag` is a pinned tag or a digest. */
+export function requirePinnedTag(property: string, tag: string): void {
+  if (Token.isUnresolved(tag)) {
+    return;
+  }
+  if (DIGEST.test(tag)) {
+    return;
+  }
+  if (!TAG.test(tag) || tag.toLowerCase() === 'latest') {
+    invalid(property, tag, PINNED);
+  }
+}
+
+/** `repository:tag`, or `repository@sha256:...` when the "tag" is a digest. */
+export function withTag(repository: string, tag: string): string {
+  return DIGEST.test(tag) ? `${repository}@${tag}` : `${repository}:${tag}`;
+}
+
+/** Fails unless `reference` names an image by a pinned tag or by digest. */
+export function requirePinnedReference(property: string, reference: string): void {
+  if (Token.isUnresolved(reference)) {
+    return;
+  }
+  const example = 'Expected a pinned image reference such as "grafana/grafana:11.3.0" or "name@sha256:<64 hex digits>"; "latest" and untagged references are not allowed because they change without a change in code.';
+  if (reference.length === 0 || /\s/.test(reference)) {
+    invalid(property, reference, example);
+  }
+  const at = reference.indexOf('@');
+  if (at >= 0) {
+    if (at === 0 || !DIGEST.test(reference.slice(at + 1))) {
+      invalid(property, reference, example);
+    }
+    return;
+  }
+  // A colon before the last slash belongs to a registry port (host:5000/name), not to a tag.
+  const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
+  if (colon <= 0) {
+    invalid(property, reference, example);
+  }
+  const tag = reference.slice(colon + 1);
+  if (!TAG.test(tag) || tag.toLowerCase() === 'latest') {
+    invalid(property, reference, example);
+  }
+}

@@ -1,0 +1,86 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { pathSegments } from './internal/default-name';
+import { invalid } from '../core/validation';
+import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
+
+/** Retention periods CloudWatch Logs accepts, in days. */
+const ALLOWED_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+/** Characters CloudWatch Logs allows in a log group name. */
+const LOG_GROUP_NAME_CHAR = /[A-Za-z0-9_\-/.#]/;
+
+/** Properties of a {@link ServiceLogGroup}. */
+export interface ServiceLogGroupProps {
+  /**
+   * Name of the log group: 1 to 512 characters from letters, digits and `_-/.#`.
+   *
+   * @default - `/ecs/<stack id>/<construct path>`
+   */
+  readonly name?: string;
+
+  /**
+   * Days to keep log events. One of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
+   * 1827, 2192, 2557, 2922, 3288, 3653.
+   *
+   * @default 30
+   */
+  readonly retentionDays?: number;
+
+  /**
+   * ARN of a customer-managed KMS key to encrypt log events with. The key policy must allow the
+   * CloudWatch Logs service principal of the region to use it.
+   *
+   * @default - encrypted with keys managed by CloudWatch Logs
+   */
+  readonly kmsKeyArn?: string;
+
+  /**
+   * Tags for the log group.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * The CloudWatch log group the task's containers write to (through the `awslogs` driver), with a
+ * bounded retention so logs neither vanish after a day nor pile up forever.
+ */
+export class ServiceLogGroup extends Construct {
+  /** Name of the log group, for the `awslogs-group` log option. */
+  public readonly logGroupName: string;
+
+  /** ARN of the log group (without `:*`), to scope the execution role's write permission. */
+  public readonly logGroupArn: string;
+
+  /** The underlying `aws_cloudwatch_log_group`. */
+  public readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: ServiceLogGroupProps = {}) {
+    super(scope, id);
+
+    const retentionDays = props.retentionDays ?? 30;
+    if (!Token.isUnresolved(retentionDays) && !ALLOWED_RETENTION_DAYS.includes(retentionDays)) {
+      invalid('retentionDays', retentionDays, `Expected one of the values CloudWatch Logs accepts: ${ALLOWED_RETENTION_DAYS.join(', ')}.`);
+    }
+    const name = props.name ?? `/ecs/${pathSegments(this, LOG_GROUP_NAME_CHAR).join('/')}`;
+    if (!Token.isUnresolved(name) && !/^[A-Za-z0-9_\-/.#]{1,512}$/.test(name)) {
+      invalid('name', name, 'Expected 1 to 512 characters from letters, digits and "_-/.#".');
+    }
+    if (props.kmsKeyArn !== undefined) {
+      requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
+    }
+
+    this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
+      name,
+      retentionInDays: retentionDays,
+      kmsKeyId: props.kmsKeyArn,
+      tags: props.tags,
+    });
+
+    this.logGroupName = this.logGroup.name;
+    this.logGroupArn = this.logGroup.arn;
+  }
+}

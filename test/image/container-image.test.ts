@@ -1,0 +1,103 @@
+import { rendered } from './rendered';
+import { PinnedVersions } from '../../src/core/versions';
+import { ContainerImage, EcrRepository } from '../../src/image';
+import { synth } from '../helpers';
+
+const DIGEST = `sha256:${'a1'.repeat(32)}`;
+const REPO_ARN = 'arn:aws:ecr:eu-west-1:123456789012:repository/team/my-app';
+const REPO_URL = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/my-app';
+
+describe('ContainerImage.fromRegistry', () => {
+  test.each([
+    'grafana/grafana:11.3.0',
+    'ghcr.io/org/app:v1.2.3',
+    'localhost:5000/app:1.0',
+    `nginx@${DIGEST}`,
+  ])('accepts the pinned reference %s unchanged, without a repository ARN', (reference) => {
+    const image = ContainerImage.fromRegistry(reference);
+    expect(image.imageUri).toBe(reference);
+    expect(image.repositoryArn).toBeUndefined();
+  });
+
+  test.each([
+    ['a latest tag', 'grafana/grafana:latest'],
+    ['a LATEST tag', 'grafana/grafana:LATEST'],
+    ['no tag', 'grafana/grafana'],
+    ['a registry port but no tag', 'localhost:5000/app'],
+    ['an empty tag', 'grafana/grafana:'],
+    ['a malformed digest', 'nginx@sha256:abc'],
+    ['an empty reference', ''],
+  ])('rejects %s', (_what, reference) => {
+    expect(() => ContainerImage.fromRegistry(reference)).toThrow(/Invalid reference: .*"latest" and untagged references are not allowed/);
+  });
+});
+
+describe('ContainerImage.fromEcrRepository', () => {
+  test('points at the repository URL with the tag and carries its ARN', () => {
+    const [uri, arn] = rendered((stack) => {
+      const repo = new EcrRepository(stack, 'Repo', { name: 'my-app' });
+      const image = ContainerImage.fromEcrRepository(repo, '1.4.2');
+      expect(image.repositoryArn).toBe(repo.repositoryArn);
+      return [image.imageUri, image.repositoryArn!];
+    });
+    expect(uri).toMatch(/^\$\{aws_ecr_repository\.\w+\.repository_url\}:1\.4\.2$/);
+    expect(arn).toMatch(/^\$\{aws_ecr_repository\.\w+\.arn\}$/);
+  });
+
+  test('a digest becomes name@digest', () => {
+    const [uri] = rendered((stack) => [ContainerImage.fromEcrRepository(new EcrRepository(stack, 'Repo', { name: 'my-app' }), DIGEST).imageUri]);
+    expect(uri).toMatch(new RegExp(`\\.repository_url\\}@${DIGEST}$`));
+  });
+
+  test.each(['latest', '', '-dash', 'a b'])('rejects the tag %p', (tag) => {
+    synth((stack) => {
+      const repo = new EcrRepository(stack, 'Repo', { name: 'my-app' });
+      expect(() => ContainerImage.fromEcrRepository(repo, tag)).toThrow(/Invalid tag: .*pinned version tag/);
+    });
+  });
+});
+
+describe('ContainerImage.fromExistingEcrRepository', () => {
+  test('builds the URI and carries the given ARN', () => {
+    const image = ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: REPO_URL, tag: '2.0.0' });
+    expect(image.imageUri).toBe(`${REPO_URL}:2.0.0`);
+    expect(image.repositoryArn).toBe(REPO_ARN);
+  });
+
+  test('rejects a malformed repository ARN', () => {
+    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: 'arn:aws:ecr:eu-west-1:123456789012:repository/*', repositoryUrl: REPO_URL, tag: '1' }))
+      .toThrow(/Invalid repositoryArn: .*ECR repository ARN/);
+  });
+
+  test('rejects a URL that carries a tag', () => {
+    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: `${REPO_URL}:1.0`, tag: '1.0' }))
+      .toThrow(/Invalid repositoryUrl: .*without a tag/);
+  });
+
+  test('rejects a URL of another repository than the ARN names', () => {
+    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/other', tag: '1.0' }))
+      .toThrow(/Invalid repositoryUrl: .*named in repositoryArn \("team\/my-app"\)/);
+  });
+
+  test('rejects latest', () => {
+    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: REPO_URL, tag: 'latest' }))
+      .toThrow(/Invalid tag: "latest"/);
+  });
+});
+
+describe('ContainerImage.cloudflared', () => {
+  test('defaults to the official image at the pinned version', () => {
+    const image = ContainerImage.cloudflared();
+    expect(image.imageUri).toBe(`cloudflare/cloudflared:${PinnedVersions.CLOUDFLARED}`);
+    expect(image.imageUri).not.toMatch(/latest/);
+    expect(image.repositoryArn).toBeUndefined();
+  });
+
+  test('takes another pinned version', () => {
+    expect(ContainerImage.cloudflared('2024.12.2').imageUri).toBe('cloudflare/cloudflared:2024.12.2');
+  });
+
+  test('rejects latest', () => {
+    expect(() => ContainerImage.cloudflared('latest')).toThrow(/Invalid version: "latest".*pinned/);
+  });
+});
