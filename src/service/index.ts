@@ -1,2 +1,9 @@
-// Public API of this area; filled in by the area's constructs.
-export {};
+// Public API of the service area: the tunnel task definition, the ECS service and their options.
+export * from './container-secret';
+export * from './app-container';
+export * from './cloudflared-sidecar';
+export * from './task-options';
+export * from './task-definition';
+export * from './capacity-provider-strategy';
+export * from './autoscaling';
+export * from './tunnel-fargate-service';

@@ -1,0 +1,151 @@
+import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
+import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { invalid, requireIntegerInRange } from '../core/validation';
+
+/**
+ * Target-tracking autoscaling of the service's task count on average CPU and/or memory.
+ * When neither target is set, CPU is tracked at 70%.
+ */
+export interface ServiceAutoscalingOptions {
+  /** Fewest tasks (0 or more). Use 2 or more to keep tunnel failover across zones. */
+  readonly minCapacity: number;
+
+  /** Most tasks; at least `minCapacity`. */
+  readonly maxCapacity: number;
+
+  /**
+   * Average CPU utilization (percent, 1-100) to keep the service at.
+   *
+   * @default 70 when `targetMemoryUtilizationPercent` is not set either, otherwise no CPU tracking
+   */
+  readonly targetCpuUtilizationPercent?: number;
+
+  /**
+   * Average memory utilization (percent, 1-100) to keep the service at.
+   *
+   * @default - no memory tracking
+   */
+  readonly targetMemoryUtilizationPercent?: number;
+
+  /**
+   * Seconds after a scale-in before the next scale-in.
+   *
+   * @default 300
+   */
+  readonly scaleInCooldownSeconds?: number;
+
+  /**
+   * Seconds after a scale-out before the next scale-out.
+   *
+   * @default 60
+   */
+  readonly scaleOutCooldownSeconds?: number;
+}
+
+/** Properties of a {@link ServiceAutoscaling}. */
+export interface ServiceAutoscalingProps extends ServiceAutoscalingOptions {
+  /** Name of the ECS cluster that runs the service. */
+  readonly clusterName: string;
+
+  /** Name of the ECS service to scale. */
+  readonly serviceName: string;
+}
+
+const DEFAULT_CPU_TARGET = 70;
+
+/**
+ * An Application Auto Scaling target for an ECS service's desired count and
+ * one target-tracking policy per metric.
+ *
+ * The service must ignore changes to `desired_count` (TunnelFargateService does
+ * this), or each `terraform apply` resets the count that autoscaling chose.
+ */
+export class ServiceAutoscaling extends Construct {
+  /**
+   * Checks the options; throws a clear error for bad values. Call before
+   * creating resources that depend on the options.
+   */
+  public static validate(options: ServiceAutoscalingOptions): void {
+    if (known(options.minCapacity)) {
+      requireIntegerInRange('autoscaling.minCapacity', options.minCapacity, 0, 5000);
+    }
+    if (known(options.maxCapacity)) {
+      requireIntegerInRange('autoscaling.maxCapacity', options.maxCapacity, 1, 5000);
+    }
+    if (known(options.minCapacity) && known(options.maxCapacity) && options.minCapacity > options.maxCapacity) {
+      invalid('autoscaling.minCapacity', options.minCapacity, `Must not be greater than autoscaling.maxCapacity (${options.maxCapacity}).`);
+    }
+    const checks: Array<[string, number | undefined, number, number]> = [
+      ['targetCpuUtilizationPercent', options.targetCpuUtilizationPercent, 1, 100],
+      ['targetMemoryUtilizationPercent', options.targetMemoryUtilizationPercent, 1, 100],
+      ['scaleInCooldownSeconds', options.scaleInCooldownSeconds, 0, 86400],
+      ['scaleOutCooldownSeconds', options.scaleOutCooldownSeconds, 0, 86400],
+    ];
+    for (const [property, value, min, max] of checks) {
+      if (value !== undefined && known(value)) {
+        requireIntegerInRange(`autoscaling.${property}`, value, min, max);
+      }
+    }
+  }
+
+  /** The `aws_appautoscaling_target` resource. */
+  public readonly target: AppautoscalingTarget;
+
+  /**
+   * The CPU target-tracking policy.
+   *
+   * @default - none when only memory is tracked
+   */
+  public readonly cpuPolicy?: AppautoscalingPolicy;
+
+  /**
+   * The memory target-tracking policy.
+   *
+   * @default - none when memory is not tracked
+   */
+  public readonly memoryPolicy?: AppautoscalingPolicy;
+
+  constructor(scope: Construct, id: string, props: ServiceAutoscalingProps) {
+    super(scope, id);
+    ServiceAutoscaling.validate(props);
+
+    this.target = new AppautoscalingTarget(this, 'target', {
+      serviceNamespace: 'ecs',
+      scalableDimension: 'ecs:service:DesiredCount',
+      resourceId: `service/${props.clusterName}/${props.serviceName}`,
+      minCapacity: props.minCapacity,
+      maxCapacity: props.maxCapacity,
+    });
+
+    const cpuTarget = props.targetCpuUtilizationPercent
+      ?? (props.targetMemoryUtilizationPercent === undefined ? DEFAULT_CPU_TARGET : undefined);
+    if (cpuTarget !== undefined) {
+      this.cpuPolicy = this.trackingPolicy('cpu', 'ECSServiceAverageCPUUtilization', cpuTarget, props);
+    }
+    if (props.targetMemoryUtilizationPercent !== undefined) {
+      this.memoryPolicy = this.trackingPolicy('memory', 'ECSServiceAverageMemoryUtilization', props.targetMemoryUtilizationPercent, props);
+    }
+  }
+
+  private trackingPolicy(metric: string, metricType: string, targetValue: number, props: ServiceAutoscalingProps): AppautoscalingPolicy {
+    return new AppautoscalingPolicy(this, `${metric}-policy`, {
+      name: `${props.serviceName}-${metric}-target-tracking`,
+      policyType: 'TargetTrackingScaling',
+      serviceNamespace: this.target.serviceNamespace,
+      scalableDimension: this.target.scalableDimension,
+      resourceId: this.target.resourceId,
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue,
+        scaleInCooldown: props.scaleInCooldownSeconds ?? 300,
+        scaleOutCooldown: props.scaleOutCooldownSeconds ?? 60,
+        predefinedMetricSpecification: { predefinedMetricType: metricType },
+      },
+    });
+  }
+}
+
+function known(value: unknown): boolean {
+  return !Token.isUnresolved(value);
+}

@@ -1,0 +1,81 @@
+import { Token } from 'cdktf';
+import { invalid, requireIntegerInRange } from '../core/validation';
+
+/** One entry of a capacity provider strategy. */
+export interface CapacityProviderShare {
+  /** Capacity provider name: `FARGATE` or `FARGATE_SPOT`. */
+  readonly capacityProvider: string;
+
+  /** Relative share of the tasks beyond the base. */
+  readonly weight: number;
+
+  /**
+   * Tasks that always run on this provider before weights apply.
+   *
+   * @default 0
+   */
+  readonly base?: number;
+}
+
+/** Shares for {@link CapacityProviderStrategy.mixed}. */
+export interface MixedCapacityProps {
+  /** Relative share of tasks on on-demand Fargate (0-1000). */
+  readonly fargateWeight: number;
+
+  /** Relative share of tasks on Fargate Spot (0-1000). */
+  readonly fargateSpotWeight: number;
+
+  /**
+   * Tasks that always run on on-demand Fargate before the weights apply (0-100000);
+   * keeps the tunnel up when Spot capacity is reclaimed.
+   *
+   * @default 0
+   */
+  readonly fargateBase?: number;
+}
+
+/**
+ * Where the service's tasks run: on-demand Fargate, Fargate Spot (up to ~70%
+ * cheaper, but tasks can be stopped with two minutes' notice), or a mix.
+ * The cluster must have the chosen capacity providers associated.
+ */
+export class CapacityProviderStrategy {
+  /** All tasks on on-demand Fargate. */
+  public static fargate(): CapacityProviderStrategy {
+    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE', weight: 1 }]);
+  }
+
+  /** All tasks on Fargate Spot. Interruptions stop the tunnel until a new task starts. */
+  public static fargateSpot(): CapacityProviderStrategy {
+    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
+  }
+
+  /** Tasks split between on-demand Fargate and Fargate Spot by weight, after an on-demand base. */
+  public static mixed(props: MixedCapacityProps): CapacityProviderStrategy {
+    const base = props.fargateBase ?? 0;
+    const checks: Array<[string, number, number]> = [
+      ['fargateWeight', props.fargateWeight, 1000],
+      ['fargateSpotWeight', props.fargateSpotWeight, 1000],
+      ['fargateBase', base, 100000],
+    ];
+    for (const [property, value, max] of checks) {
+      if (!Token.isUnresolved(value)) {
+        requireIntegerInRange(property, value, 0, max);
+      }
+    }
+    if (props.fargateWeight === 0 && props.fargateSpotWeight === 0) {
+      invalid('fargateSpotWeight', 0, 'At least one of fargateWeight and fargateSpotWeight must be greater than 0.');
+    }
+    return new CapacityProviderStrategy([
+      { capacityProvider: 'FARGATE', weight: props.fargateWeight, base },
+      { capacityProvider: 'FARGATE_SPOT', weight: props.fargateSpotWeight },
+    ]);
+  }
+
+  /** The strategy entries, as given to the ECS service. */
+  public readonly shares: CapacityProviderShare[];
+
+  private constructor(shares: CapacityProviderShare[]) {
+    this.shares = shares;
+  }
+}

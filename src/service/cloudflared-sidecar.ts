@@ -1,0 +1,70 @@
+import { ContainerImage } from '../image';
+
+/** When the `cloudflared` sidecar starts, relative to the app container. */
+export enum SidecarStartCondition {
+  /**
+   * As soon as the app container has started. Requests that arrive before the
+   * app listens get a 502 from `cloudflared`; no wait loop is needed.
+   */
+  START = 'START',
+  /**
+   * Only after the app's health check passes, so the tunnel never routes to an
+   * app that is not ready. Requires `app.healthCheck`.
+   */
+  HEALTHY = 'HEALTHY',
+}
+
+/** Log level of `cloudflared` (`--loglevel`). */
+export enum CloudflaredLogLevel {
+  /** Everything, including each request. Verbose. */
+  DEBUG = 'debug',
+  /** Connection events and errors. */
+  INFO = 'info',
+  /** Warnings and errors. */
+  WARN = 'warn',
+  /** Errors only. */
+  ERROR = 'error',
+  /** Fatal errors only. */
+  FATAL = 'fatal',
+}
+
+/** Transport protocol between `cloudflared` and the Cloudflare edge (`--protocol`). */
+export enum CloudflaredProtocol {
+  /** QUIC (UDP 7844), falling back to HTTP/2 (TCP 7844) when QUIC is blocked. */
+  AUTO = 'auto',
+  /** HTTP/2 over TCP 7844 only; use when outbound UDP is blocked. */
+  HTTP2 = 'http2',
+  /** QUIC over UDP 7844 only. */
+  QUIC = 'quic',
+}
+
+/** Options for the `cloudflared` sidecar container that runs the tunnel. */
+export interface CloudflaredSidecarOptions {
+  /**
+   * The `cloudflared` image. Keep it pinned to a version tag.
+   *
+   * @default ContainerImage.cloudflared() - the official image at the version this library pins
+   */
+  readonly image?: ContainerImage;
+
+  /**
+   * When the sidecar starts relative to the app container.
+   *
+   * @default SidecarStartCondition.START
+   */
+  readonly startCondition?: SidecarStartCondition;
+
+  /**
+   * Log level.
+   *
+   * @default CloudflaredLogLevel.INFO
+   */
+  readonly logLevel?: CloudflaredLogLevel;
+
+  /**
+   * Transport protocol to the Cloudflare edge.
+   *
+   * @default CloudflaredProtocol.AUTO
+   */
+  readonly protocol?: CloudflaredProtocol;
+}

@@ -1,0 +1,107 @@
+import { Token } from 'cdktf';
+import { invalid } from '../core/validation';
+import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../iam/internal/arn';
+
+/** Options for {@link ContainerSecret.fromSsmParameter}. */
+export interface SsmParameterSecretOptions {
+  /**
+   * ARN of the customer managed KMS key that encrypts the SecureString parameter.
+   * The task execution role is allowed to decrypt with exactly this key.
+   *
+   * @default - the parameter uses the AWS managed key `alias/aws/ssm`, which needs no grant
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/** Options for {@link ContainerSecret.fromSecretsManager}. */
+export interface SecretsManagerSecretOptions {
+  /**
+   * Key inside a JSON secret whose value becomes the environment variable.
+   *
+   * @default - the whole secret string
+   */
+  readonly jsonKey?: string;
+
+  /**
+   * ARN of the customer managed KMS key that encrypts the secret.
+   * The task execution role is allowed to decrypt with exactly this key.
+   *
+   * @default - the secret uses the AWS managed key `aws/secretsmanager`, which needs no grant
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/** Where a secret lives; decides which IAM permission the execution role needs. */
+export enum ContainerSecretSource {
+  /** An SSM Parameter Store parameter (usually a SecureString). */
+  SSM_PARAMETER = 'SSM_PARAMETER',
+  /** An AWS Secrets Manager secret. */
+  SECRETS_MANAGER = 'SECRETS_MANAGER',
+}
+
+/**
+ * A secret value injected into a container as an environment variable through
+ * ECS `secrets`, so that the value never appears in the task definition, in
+ * Terraform state or in the plan: ECS fetches it with the task execution role
+ * when the task starts.
+ */
+export class ContainerSecret {
+  /**
+   * A secret stored in an SSM Parameter Store parameter.
+   *
+   * @param parameterArn full ARN of the parameter (`arn:aws:ssm:<region>:<account>:parameter/<name>`)
+   * @param options the KMS key of a customer managed key, if any
+   */
+  public static fromSsmParameter(parameterArn: string, options: SsmParameterSecretOptions = {}): ContainerSecret {
+    requireArn('parameterArn', parameterArn, SSM_PARAMETER_ARN);
+    requireKmsKey(options.kmsKeyArn);
+    return new ContainerSecret(ContainerSecretSource.SSM_PARAMETER, parameterArn, parameterArn, options.kmsKeyArn);
+  }
+
+  /**
+   * A secret stored in AWS Secrets Manager.
+   *
+   * @param secretArn full ARN of the secret (`arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>`)
+   * @param options a JSON key to pick one value, and the KMS key of a customer managed key
+   */
+  public static fromSecretsManager(secretArn: string, options: SecretsManagerSecretOptions = {}): ContainerSecret {
+    requireArn('secretArn', secretArn, SECRET_ARN);
+    requireKmsKey(options.kmsKeyArn);
+    if (options.jsonKey !== undefined && !Token.isUnresolved(options.jsonKey) && !/^[^:]+$/.test(options.jsonKey)) {
+      invalid('jsonKey', options.jsonKey, 'Expected a non-empty key without ":".');
+    }
+    // ECS syntax: <secret-arn>:<json-key>:<version-stage>:<version-id>; empty parts mean "current".
+    const valueFrom = options.jsonKey === undefined ? secretArn : `${secretArn}:${options.jsonKey}::`;
+    return new ContainerSecret(ContainerSecretSource.SECRETS_MANAGER, valueFrom, secretArn, options.kmsKeyArn);
+  }
+
+  /** Where the secret lives: SSM Parameter Store or Secrets Manager. */
+  public readonly source: ContainerSecretSource;
+
+  /** The `valueFrom` of the ECS container definition's `secrets` entry. */
+  public readonly valueFrom: string;
+
+  /** ARN of the parameter or secret that the task execution role is allowed to read. */
+  public readonly resourceArn: string;
+
+  /**
+   * Customer managed KMS key that encrypts the secret; the execution role may decrypt with it.
+   *
+   * @default - an AWS managed key
+   */
+  public readonly kmsKeyArn?: string;
+
+  private constructor(source: ContainerSecretSource, valueFrom: string, resourceArn: string, kmsKeyArn?: string) {
+    this.source = source;
+    this.valueFrom = valueFrom;
+    this.resourceArn = resourceArn;
+    this.kmsKeyArn = kmsKeyArn;
+  }
+}
+
+/** Checks a KMS key up front, so that a bad key fails before the service creates any resource. */
+function requireKmsKey(kmsKeyArn: string | undefined): void {
+  if (kmsKeyArn !== undefined) {
+    requireArn('kmsKeyArn', kmsKeyArn, KMS_KEY_ARN);
+  }
+}

@@ -1,0 +1,46 @@
+import { ContainerDefinition, LogTarget, healthCheck, logConfiguration, nameValuePairs } from './container-parts';
+import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_ADDRESS, CLOUDFLARED_USER } from './task-defaults';
+import { TunnelCredentialFormat } from '../../credential';
+import { ContainerImage } from '../../image';
+import { CloudflaredLogLevel, CloudflaredProtocol, SidecarStartCondition } from '../cloudflared-sidecar';
+import { TunnelTaskOptions } from '../task-options';
+
+/** The sidecar image: the user's choice or the official pinned image. */
+export function sidecarImage(options: TunnelTaskOptions): ContainerImage {
+  return options.sidecar?.image ?? ContainerImage.cloudflared();
+}
+
+/**
+ * Renders the `cloudflared` container definition. Expects validated options.
+ *
+ * The image's entrypoint is `cloudflared --no-autoupdate`, so the command only
+ * adds `tunnel run [<tunnel-id>]`. The credential comes only through `secrets`.
+ */
+export function renderSidecarContainer(options: TunnelTaskOptions, appContainerName: string, logs: LogTarget): ContainerDefinition {
+  const sidecar = options.sidecar ?? {};
+  const isToken = options.credential.format === TunnelCredentialFormat.TOKEN;
+  const command = isToken ? ['tunnel', 'run'] : ['tunnel', 'run', options.tunnelId!];
+  const secretName = isToken ? 'TUNNEL_TOKEN' : 'TUNNEL_CRED_CONTENTS';
+
+  return {
+    name: CLOUDFLARED_CONTAINER_NAME,
+    image: sidecarImage(options).imageUri,
+    essential: true,
+    command,
+    environment: nameValuePairs({
+      TUNNEL_METRICS: CLOUDFLARED_METRICS_ADDRESS,
+      TUNNEL_LOGLEVEL: sidecar.logLevel ?? CloudflaredLogLevel.INFO,
+      TUNNEL_TRANSPORT_PROTOCOL: sidecar.protocol ?? CloudflaredProtocol.AUTO,
+    }),
+    secrets: [{ name: secretName, valueFrom: options.credential.parameterArn }],
+    // The image is distroless (no shell): exec form only; `ready` asks /ready on the metrics server.
+    healthCheck: healthCheck({
+      command: ['CMD', 'cloudflared', 'tunnel', '--metrics', CLOUDFLARED_METRICS_ADDRESS, 'ready'],
+      startPeriodSeconds: 10,
+    }),
+    user: CLOUDFLARED_USER,
+    readonlyRootFilesystem: true,
+    dependsOn: [{ containerName: appContainerName, condition: sidecar.startCondition ?? SidecarStartCondition.START }],
+    logConfiguration: logConfiguration(logs, CLOUDFLARED_CONTAINER_NAME),
+  };
+}

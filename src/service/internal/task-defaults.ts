@@ -1,0 +1,23 @@
+/** Defaults and fixed names shared by the task definition and its validation. */
+
+/** Default task CPU units: the smallest Fargate size. */
+export const DEFAULT_CPU = 256;
+
+
+/** Default name of the app container. */
+export const DEFAULT_APP_CONTAINER_NAME = 'app';
+
+/** Fixed name of the tunnel sidecar container. */
+export const CLOUDFLARED_CONTAINER_NAME = 'cloudflared';
+
+/** Port of the cloudflared metrics server (bound to loopback); its health check asks it for /ready. */
+export const CLOUDFLARED_METRICS_PORT = 2000;
+
+/** Address of the cloudflared metrics server; fixed so that the health check knows where to ask. */
+export const CLOUDFLARED_METRICS_ADDRESS = `127.0.0.1:${CLOUDFLARED_METRICS_PORT}`;
+
+/** Non-root user of the official (distroless) cloudflared image. */
+export const CLOUDFLARED_USER = '65532';
+
+/** Paths the SSM agent writes to for ECS Exec; they need volumes when the root filesystem is read-only. */
+export const ECS_EXEC_AGENT_PATHS = ['/var/lib/amazon', '/var/log/amazon'];

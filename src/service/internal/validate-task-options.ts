@@ -1,0 +1,124 @@
+import { Token } from 'cdktf';
+import { defaultMemory, validateFargateSize } from './fargate-size';
+import { invalid, requireIntegerInRange } from '../../core/validation';
+import { TunnelCredentialFormat } from '../../credential';
+import { ContainerHealthCheck } from '../app-container';
+import { SidecarStartCondition } from '../cloudflared-sidecar';
+import { TunnelTaskOptions } from '../task-options';
+import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './task-defaults';
+
+const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A value that is only known at apply time cannot be checked here. */
+function known(value: unknown): boolean {
+  return !Token.isUnresolved(value);
+}
+
+/**
+ * Checks everything that describes a tunnel task, before any resource is created.
+ * Values that are Terraform tokens are skipped.
+ */
+export function validateTaskOptions(options: TunnelTaskOptions): void {
+  const cpu = options.cpu ?? DEFAULT_CPU;
+  if (!known(cpu) && options.memory === undefined) {
+    invalid('memory', options.memory, 'Set memory explicitly when cpu is only known at apply time.');
+  }
+  const memory = options.memory ?? defaultMemory(cpu);
+  if (known(cpu) && known(memory)) {
+    validateFargateSize(cpu, memory);
+  }
+  validateApp(options);
+  validateSidecar(options);
+}
+
+function validateApp(options: TunnelTaskOptions): void {
+  const app = options.app;
+  const name = app.name ?? DEFAULT_APP_CONTAINER_NAME;
+  if (known(name)) {
+    if (!CONTAINER_NAME.test(name)) {
+      invalid('app.name', name, 'Expected 1-255 letters, digits, hyphens or underscores.');
+    }
+    if (name === CLOUDFLARED_CONTAINER_NAME) {
+      invalid('app.name', name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
+    }
+  }
+  if (known(app.port)) {
+    requireIntegerInRange('app.port', app.port, 1, 65535);
+    if (app.port === CLOUDFLARED_METRICS_PORT) {
+      invalid('app.port', app.port, `Port ${CLOUDFLARED_METRICS_PORT} is used by the cloudflared metrics server in the same task; choose another.`);
+    }
+  }
+
+  const environment = app.environment ?? {};
+  for (const key of Object.keys(environment)) {
+    if (known(key) && !ENV_NAME.test(key)) {
+      invalid('app.environment', key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
+    }
+  }
+  for (const key of Object.keys(app.secrets ?? {})) {
+    if (!known(key)) {
+      continue;
+    }
+    if (!ENV_NAME.test(key)) {
+      invalid('app.secrets', key, 'Secret environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
+    }
+    if (key in environment) {
+      invalid('app.secrets', key, 'This name is also a key of app.environment; a variable comes either from environment or from secrets, not both.');
+    }
+  }
+
+  if (app.command !== undefined && known(app.command) && app.command.length === 0) {
+    invalid('app.command', app.command, 'Expected at least one element, or leave it out to use the image command.');
+  }
+  if (app.healthCheck !== undefined) {
+    validateHealthCheck('app.healthCheck', app.healthCheck);
+  }
+  for (const path of app.writablePaths ?? []) {
+    if (known(path) && (!path.startsWith('/') || path === '/')) {
+      invalid('app.writablePaths', path, 'Expected an absolute path below "/", e.g. "/tmp".');
+    }
+  }
+  const paths = (app.writablePaths ?? []).filter(known);
+  const duplicate = paths.find((path, index) => paths.indexOf(path) !== index);
+  if (duplicate !== undefined) {
+    invalid('app.writablePaths', duplicate, 'Each path may appear only once.');
+  }
+}
+
+function validateHealthCheck(property: string, check: ContainerHealthCheck): void {
+  const command = check.command;
+  if (known(command)) {
+    if (command.length < 2 || (command[0] !== 'CMD' && command[0] !== 'CMD-SHELL')) {
+      invalid(`${property}.command`, command, 'Expected ["CMD", "executable", ...args] or ["CMD-SHELL", "command line"].');
+    }
+  }
+  const ranges: Array<[string, number | undefined, number, number]> = [
+    ['intervalSeconds', check.intervalSeconds, 5, 300],
+    ['timeoutSeconds', check.timeoutSeconds, 2, 60],
+    ['retries', check.retries, 1, 10],
+    ['startPeriodSeconds', check.startPeriodSeconds, 0, 300],
+  ];
+  for (const [key, value, min, max] of ranges) {
+    if (value !== undefined && known(value)) {
+      requireIntegerInRange(`${property}.${key}`, value, min, max);
+    }
+  }
+}
+
+function validateSidecar(options: TunnelTaskOptions): void {
+  if (options.sidecar?.startCondition === SidecarStartCondition.HEALTHY && options.app.healthCheck === undefined) {
+    invalid('sidecar.startCondition', SidecarStartCondition.HEALTHY,
+      'HEALTHY waits for the app health check, so app.healthCheck is required; set it or use START.');
+  }
+  if (options.credential.format === TunnelCredentialFormat.CREDENTIALS_FILE) {
+    if (options.tunnelId === undefined) {
+      invalid('tunnelId', options.tunnelId,
+        'A CREDENTIALS_FILE credential needs the tunnel ID (cloudflared tunnel run <tunnel-id>); set tunnelId or use a TOKEN credential.');
+    }
+    if (known(options.tunnelId) && !UUID.test(options.tunnelId)) {
+      invalid('tunnelId', options.tunnelId, 'Expected the tunnel UUID, e.g. "c1744f8b-faa1-48a4-9e5c-02ac921467fa".');
+    }
+  }
+}

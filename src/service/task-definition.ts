@@ -1,0 +1,106 @@
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { renderAppContainer } from './internal/app-container-definition';
+import { defaultMemory } from './internal/fargate-size';
+import { renderSidecarContainer } from './internal/sidecar-container-definition';
+import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './internal/task-defaults';
+import { validateTaskOptions } from './internal/validate-task-options';
+import { CpuArchitecture, TunnelTaskOptions } from './task-options';
+
+/** Properties of a {@link TunnelTaskDefinition}. */
+export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
+  /** Task definition family (its name; each change adds a revision). */
+  readonly family: string;
+
+  /** ARN of the role ECS uses to pull images, write logs and read the secrets. */
+  readonly executionRoleArn: string;
+
+  /** ARN of the role the app's code runs with. */
+  readonly taskRoleArn: string;
+
+  /** CloudWatch log group that both containers log to. */
+  readonly logGroupName: string;
+
+  /**
+   * Tags of the task definition (the service propagates them to its tasks).
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A Fargate task definition with the app container and the `cloudflared`
+ * sidecar that connects it to a Cloudflare Tunnel.
+ *
+ * The sidecar runs as non-root user 65532 on a read-only root filesystem,
+ * receives the tunnel credential only through ECS `secrets`, has a shell-less
+ * health check, and starts after the app (START, or HEALTHY on request).
+ * Both containers log to one CloudWatch log group (stream prefixes `app` and `cloudflared`).
+ */
+export class TunnelTaskDefinition extends Construct {
+  /** The underlying `aws_ecs_task_definition` resource. */
+  public readonly resource: EcsTaskDefinition;
+
+  /** ARN of the task definition, including the revision. */
+  public readonly taskDefinitionArn: string;
+
+  /** The task definition family. */
+  public readonly family: string;
+
+  /** Name of the app container. */
+  public readonly appContainerName: string;
+
+  /** Name of the sidecar container: always `cloudflared`. */
+  public readonly sidecarContainerName: string;
+
+  /** The port the app listens on; `cloudflared` reaches it at `http://localhost:<appPort>`. */
+  public readonly appPort: number;
+
+  /**
+   * The container definitions as objects (camelCase, as in the ECS API), before
+   * JSON encoding; handy for tests and inspection.
+   */
+  public readonly containerDefinitions: { [key: string]: any }[];
+
+  constructor(scope: Construct, id: string, props: TunnelTaskDefinitionProps) {
+    super(scope, id);
+    validateTaskOptions(props);
+
+    const cpu = props.cpu ?? DEFAULT_CPU;
+    const region = new DataAwsRegion(this, 'region');
+    const logs = { logGroupName: props.logGroupName, region: region.region };
+    const app = renderAppContainer(props.app, props.enableExecuteCommand ?? false, logs);
+    this.appContainerName = props.app.name ?? DEFAULT_APP_CONTAINER_NAME;
+    this.sidecarContainerName = CLOUDFLARED_CONTAINER_NAME;
+    this.appPort = props.app.port;
+    this.containerDefinitions = [app.definition, renderSidecarContainer(props, this.appContainerName, logs)];
+
+    this.resource = new EcsTaskDefinition(this, 'resource', {
+      family: props.family,
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: numberAsString(cpu),
+      memory: numberAsString(props.memory ?? defaultMemory(cpu)),
+      runtimePlatform: {
+        operatingSystemFamily: 'LINUX',
+        cpuArchitecture: props.cpuArchitecture ?? CpuArchitecture.X86_64,
+      },
+      executionRoleArn: props.executionRoleArn,
+      taskRoleArn: props.taskRoleArn,
+      // jsonencode keeps every kind of token (strings, numbers, lists) valid inside the JSON.
+      containerDefinitions: Fn.jsonencode(this.containerDefinitions),
+      volume: app.volumes.length > 0 ? app.volumes : undefined,
+      tags: props.tags,
+    });
+    this.taskDefinitionArn = this.resource.arn;
+    this.family = this.resource.family;
+  }
+}
+
+/** The provider wants strings for cpu/memory; a number token must stay a token. */
+function numberAsString(value: number): string {
+  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+}

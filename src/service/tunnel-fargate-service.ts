@@ -1,0 +1,262 @@
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import { TerraformOutput, TerraformResource, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
+import { CapacityProviderStrategy } from './capacity-provider-strategy';
+import { ContainerSecret, ContainerSecretSource } from './container-secret';
+import { invalid, requireIntegerInRange, requireNonEmpty } from '../core/validation';
+import { TaskExecutionRole, TaskRole } from '../iam';
+import { ServiceLogGroup } from '../logs';
+import { sidecarImage } from './internal/sidecar-container-definition';
+import { validateTaskOptions } from './internal/validate-task-options';
+import { TunnelTaskDefinition } from './task-definition';
+import { TunnelTaskOptions } from './task-options';
+
+/** Properties of a {@link TunnelFargateService}. */
+export interface TunnelFargateServiceProps extends TunnelTaskOptions {
+  /** Name of the ECS service; also the default task definition family. */
+  readonly serviceName: string;
+
+  /** ARN of the ECS cluster that runs the service. */
+  readonly clusterArn: string;
+
+  /** Name of the ECS cluster (for autoscaling's resource ID and the outputs). */
+  readonly clusterName: string;
+
+  /**
+   * Subnets of the tasks; use private subnets with a NAT gateway (or egress to
+   * the Cloudflare edge and the AWS APIs). Subnets in two or more availability
+   * zones let ECS spread tasks across zones.
+   */
+  readonly subnetIds: string[];
+
+  /**
+   * Security groups of the tasks. The tunnel is outbound only, so they need no
+   * ingress rules; egress must allow the Cloudflare edge (TCP/UDP 7844) and HTTPS.
+   */
+  readonly securityGroupIds: string[];
+
+  /**
+   * Give each task a public IP. Only needed in public subnets without a NAT
+   * gateway; the tunnel never needs inbound traffic.
+   *
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
+
+  /**
+   * Number of tasks. Each task opens its own tunnel connections; 2 or more
+   * tasks (spread by ECS across the subnets' availability zones) keep the app
+   * reachable when a task or a zone fails. With `autoscaling` this is only
+   * the initial count; afterwards autoscaling owns it.
+   *
+   * @default - 1, or `autoscaling.minCapacity` when autoscaling is set
+   */
+  readonly desiredCount?: number;
+
+  /**
+   * Where the tasks run (on-demand Fargate, Fargate Spot or a mix). The cluster
+   * must have these capacity providers associated.
+   *
+   * @default CapacityProviderStrategy.fargate()
+   */
+  readonly capacityProviderStrategy?: CapacityProviderStrategy;
+
+  /**
+   * Days to keep the containers' logs.
+   *
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+
+  /**
+   * Customer managed KMS key that encrypts the log group.
+   *
+   * @default - CloudWatch Logs' default encryption
+   */
+  readonly logKmsKeyArn?: string;
+
+  /**
+   * Target-tracking autoscaling of the task count. When set, Terraform ignores
+   * changes to the service's `desired_count`, so that an apply does not undo
+   * what autoscaling chose.
+   *
+   * @default - a fixed `desiredCount`
+   */
+  readonly autoscaling?: ServiceAutoscalingOptions;
+
+  /**
+   * Fargate platform version.
+   *
+   * @default - LATEST
+   */
+  readonly platformVersion?: string;
+
+  /**
+   * Task definition family.
+   *
+   * @default - the service name
+   */
+  readonly family?: string;
+
+  /**
+   * Tags of the task definition and the service; ECS copies the task
+   * definition's tags to each task.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * A private web app on ECS Fargate, published only through a Cloudflare Tunnel.
+ *
+ * Creates the log group, the task execution role (pull rights for the images'
+ * ECR repositories, write rights on the log group, read rights on exactly the
+ * tunnel credential and the app's secrets), the task role, the task definition
+ * (app + `cloudflared` sidecar), the ECS service (no public IP by default,
+ * deployment circuit breaker with rollback) and, on request, autoscaling.
+ */
+export class TunnelFargateService extends Construct {
+  /** The `aws_ecs_service` resource. */
+  public readonly service: EcsService;
+
+  /** Name of the ECS service. */
+  public readonly serviceName: string;
+
+  /** Name of the cluster that runs the service. */
+  public readonly clusterName: string;
+
+  /** The task definition with the app and the `cloudflared` sidecar. */
+  public readonly taskDefinition: TunnelTaskDefinition;
+
+  /** The role ECS uses to pull images, write logs and read the secrets. */
+  public readonly executionRole: TaskExecutionRole;
+
+  /** The role the app runs with; add the permissions the app needs to it. */
+  public readonly taskRole: TaskRole;
+
+  /** The log group of both containers. */
+  public readonly logGroup: ServiceLogGroup;
+
+  /**
+   * The autoscaling target and policies.
+   *
+   * @default - none when `autoscaling` is not set
+   */
+  public readonly autoscaling?: ServiceAutoscaling;
+
+  constructor(scope: Construct, id: string, props: TunnelFargateServiceProps) {
+    super(scope, id);
+    validateServiceProps(props);
+
+    const secrets = Object.values(props.app.secrets ?? {});
+    this.logGroup = new ServiceLogGroup(this, 'logs', {
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.logKmsKeyArn,
+    });
+    this.executionRole = new TaskExecutionRole(this, 'execution-role', {
+      ecrRepositoryArns: unique([props.app.image.repositoryArn, sidecarImage(props).repositoryArn]),
+      logGroupArn: this.logGroup.logGroupArn,
+      ssmParameterArns: unique([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
+      secretsManagerSecretArns: unique(secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER)),
+      kmsKeyArns: unique([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
+    });
+    this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand });
+
+    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', {
+      ...props,
+      family: props.family ?? props.serviceName,
+      executionRoleArn: this.executionRole.roleArn,
+      taskRoleArn: this.taskRole.roleArn,
+      logGroupName: this.logGroup.logGroupName,
+    });
+
+    const strategy = props.capacityProviderStrategy ?? CapacityProviderStrategy.fargate();
+    this.service = new EcsService(this, 'service', {
+      name: props.serviceName,
+      cluster: props.clusterArn,
+      taskDefinition: this.taskDefinition.taskDefinitionArn,
+      desiredCount: props.desiredCount ?? props.autoscaling?.minCapacity ?? 1,
+      capacityProviderStrategy: strategy.shares.map((share) => ({ ...share })),
+      platformVersion: props.platformVersion,
+      networkConfiguration: {
+        subnets: props.subnetIds,
+        securityGroups: props.securityGroupIds,
+        assignPublicIp: props.assignPublicIp ?? false,
+      },
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      propagateTags: 'TASK_DEFINITION',
+      enableEcsManagedTags: true,
+      enableExecuteCommand: props.enableExecuteCommand ?? false,
+      tags: props.tags,
+      // Autoscaling owns the task count; without this each apply would reset it.
+      lifecycle: props.autoscaling !== undefined ? { ignoreChanges: ['desired_count'] } : undefined,
+      // Tasks can read their secrets only once the role policies exist.
+      dependsOn: [...resourcesIn(this.executionRole), ...resourcesIn(this.taskRole)],
+    });
+    this.serviceName = this.service.name;
+    this.clusterName = props.clusterName;
+
+    if (props.autoscaling !== undefined) {
+      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
+        ...props.autoscaling,
+        clusterName: props.clusterName,
+        serviceName: this.service.name,
+      });
+    }
+
+    this.addOutputs(props);
+  }
+
+  private addOutputs(props: TunnelFargateServiceProps): void {
+    const outputs: Array<[string, string, string]> = [
+      ['service-name', this.serviceName, 'Name of the ECS service'],
+      ['cluster-name', this.clusterName, 'Name of the ECS cluster that runs the service'],
+      ['task-definition-arn', this.taskDefinition.taskDefinitionArn, 'ARN (with revision) of the task definition'],
+      ['task-definition-family', this.taskDefinition.family, 'Family of the task definition'],
+      ['execution-role-arn', this.executionRole.roleArn, 'ARN of the task execution role'],
+      ['task-role-arn', this.taskRole.roleArn, 'ARN of the task role'],
+      ['task-role-name', this.taskRole.roleName, 'Name of the task role; attach the app\'s permissions to it'],
+      ['log-group-name', this.logGroup.logGroupName, 'CloudWatch log group of the app and cloudflared containers'],
+      ['credential-parameter-name', props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
+    ];
+    for (const [id, value, description] of outputs) {
+      new TerraformOutput(this, id, { value, description });
+    }
+  }
+}
+
+/** Checks all props before any resource is created. */
+function validateServiceProps(props: TunnelFargateServiceProps): void {
+  if (!Token.isUnresolved(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
+    invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
+  }
+  requireNonEmpty('subnetIds', props.subnetIds);
+  requireNonEmpty('securityGroupIds', props.securityGroupIds);
+  if (props.desiredCount !== undefined && !Token.isUnresolved(props.desiredCount)) {
+    requireIntegerInRange('desiredCount', props.desiredCount, 0, 5000);
+  }
+  if (props.autoscaling !== undefined) {
+    ServiceAutoscaling.validate(props.autoscaling);
+  }
+  validateTaskOptions(props);
+}
+
+function secretArns(secrets: ContainerSecret[], source: ContainerSecretSource): string[] {
+  return secrets.filter((secret) => secret.source === source).map((secret) => secret.resourceArn);
+}
+
+/** Drops undefined values and repeats, keeping the order. */
+function unique(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((value): value is string => value !== undefined))];
+}
+
+/** Every Terraform resource inside a construct, for `depends_on`. */
+function resourcesIn(construct: Construct): TerraformResource[] {
+  return construct.node.findAll().filter((child): child is TerraformResource => child instanceof TerraformResource);
+}

@@ -1,0 +1,50 @@
+import { ContainerSecret, ContainerSecretSource } from '../../src/service';
+
+const SSM_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db';
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-AbCdEf';
+const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+describe('ContainerSecret', () => {
+  test('from an SSM parameter: valueFrom and resource are the parameter ARN', () => {
+    const secret = ContainerSecret.fromSsmParameter(SSM_ARN, { kmsKeyArn: KEY_ARN });
+    expect(secret.source).toBe(ContainerSecretSource.SSM_PARAMETER);
+    expect(secret.valueFrom).toBe(SSM_ARN);
+    expect(secret.resourceArn).toBe(SSM_ARN);
+    expect(secret.kmsKeyArn).toBe(KEY_ARN);
+  });
+
+  test('from Secrets Manager: the whole secret', () => {
+    const secret = ContainerSecret.fromSecretsManager(SECRET_ARN);
+    expect(secret.source).toBe(ContainerSecretSource.SECRETS_MANAGER);
+    expect(secret.valueFrom).toBe(SECRET_ARN);
+    expect(secret.resourceArn).toBe(SECRET_ARN);
+    expect(secret.kmsKeyArn).toBeUndefined();
+  });
+
+  test('from Secrets Manager: one JSON key', () => {
+    const secret = ContainerSecret.fromSecretsManager(SECRET_ARN, { jsonKey: 'password' });
+    expect(secret.valueFrom).toBe(`${SECRET_ARN}:password::`);
+    expect(secret.resourceArn).toBe(SECRET_ARN);
+  });
+
+  test('rejects an SSM parameter name instead of an ARN', () => {
+    expect(() => ContainerSecret.fromSsmParameter('/app/db')).toThrow(/Invalid parameterArn: "\/app\/db"\. Expected an SSM parameter ARN/);
+  });
+
+  test('rejects a Secrets Manager ARN given as SSM parameter', () => {
+    expect(() => ContainerSecret.fromSsmParameter(SECRET_ARN)).toThrow(/Invalid parameterArn/);
+  });
+
+  test('rejects a non Secrets Manager ARN', () => {
+    expect(() => ContainerSecret.fromSecretsManager(SSM_ARN)).toThrow(/Invalid secretArn: .*Expected a Secrets Manager secret ARN/);
+  });
+
+  test('rejects a KMS alias instead of a key ARN', () => {
+    expect(() => ContainerSecret.fromSsmParameter(SSM_ARN, { kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:alias/app' }))
+      .toThrow(/Invalid kmsKeyArn: .*Expected a KMS key ARN \(not an alias\)/);
+  });
+
+  test('rejects a JSON key with a colon', () => {
+    expect(() => ContainerSecret.fromSecretsManager(SECRET_ARN, { jsonKey: 'a:b' })).toThrow(/Invalid jsonKey: "a:b"/);
+  });
+});

@@ -1,0 +1,38 @@
+// Turns the synthesized `${jsonencode([...])}` of container_definitions back into objects.
+// Terraform references (e.g. aws_ssm_parameter.x.arn) become "${...}" strings.
+
+const KEYWORDS = new Set(['true', 'false', 'null']);
+
+/** Decodes a `container_definitions` value synthesized from `Fn.jsonencode`. */
+export function decodeJsonencode(value: string): any {
+  const match = /^\$\{jsonencode\(([\s\S]*)\)\}$/.exec(value);
+  if (!match) {
+    throw new Error(`not a jsonencode expression: ${value.slice(0, 80)}`);
+  }
+  const hcl = match[1];
+  let json = '';
+  let i = 0;
+  while (i < hcl.length) {
+    const c = hcl[i];
+    if (c === '"') {
+      // copy a string literal verbatim, honouring escapes
+      let j = i + 1;
+      while (hcl[j] !== '"') {
+        j += hcl[j] === '\\' ? 2 : 1;
+      }
+      json += hcl.slice(i, j + 1);
+      i = j + 1;
+    } else if (hcl.startsWith(' = ', i)) {
+      json += ': ';
+      i += 3;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const ref = /^[A-Za-z_][A-Za-z0-9_.\-[\]]*/.exec(hcl.slice(i))![0];
+      json += KEYWORDS.has(ref) ? ref : JSON.stringify('${' + ref + '}');
+      i += ref.length;
+    } else {
+      json += c;
+      i += 1;
+    }
+  }
+  return JSON.parse(json);
+}

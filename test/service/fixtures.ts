@@ -1,0 +1,40 @@
+// Shared inputs for the service tests.
+import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../../src/credential';
+import { ContainerImage } from '../../src/image';
+import { AppContainerOptions, TunnelFargateServiceProps } from '../../src/service';
+
+export const PARAMETER_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/tunnels/app/token';
+export const TUNNEL_ID = 'c1744f8b-faa1-48a4-9e5c-02ac921467fa';
+
+/** A tunnel credential as the credential area would provide it. */
+export function credential(format: TunnelCredentialFormat = TunnelCredentialFormat.TOKEN, kmsKeyArn?: string): ITunnelCredential {
+  return TunnelCredentialParameter.fromExisting({
+    parameterArn: PARAMETER_ARN,
+    parameterName: '/tunnels/app/token',
+    format,
+    kmsKeyArn,
+  });
+}
+
+/** A minimal app container. */
+export function app(overrides: Partial<AppContainerOptions> = {}): AppContainerOptions {
+  return {
+    image: ContainerImage.fromRegistry('ghcr.io/acme/app:1.4.2'),
+    port: 8080,
+    ...overrides,
+  };
+}
+
+/** Minimal service props. */
+export function serviceProps(overrides: Partial<TunnelFargateServiceProps> = {}): TunnelFargateServiceProps {
+  return {
+    serviceName: 'app',
+    clusterArn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/apps',
+    clusterName: 'apps',
+    subnetIds: ['subnet-aaa', 'subnet-bbb'],
+    securityGroupIds: ['sg-123'],
+    credential: credential(),
+    app: app(),
+    ...overrides,
+  };
+}
