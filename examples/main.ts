@@ -1,11 +1,9 @@
-// Synthesizes every example stack into ./cdktf.out (root `npx cdktf synth`).
-import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { App, TerraformStack } from 'cdktf';
-import { PinnedVersions } from '../src';
+// The root `cdktf synth` synthesizes every example into ./cdktf.out.
+import { App } from 'cdktf';
+import { FlaskExampleStack } from './flask/stack';
+import { GrafanaExampleStack } from './grafana/stack';
 
-// Placeholder until the Flask and Grafana examples exist.
 const app = new App();
-const stack = new TerraformStack(app, 'placeholder');
-new RandomProvider(stack, 'random');
-stack.addOverride('locals.cloudflared_version', PinnedVersions.CLOUDFLARED);
+new FlaskExampleStack(app, 'flask');
+new GrafanaExampleStack(app, 'grafana');
 app.synth();

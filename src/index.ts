@@ -8,3 +8,4 @@ export * from './credential';
 export * from './logs';
 export * from './iam';
 export * from './service';
+export * from './pattern';

@@ -40,14 +40,14 @@ export interface MixedCapacityProps {
  * The cluster must have the chosen capacity providers associated.
  */
 export class CapacityProviderStrategy {
-  /** All tasks on on-demand Fargate. */
+  /** All tasks on on-demand Fargate (one provider, weight 100). */
   public static fargate(): CapacityProviderStrategy {
-    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE', weight: 1 }]);
+    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE', weight: 100 }]);
   }
 
-  /** All tasks on Fargate Spot. Interruptions stop the tunnel until a new task starts. */
+  /** All tasks on Fargate Spot (one provider, weight 100). Interruptions stop the tunnel until a new task starts. */
   public static fargateSpot(): CapacityProviderStrategy {
-    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
+    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE_SPOT', weight: 100 }]);
   }
 
   /** Tasks split between on-demand Fargate and Fargate Spot by weight, after an on-demand base. */

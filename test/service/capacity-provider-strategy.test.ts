@@ -2,11 +2,11 @@ import { CapacityProviderStrategy } from '../../src/service';
 
 describe('CapacityProviderStrategy', () => {
   test('fargate', () => {
-    expect(CapacityProviderStrategy.fargate().shares).toEqual([{ capacityProvider: 'FARGATE', weight: 1 }]);
+    expect(CapacityProviderStrategy.fargate().shares).toEqual([{ capacityProvider: 'FARGATE', weight: 100 }]);
   });
 
   test('fargateSpot', () => {
-    expect(CapacityProviderStrategy.fargateSpot().shares).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
+    expect(CapacityProviderStrategy.fargateSpot().shares).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 100 }]);
   });
 
   test('mixed with an on-demand base', () => {

@@ -26,7 +26,8 @@ export function decodeJsonencode(value: string): any {
       json += ': ';
       i += 3;
     } else if (/[A-Za-z_]/.test(c)) {
-      const ref = /^[A-Za-z_][A-Za-z0-9_.\-[\]]*/.exec(hcl.slice(i))![0];
+      // a reference, with optional numeric indexes such as `x.y[0].z`; a closing bracket of the list is not part of it
+      const ref = /^[A-Za-z_][A-Za-z0-9_.-]*(\[\d+\][A-Za-z0-9_.-]*)*/.exec(hcl.slice(i))![0];
       json += KEYWORDS.has(ref) ? ref : JSON.stringify('${' + ref + '}');
       i += ref.length;
     } else {

@@ -41,7 +41,7 @@ describe('TunnelFargateService', () => {
   test('runs one task on on-demand Fargate without a public IP by default', () => {
     const { service } = build();
     expect(service.desired_count).toBe(1);
-    expect(service.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 1 }]);
+    expect(service.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 100 }]);
     expect(service.launch_type).toBeUndefined();
     expect(service.network_configuration).toEqual({
       subnets: ['subnet-aaa', 'subnet-bbb'],
@@ -88,7 +88,7 @@ describe('TunnelFargateService', () => {
 
   test('supports Fargate Spot and mixed capacity', () => {
     expect(build({ capacityProviderStrategy: CapacityProviderStrategy.fargateSpot() }).service.capacity_provider_strategy)
-      .toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1 }]);
+      .toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 100 }]);
     const mixed = CapacityProviderStrategy.mixed({ fargateWeight: 1, fargateSpotWeight: 3, fargateBase: 1 });
     expect(build({ capacityProviderStrategy: mixed }).service.capacity_provider_strategy).toEqual([
       { capacity_provider: 'FARGATE', weight: 1, base: 1 },

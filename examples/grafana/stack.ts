@@ -1,0 +1,89 @@
+// The Grafana article on the library: the official Grafana image in a private
+// subnet (NAT gateway egress) on ECS Fargate, behind a cloudflared sidecar and
+// Cloudflare Access with Google Workspace login.
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  AccessIdentityProvider,
+  AccessRule,
+  ContainerImage,
+  EgressMode,
+  SidecarStartCondition,
+  ZeroTrustFargateService,
+} from '../../src';
+import { cloudflareSettings, configureProviders, listSetting, setting } from '../shared/settings';
+
+/** The Grafana image this example runs, pinned to a release. */
+export const GRAFANA_IMAGE = 'grafana/grafana:11.3.0';
+
+/** The Grafana example: Google Workspace login in front of Grafana. */
+export class GrafanaExampleStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    configureProviders(this);
+    const cloudflare = cloudflareSettings();
+    const hostname = setting('GRAFANA_HOSTNAME', `grafana.${cloudflare.zoneName}`);
+    const workspaceDomain = setting('GOOGLE_WORKSPACE_DOMAIN', cloudflare.zoneName);
+
+    // The OAuth client secret never sits in code or in the environment at
+    // synth time: Terraform asks for it (TF_VAR_google_client_secret).
+    const googleClientSecret = new TerraformVariable(this, 'google_client_secret', {
+      type: 'string',
+      sensitive: true,
+      description: 'OAuth client secret of the Google Workspace identity provider',
+    });
+    const google = AccessIdentityProvider.googleWorkspace(this, 'google-workspace', {
+      accountId: cloudflare.accountId,
+      name: 'Google Workspace',
+      clientId: setting('GOOGLE_CLIENT_ID', 'placeholder.apps.googleusercontent.com'),
+      clientSecret: googleClientSecret.stringValue,
+      workspaceDomain,
+    });
+
+    const allowedUsers = listSetting('GRAFANA_ALLOWED_EMAILS', '');
+    new ZeroTrustFargateService(this, 'grafana', {
+      name: 'grafana',
+      cloudflareAccountId: cloudflare.accountId,
+      cloudflareZoneId: cloudflare.zoneId,
+      zoneName: cloudflare.zoneName,
+      hostname,
+      // cloudflared also checks the Access token, so only Access-approved requests reach Grafana.
+      zeroTrustTeamName: setting('CLOUDFLARE_TEAM_NAME', 'example-team'),
+      access: {
+        applicationName: 'Grafana',
+        // Only Google Workspace logins, straight to Google's sign-in page.
+        identityProviderIds: [google.identityProviderId],
+        autoRedirectToIdentity: true,
+        // Everyone of the Workspace domain, or only the listed users when given.
+        allow: allowedUsers.length > 0 ? [AccessRule.emails(allowedUsers)] : [AccessRule.emailDomain(workspaceDomain)],
+      },
+      network: { egressMode: EgressMode.NAT_GATEWAY_SINGLE },
+      app: {
+        name: 'grafana',
+        image: ContainerImage.fromRegistry(GRAFANA_IMAGE),
+        port: 3000,
+        environment: {
+          GF_SERVER_ROOT_URL: `https://${hostname}/`,
+          GF_ANALYTICS_REPORTING_ENABLED: 'false',
+          GF_ANALYTICS_CHECK_FOR_UPDATES: 'false',
+        },
+        // The image is Alpine based: busybox wget is there, and no shell is needed.
+        healthCheck: {
+          command: ['CMD', 'wget', '--quiet', '--spider', 'http://127.0.0.1:3000/api/health'],
+          intervalSeconds: 30,
+          timeoutSeconds: 5,
+          retries: 3,
+          startPeriodSeconds: 30,
+        },
+      },
+      service: {
+        cpu: 512,
+        memory: 1024,
+        logRetentionDays: 30,
+        // Start cloudflared once Grafana answers its health check, instead of
+        // the article's wait loop in a custom entrypoint.
+        sidecar: { startCondition: SidecarStartCondition.HEALTHY },
+      },
+    });
+  }
+}

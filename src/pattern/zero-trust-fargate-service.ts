@@ -1,0 +1,283 @@
+import { TerraformOutput, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { ZeroTrustAccessOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions } from './options';
+import { AccessApplication, AccessDecision, AccessPolicyOptions } from '../access';
+import { FargateCluster, ICluster } from '../cluster';
+import { invalid } from '../core/validation';
+import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
+import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
+import { AppContainerOptions, TunnelFargateService } from '../service';
+import { CloudflareTunnel } from '../tunnel';
+
+/** Properties of a {@link ZeroTrustFargateService}. */
+export interface ZeroTrustFargateServiceProps {
+  /** Cloudflare account id (32 hex characters). */
+  readonly cloudflareAccountId: string;
+
+  /** Id of the Cloudflare zone that holds `hostname`. */
+  readonly cloudflareZoneId: string;
+
+  /**
+   * Name of that zone (e.g. `example.com`); when given, `hostname` must be inside it.
+   *
+   * @default - not checked
+   */
+  readonly zoneName?: string;
+
+  /** Public hostname of the app, e.g. `admin.example.com`. */
+  readonly hostname: string;
+
+  /** The app container: image, port and the rest. The tunnel forwards to `http://localhost:<port>`. */
+  readonly app: AppContainerOptions;
+
+  /** Who may get in through Cloudflare Access. */
+  readonly access: ZeroTrustAccessOptions;
+
+  /**
+   * Base name of the tunnel, the ECS service and cluster and the Access
+   * application: lower-case letters, digits and hyphens.
+   *
+   * @default - the hostname with dots replaced by hyphens
+   */
+  readonly name?: string;
+
+  /**
+   * Zero Trust team name (the `<team>` of `<team>.cloudflareaccess.com`). When
+   * given, `cloudflared` itself rejects requests without a valid Access token
+   * for this application: defence in depth if DNS or Access is misconfigured.
+   *
+   * @default - only Cloudflare's edge enforces Access
+   */
+  readonly zeroTrustTeamName?: string;
+
+  /**
+   * Tuning of the tunnel (secret rotation, origin settings).
+   *
+   * @default - defaults of each setting
+   */
+  readonly tunnel?: ZeroTrustTunnelOptions;
+
+  /**
+   * Where the tunnel credential is stored in SSM.
+   *
+   * @default - the tunnel token in a SecureString encrypted with `alias/aws/ssm`
+   */
+  readonly credential?: ZeroTrustCredentialOptions;
+
+  /**
+   * Use this SSM parameter instead of creating one. You are then responsible
+   * for writing the tunnel token (see `tunnel.tunnelToken`) into it.
+   *
+   * @default - a new SecureString holding the token
+   */
+  readonly existingCredential?: ITunnelCredential;
+
+  /**
+   * Settings of the new VPC.
+   *
+   * @default - 10.0.0.0/16 over two availability zones with one shared NAT gateway
+   */
+  readonly network?: PrivateNetworkProps;
+
+  /**
+   * Run in this VPC and these subnets instead of creating a network.
+   *
+   * @default - a new `PrivateNetwork`
+   */
+  readonly existingNetwork?: ITaskNetwork;
+
+  /**
+   * Settings of the new ECS cluster.
+   *
+   * @default - a cluster named like the service with FARGATE and FARGATE_SPOT
+   */
+  readonly cluster?: ZeroTrustClusterOptions;
+
+  /**
+   * Run in this ECS cluster instead of creating one. It must offer the
+   * capacity providers of `service.capacityProviderStrategy`.
+   *
+   * @default - a new `FargateCluster`
+   */
+  readonly existingCluster?: ICluster;
+
+  /**
+   * Tuning of the task and the ECS service.
+   *
+   * @default - 0.25 vCPU / 512 MiB, one task on FARGATE
+   */
+  readonly service?: ZeroTrustServiceOptions;
+}
+
+const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * A private web app on ECS Fargate, reachable only through Cloudflare Access
+ * and a Cloudflare Tunnel: no inbound port, no VPN.
+ *
+ * Creates the Access application and policies, the tunnel with its ingress
+ * rule (hostname to the app's port on localhost) and DNS record, the tunnel
+ * token in an SSM SecureString, the network, the cluster and the service whose
+ * tasks run the app and the `cloudflared` sidecar. Each part can be replaced by
+ * your own (network, cluster, parameter, images) or tuned through nested props.
+ */
+export class ZeroTrustFargateService extends Construct {
+  /** Base name used for the tunnel, service, cluster and application. */
+  public readonly name: string;
+
+  /** Public hostname of the app. */
+  public readonly hostname: string;
+
+  /** The Access application in front of the hostname. */
+  public readonly accessApplication: AccessApplication;
+
+  /** The tunnel, its ingress configuration and DNS record. */
+  public readonly tunnel: CloudflareTunnel;
+
+  /** The SSM parameter that holds the tunnel credential. */
+  public readonly credential: ITunnelCredential;
+
+  /** The VPC and subnets the tasks run in. */
+  public readonly network: ITaskNetwork;
+
+  /** The tasks' security group (no inbound rule). */
+  public readonly securityGroup: TaskSecurityGroup;
+
+  /** The ECS cluster. */
+  public readonly cluster: ICluster;
+
+  /** The ECS service with its task definition, roles and log group. */
+  public readonly service: TunnelFargateService;
+
+  constructor(scope: Construct, id: string, props: ZeroTrustFargateServiceProps) {
+    super(scope, id);
+    this.name = props.name ?? defaultName(props.hostname);
+    validateProps(props, this.name);
+    this.hostname = props.hostname;
+    const accountId = props.cloudflareAccountId;
+
+    this.accessApplication = new AccessApplication(this, 'access', {
+      accountId,
+      name: props.access.applicationName ?? this.name,
+      domains: [props.hostname],
+      policies: accessPolicies(props.access, this.name),
+      sessionDuration: props.access.sessionDuration,
+      appLauncherVisible: props.access.appLauncherVisible,
+      logoUrl: props.access.logoUrl,
+      allowedIdentityProviderIds: props.access.identityProviderIds,
+      autoRedirectToIdentity: props.access.autoRedirectToIdentity,
+    });
+
+    this.tunnel = new CloudflareTunnel(this, 'tunnel', {
+      accountId,
+      zoneId: props.cloudflareZoneId,
+      zoneName: props.zoneName,
+      name: this.name,
+      secretRotationKey: props.tunnel?.secretRotationKey,
+      ingress: [{
+        hostname: props.hostname,
+        // Containers of an awsvpc task share one network namespace.
+        service: `http://localhost:${props.app.port}`,
+        originRequest: {
+          ...props.tunnel?.originRequest,
+          access: props.zeroTrustTeamName === undefined ? undefined : {
+            teamName: props.zeroTrustTeamName,
+            audTag: this.accessApplication.aud,
+          },
+        },
+      }],
+    });
+
+    const format = props.credential?.format ?? TunnelCredentialFormat.TOKEN;
+    this.credential = props.existingCredential ?? new TunnelCredentialParameter(this, 'credential', {
+      value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
+      format,
+      name: props.credential?.parameterName,
+      kmsKeyArn: props.credential?.kmsKeyArn,
+      description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${props.hostname}`,
+    });
+
+    this.network = props.existingNetwork ?? new PrivateNetwork(this, 'network', { name: this.name, ...props.network });
+    this.securityGroup = new TaskSecurityGroup(this, 'security-group', {
+      vpcId: this.network.vpcId,
+      egressRules: props.service?.egressRules,
+    });
+
+    const newCluster = props.existingCluster === undefined
+      ? new FargateCluster(this, 'cluster', {
+        name: props.cluster?.name ?? this.name,
+        containerInsights: props.cluster?.containerInsights,
+      })
+      : undefined;
+    this.cluster = props.existingCluster ?? newCluster!;
+
+    const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
+    this.service = new TunnelFargateService(this, 'service', {
+      ...serviceOptions,
+      serviceName: this.name,
+      clusterArn: this.cluster.clusterArn,
+      clusterName: this.cluster.clusterName,
+      subnetIds: this.network.taskSubnetIds,
+      securityGroupIds: [this.securityGroup.securityGroupId],
+      assignPublicIp: this.network.assignPublicIp,
+      credential: this.credential,
+      tunnelId: this.tunnel.tunnelId,
+      app: props.app,
+    });
+    if (newCluster) {
+      // A capacity provider strategy fails until the cluster offers the providers.
+      const capacityProviders = newCluster.capacityProviders;
+      this.service.service.dependsOn = [
+        ...(this.service.service.dependsOn ?? []),
+        `${capacityProviders.terraformResourceType}.${capacityProviders.friendlyUniqueId}`,
+      ];
+    }
+
+    new TerraformOutput(this, 'url', {
+      value: `https://${props.hostname}`,
+      description: `URL of ${this.name}, behind Cloudflare Access`,
+    });
+    new TerraformOutput(this, 'tunnel-id', {
+      value: this.tunnel.tunnelId,
+      description: `Cloudflare Tunnel id of ${this.name}`,
+    });
+  }
+}
+
+/** `admin.example.com` -> `admin-example-com`. */
+function defaultName(hostname: string): string {
+  if (Token.isUnresolved(hostname)) {
+    invalid('name', undefined, 'A name is required when hostname is a token: lower-case letters, digits and hyphens, at most 63 characters.');
+  }
+  return hostname.replace(/\./g, '-').slice(0, 63).replace(/-+$/, '');
+}
+
+function validateProps(props: ZeroTrustFargateServiceProps, name: string): void {
+  if (!Token.isUnresolved(name) && !NAME.test(name)) {
+    invalid('name', name, 'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.');
+  }
+  const policies = accessPolicies(props.access, name);
+  if (policies.length === 0) {
+    invalid('access', props.access, 'Give at least one rule in access.allow or one policy in access.policies; without a policy nobody can get in.');
+  }
+  if (props.existingNetwork !== undefined && props.network !== undefined) {
+    invalid('network', props.network, 'Give either network (settings of a new VPC) or existingNetwork, not both.');
+  }
+  if (props.existingCluster !== undefined && props.cluster !== undefined) {
+    invalid('cluster', props.cluster, 'Give either cluster (settings of a new cluster) or existingCluster, not both.');
+  }
+  if (props.existingCredential !== undefined && props.credential !== undefined) {
+    invalid('credential', props.credential, 'Give either credential (settings of a new parameter) or existingCredential, not both.');
+  }
+  if (props.tunnel?.originRequest?.access !== undefined) {
+    invalid('tunnel.originRequest.access', props.tunnel.originRequest.access, 'Set zeroTrustTeamName instead: the AUD tag comes from the Access application this construct creates.');
+  }
+}
+
+/** The `allow` shorthand as a policy, followed by the full policies. */
+function accessPolicies(access: ZeroTrustAccessOptions, name: string): AccessPolicyOptions[] {
+  const shorthand: AccessPolicyOptions[] = access.allow && access.allow.length > 0
+    ? [{ name: `${name} allow`, decision: AccessDecision.ALLOW, include: access.allow }]
+    : [];
+  return [...shorthand, ...(access.policies ?? [])];
+}

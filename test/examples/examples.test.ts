@@ -1,0 +1,147 @@
+// The two examples reproduce the source articles: synthesized with their
+// placeholder settings, snapshotted, and checked for what each article documents.
+import { App, Testing } from 'cdktf';
+import { FlaskExampleStack } from '../../examples/flask/stack';
+import { GRAFANA_IMAGE, GrafanaExampleStack } from '../../examples/grafana/stack';
+import { PinnedVersions } from '../../src';
+import { onlyResource, resources } from '../helpers';
+import { decodeJsonencode } from '../service/decode';
+
+// The examples read their settings from the environment: use the placeholders.
+const SETTINGS = /^(CLOUDFLARE_|AWS_REGION$|FLASK_|GRAFANA_|GOOGLE_)/;
+for (const name of Object.keys(process.env)) {
+  if (SETTINGS.test(name)) delete process.env[name];
+}
+
+function synthExample(build: (app: App) => any): { json: string; doc: any } {
+  const stack = build(Testing.app());
+  const json = Testing.synth(stack);
+  return { json, doc: JSON.parse(json) };
+}
+
+function containers(doc: any): Record<string, any> {
+  const list = decodeJsonencode(onlyResource(doc, 'aws_ecs_task_definition').container_definitions);
+  return Object.fromEntries(list.map((c: any) => [c.name, c]));
+}
+
+const ref = (type: string, id: string, attribute: string) => `\${${type}.${id}.${attribute}}`;
+
+describe('Flask example', () => {
+  const { json, doc } = synthExample((app) => new FlaskExampleStack(app, 'flask'));
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+
+  test('tunnel from a random secret, remotely managed, with a proxied CNAME', () => {
+    const password = Object.keys(resources(doc, 'random_password'))[0];
+    const tunnel = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared');
+    expect(tunnel.config_src).toBe('cloudflare');
+    expect(tunnel.tunnel_secret).toContain(`base64sha256(random_password.${password}.result)`);
+    const record = onlyResource(doc, 'cloudflare_dns_record');
+    expect(record).toMatchObject({ name: 'flask.example.com', type: 'CNAME', proxied: true, ttl: 1 });
+  });
+
+  test('Access application: 24h session, in the app launcher, with an email allow-list', () => {
+    const application = onlyResource(doc, 'cloudflare_zero_trust_access_application');
+    expect(application).toMatchObject({ type: 'self_hosted', domain: 'flask.example.com', session_duration: '24h', app_launcher_visible: true });
+    const policy = onlyResource(doc, 'cloudflare_zero_trust_access_policy');
+    expect(policy.decision).toBe('allow');
+    expect(policy.include).toEqual([{ email: { email: 'alice@example.com' } }, { email: { email: 'bob@example.com' } }]);
+  });
+
+  test('the credentials JSON of the article in an SSM SecureString', () => {
+    const parameter = onlyResource(doc, 'aws_ssm_parameter');
+    expect(parameter.type).toBe('SecureString');
+    for (const key of ['AccountTag', 'TunnelSecret', 'TunnelID']) expect(parameter.value).toContain(`"${key}"`);
+  });
+
+  test('two ECR repositories; the sidecar runs the pinned cloudflared copy from its own', () => {
+    const repositories = resources(doc, 'aws_ecr_repository');
+    const byName = Object.fromEntries(Object.entries(repositories).map(([id, r]: [string, any]) => [r.name, id]));
+    expect(Object.keys(byName).sort()).toEqual(['cloudflared', 'flask']);
+    for (const repository of Object.values(repositories) as any[]) {
+      expect(repository.image_tag_mutability).toBe('IMMUTABLE');
+      expect(repository.image_scanning_configuration).toEqual({ scan_on_push: true });
+    }
+    const { cloudflared, flask } = containers(doc);
+    expect(cloudflared.image).toBe(`${ref('aws_ecr_repository', byName.cloudflared, 'repository_url')}:${PinnedVersions.CLOUDFLARED}`);
+    expect(flask.image).toBe(`${ref('aws_ecr_repository', byName.flask, 'repository_url')}:1.0.0`);
+  });
+
+  test('a 0.5 vCPU / 1 GB task: Flask on port 5000, the sidecar depending on it (START)', () => {
+    const task = onlyResource(doc, 'aws_ecs_task_definition');
+    expect([task.cpu, task.memory]).toEqual(['512', '1024']);
+    const { cloudflared, flask } = containers(doc);
+    expect(flask.portMappings).toEqual([{ containerPort: 5000, protocol: 'tcp' }]);
+    expect(cloudflared.dependsOn).toEqual([{ containerName: 'flask', condition: 'START' }]);
+    const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress;
+    expect(ingress[0].service).toBe('http://localhost:5000');
+  });
+
+  test('the execution role reads exactly the credentials parameter', () => {
+    const parameter = Object.keys(resources(doc, 'aws_ssm_parameter'))[0];
+    const statements = (Object.values(doc.data.aws_iam_policy_document) as any[]).flatMap((p) => p.statement);
+    const ssm = statements.filter((s) => s.actions.some((a: string) => a.startsWith('ssm:')));
+    expect(ssm).toEqual([expect.objectContaining({ actions: ['ssm:GetParameters'], resources: [ref('aws_ssm_parameter', parameter, 'arn')] })]);
+    expect(containers(doc).cloudflared.secrets).toEqual([{ name: 'TUNNEL_CRED_CONTENTS', valueFrom: ref('aws_ssm_parameter', parameter, 'arn') }]);
+  });
+
+  test('a cluster offering Fargate Spot and a service on FARGATE_SPOT (weight 100) in two private subnets without public IPs', () => {
+    expect(onlyResource(doc, 'aws_ecs_cluster_capacity_providers').capacity_providers).toContain('FARGATE_SPOT');
+    const service = onlyResource(doc, 'aws_ecs_service');
+    expect(service.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 100 }]);
+    expect(service.network_configuration.assign_public_ip).toBe(false);
+    expect(service.network_configuration.subnets).toHaveLength(2);
+    const subnets = resources(doc, 'aws_subnet');
+    for (const subnetRef of service.network_configuration.subnets) {
+      const id = /aws_subnet\.([^.]+)\.id/.exec(subnetRef)![1];
+      expect(subnets[id].map_public_ip_on_launch).toBe(false);
+      expect(subnets[id].tags.Name).toContain('private');
+    }
+  });
+});
+
+describe('Grafana example', () => {
+  const { json, doc } = synthExample((app) => new GrafanaExampleStack(app, 'grafana'));
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+
+  test('the official Grafana image, pinned, on port 3000 with a health check and the public root URL', () => {
+    const { grafana, cloudflared } = containers(doc);
+    expect(grafana.image).toBe(GRAFANA_IMAGE);
+    expect(GRAFANA_IMAGE).toMatch(/^grafana\/grafana:\d+\.\d+\.\d+$/);
+    expect(grafana.portMappings).toEqual([{ containerPort: 3000, protocol: 'tcp' }]);
+    expect(grafana.healthCheck.command).toEqual(['CMD', 'wget', '--quiet', '--spider', 'http://127.0.0.1:3000/api/health']);
+    expect(grafana.environment).toContainEqual({ name: 'GF_SERVER_ROOT_URL', value: 'https://grafana.example.com/' });
+    expect(cloudflared.dependsOn).toEqual([{ containerName: 'grafana', condition: 'HEALTHY' }]);
+  });
+
+  test('Google Workspace login is the only way in, limited to the Workspace domain', () => {
+    const [idpId, idp] = Object.entries(resources(doc, 'cloudflare_zero_trust_access_identity_provider'))[0] as [string, any];
+    expect(idp.type).toBe('google-apps');
+    expect(idp.config.apps_domain).toBe('example.com');
+    expect(idp.config.client_secret).toContain('var.google_client_secret');
+    expect(doc.variable.google_client_secret.sensitive).toBe(true);
+    const application = onlyResource(doc, 'cloudflare_zero_trust_access_application');
+    expect(application.allowed_idps).toEqual([ref('cloudflare_zero_trust_access_identity_provider', idpId, 'id')]);
+    expect(application.auto_redirect_to_identity).toBe(true);
+    expect(onlyResource(doc, 'cloudflare_zero_trust_access_policy').include).toEqual([{ email_domain: { domain: 'example.com' } }]);
+  });
+
+  test('cloudflared enforces the Access token at the origin', () => {
+    const application = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'))[0];
+    const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
+    expect(ingress.origin_request.access).toEqual({ required: true, team_name: 'example-team', aud_tag: [ref('cloudflare_zero_trust_access_application', application, 'aud')] });
+  });
+
+  test('tunnel token in SSM, logs, cluster and a private service behind a NAT gateway', () => {
+    expect(onlyResource(doc, 'aws_ssm_parameter').type).toBe('SecureString');
+    expect(containers(doc).cloudflared.secrets[0].name).toBe('TUNNEL_TOKEN');
+    expect(onlyResource(doc, 'aws_cloudwatch_log_group').retention_in_days).toBe(30);
+    expect(Object.keys(resources(doc, 'aws_nat_gateway'))).toHaveLength(1);
+    expect(onlyResource(doc, 'aws_ecs_service').network_configuration.assign_public_ip).toBe(false);
+  });
+});

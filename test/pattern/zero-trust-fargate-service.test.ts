@@ -1,0 +1,243 @@
+import { TerraformElement, TerraformStack } from 'cdktf';
+import {
+  AccessDecision,
+  AccessRule,
+  ContainerImage,
+  ExistingCluster,
+  ExistingNetwork,
+  TunnelCredentialFormat,
+  TunnelCredentialParameter,
+  ZeroTrustFargateService,
+  ZeroTrustFargateServiceProps,
+} from '../../src';
+import { newStack, onlyResource, resources, synth } from '../helpers';
+import { decodeJsonencode } from '../service/decode';
+
+const ACCOUNT = '0123456789abcdef0123456789abcdef';
+const ZONE = 'fedcba9876543210fedcba9876543210';
+
+function props(overrides: Partial<ZeroTrustFargateServiceProps> = {}): ZeroTrustFargateServiceProps {
+  return {
+    cloudflareAccountId: ACCOUNT,
+    cloudflareZoneId: ZONE,
+    hostname: 'admin.example.com',
+    app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+    access: { allow: [AccessRule.emailDomain('example.com')] },
+    ...overrides,
+  };
+}
+
+function build(overrides: Partial<ZeroTrustFargateServiceProps> = {}) {
+  return synth((stack) => new ZeroTrustFargateService(stack, 'admin', props(overrides)));
+}
+
+function containers(doc: any): any[] {
+  return decodeJsonencode(onlyResource(doc, 'aws_ecs_task_definition').container_definitions);
+}
+
+/** `${aws_ssm_parameter.x.arn}` for the only parameter of the stack. */
+function parameterArnRef(doc: any): string {
+  return `\${aws_ssm_parameter.${Object.keys(resources(doc, 'aws_ssm_parameter'))[0]}.arn}`;
+}
+
+describe('ZeroTrustFargateService', () => {
+  test('snapshot: minimal use', () => {
+    expect(build().json).toMatchSnapshot();
+  });
+
+  test('creates every part of the pattern from the minimal props', () => {
+    const { doc } = build();
+    for (const type of [
+      'random_password',
+      'cloudflare_zero_trust_tunnel_cloudflared',
+      'cloudflare_zero_trust_tunnel_cloudflared_config',
+      'cloudflare_dns_record',
+      'cloudflare_zero_trust_access_application',
+      'cloudflare_zero_trust_access_policy',
+      'aws_ssm_parameter',
+      'aws_vpc',
+      'aws_security_group',
+      'aws_ecs_cluster',
+      'aws_ecs_cluster_capacity_providers',
+      'aws_ecs_task_definition',
+      'aws_ecs_service',
+      'aws_cloudwatch_log_group',
+    ]) {
+      expect(Object.keys(resources(doc, type)).length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  describe('wiring', () => {
+    test('the ingress rule sends the hostname to the app port on localhost', () => {
+      const { doc } = build();
+      const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress;
+      const app = containers(doc).find((c) => c.name === 'app');
+      expect(ingress[0].hostname).toBe('admin.example.com');
+      expect(ingress[0].service).toBe(`http://localhost:${app.portMappings[0].containerPort}`);
+      expect(app.portMappings[0].containerPort).toBe(8080);
+      expect(ingress[ingress.length - 1]).toEqual({ service: 'http_status:404' });
+    });
+
+    test('the DNS record name is the Access application domain', () => {
+      const { doc } = build();
+      const record = onlyResource(doc, 'cloudflare_dns_record');
+      const application = onlyResource(doc, 'cloudflare_zero_trust_access_application');
+      expect(record.name).toBe(application.domain);
+      expect(record.proxied).toBe(true);
+    });
+
+    test("the sidecar's secret is the SSM parameter, and only the execution role may read it", () => {
+      const { doc } = build();
+      const arn = parameterArnRef(doc);
+      const sidecar = containers(doc).find((c) => c.name === 'cloudflared');
+      expect(sidecar.secrets).toEqual([{ name: 'TUNNEL_TOKEN', valueFrom: arn }]);
+      expect(JSON.stringify(sidecar.environment ?? [])).not.toContain('TUNNEL_TOKEN');
+
+      const policies = Object.values(doc.data.aws_iam_policy_document) as any[];
+      const ssmStatements = policies.flatMap((p) => p.statement).filter((s: any) => s.actions.some((a: string) => a.startsWith('ssm:')));
+      expect(ssmStatements).toEqual([expect.objectContaining({ actions: ['ssm:GetParameters'], resources: [arn] })]);
+    });
+
+    test('the SSM parameter holds the tunnel token, marked sensitive', () => {
+      const { doc } = build();
+      const parameter = onlyResource(doc, 'aws_ssm_parameter');
+      expect(parameter.type).toBe('SecureString');
+      expect(parameter.value).toMatch(/^\$\{sensitive\(/);
+      expect(parameter.value).toContain('base64encode(jsonencode({"a" =');
+    });
+
+    test('the credentials-file format stores the JSON and runs the tunnel by id', () => {
+      const { doc } = build({ credential: { format: TunnelCredentialFormat.CREDENTIALS_FILE } });
+      expect(onlyResource(doc, 'aws_ssm_parameter').value).toContain('"TunnelSecret"');
+      const sidecar = containers(doc).find((c) => c.name === 'cloudflared');
+      expect(sidecar.secrets[0].name).toBe('TUNNEL_CRED_CONTENTS');
+      const tunnelId = Object.keys(resources(doc, 'cloudflare_zero_trust_tunnel_cloudflared'))[0];
+      expect(sidecar.command).toEqual(['tunnel', 'run', `\${cloudflare_zero_trust_tunnel_cloudflared.${tunnelId}.id}`]);
+    });
+
+    test('the sidecar starts once the app has started (START)', () => {
+      const sidecar = containers(build().doc).find((c) => c.name === 'cloudflared');
+      expect(sidecar.dependsOn).toEqual([{ containerName: 'app', condition: 'START' }]);
+    });
+
+    test('the service runs in the new private subnets without a public IP, after the capacity providers exist', () => {
+      const { doc } = build();
+      const service = onlyResource(doc, 'aws_ecs_service');
+      expect(service.network_configuration.assign_public_ip).toBe(false);
+      const privateSubnets = Object.entries(resources(doc, 'aws_subnet'))
+        .filter(([, s]: [string, any]) => s.tags.Name.includes('private'))
+        .map(([id]) => `\${aws_subnet.${id}.id}`);
+      expect(service.network_configuration.subnets.sort()).toEqual(privateSubnets.sort());
+      const capacityProviders = Object.keys(resources(doc, 'aws_ecs_cluster_capacity_providers'))[0];
+      expect(service.depends_on).toContain(`aws_ecs_cluster_capacity_providers.${capacityProviders}`);
+    });
+
+    test('the tasks security group has no inbound rule', () => {
+      const group = onlyResource(build().doc, 'aws_security_group');
+      expect(group.ingress).toEqual([]);
+    });
+  });
+
+  describe('Access', () => {
+    test('the allow shorthand becomes the first policy, full policies follow in order', () => {
+      const { doc } = build({
+        access: {
+          allow: [AccessRule.emails(['alice@example.com'])],
+          policies: [{ name: 'contractors', decision: AccessDecision.ALLOW, include: [AccessRule.emailDomain('contractor.example')] }],
+        },
+      });
+      const application = onlyResource(doc, 'cloudflare_zero_trust_access_application');
+      const policyIds = Object.entries(resources(doc, 'cloudflare_zero_trust_access_policy'))
+        .map(([id, p]: [string, any]) => [p.name, `\${cloudflare_zero_trust_access_policy.${id}.id}`]);
+      const byName = Object.fromEntries(policyIds);
+      expect(application.policies).toEqual([
+        { id: byName['admin-example-com allow'], precedence: 1 },
+        { id: byName.contractors, precedence: 2 },
+      ]);
+    });
+
+    test('with a team name, cloudflared enforces the Access token of this application', () => {
+      const { doc } = build({ zeroTrustTeamName: 'acme' });
+      const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
+      const applicationId = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'))[0];
+      expect(ingress.origin_request.access).toEqual({
+        required: true,
+        team_name: 'acme',
+        aud_tag: [`\${cloudflare_zero_trust_access_application.${applicationId}.aud}`],
+      });
+    });
+
+    test('without a team name, the origin does not check Access tokens', () => {
+      const ingress = onlyResource(build().doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
+      expect(ingress.origin_request?.access).toBeUndefined();
+    });
+  });
+
+  describe("the user's own parts", () => {
+    test('an existing network, cluster and parameter replace the created ones', () => {
+      const { doc } = synth((stack) => {
+        const credential = TunnelCredentialParameter.fromExisting({
+          parameterArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/acme/tunnel-token',
+          parameterName: '/acme/tunnel-token',
+        });
+        new ZeroTrustFargateService(stack, 'admin', props({
+          existingNetwork: new ExistingNetwork({ vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'] }),
+          existingCluster: ExistingCluster.fromArn('arn:aws:ecs:eu-west-1:123456789012:cluster/shared'),
+          existingCredential: credential,
+        }));
+      });
+      expect(resources(doc, 'aws_vpc')).toEqual({});
+      expect(resources(doc, 'aws_ecs_cluster')).toEqual({});
+      expect(resources(doc, 'aws_ssm_parameter')).toEqual({});
+      const service = onlyResource(doc, 'aws_ecs_service');
+      expect(service.cluster).toBe('arn:aws:ecs:eu-west-1:123456789012:cluster/shared');
+      expect(service.network_configuration.subnets).toEqual(['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1']);
+      expect(onlyResource(doc, 'aws_security_group').vpc_id).toBe('vpc-0123456789abcdef0');
+      const sidecar = containers(doc).find((c) => c.name === 'cloudflared');
+      expect(sidecar.secrets[0].valueFrom).toBe('arn:aws:ssm:eu-west-1:123456789012:parameter/acme/tunnel-token');
+    });
+  });
+
+  describe('bad input', () => {
+    function attempt(overrides: Partial<ZeroTrustFargateServiceProps>, stack: TerraformStack = newStack()) {
+      return () => new ZeroTrustFargateService(stack, 'admin', props(overrides));
+    }
+
+    test('no Access rule or policy', () => {
+      expect(attempt({ access: {} })).toThrow(/Invalid access: .*at least one rule in access\.allow/);
+    });
+
+    test('a name that is not a DNS-style label', () => {
+      expect(attempt({ name: 'Admin_Panel' })).toThrow(/Invalid name: "Admin_Panel"\. Expected 1 to 63 lower-case letters/);
+    });
+
+    test('both a new and an existing network', () => {
+      expect(attempt({
+        network: { cidrBlock: '10.1.0.0/16' },
+        existingNetwork: new ExistingNetwork({ vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] }),
+      })).toThrow(/Invalid network: .*either network .* or existingNetwork/);
+    });
+
+    test('both a new and an existing cluster', () => {
+      expect(attempt({
+        cluster: { name: 'x' },
+        existingCluster: ExistingCluster.fromArn('arn:aws:ecs:eu-west-1:123456789012:cluster/shared'),
+      })).toThrow(/Invalid cluster: .*either cluster .* or existingCluster/);
+    });
+
+    test('origin Access enforcement set by hand', () => {
+      expect(attempt({ tunnel: { originRequest: { access: { teamName: 'acme', audTag: 'x' } } } }))
+        .toThrow(/Invalid tunnel\.originRequest\.access: .*Set zeroTrustTeamName instead/);
+    });
+
+    test('a bad hostname is reported by the tunnel before anything is synthesized', () => {
+      expect(attempt({ hostname: 'Admin.Example.com', name: 'admin' })).toThrow(/hostname/);
+    });
+
+    test('a failed construction leaves no resource in the stack', () => {
+      const stack = newStack();
+      expect(attempt({ access: {} }, stack)).toThrow();
+      expect(stack.node.findAll().filter((c) => c instanceof TerraformElement && c.node.path.includes('/admin/'))).toEqual([]);
+    });
+  });
+});
