@@ -1,0 +1,389 @@
+// (b) The floor: the Flask example's infrastructure written by hand in plain
+// cdktf, the way an experienced user would without the library. It creates
+// the same resources, data sources and outputs with the same values, so the
+// difference to (a) is the library's own cost.
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
+import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
+import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
+import { ZeroTrustAccessPolicy } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
+import { ZeroTrustTunnelCloudflared } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared';
+import { ZeroTrustTunnelCloudflaredConfigA } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared-config';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
+import { App, Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { freshOutdir, report } from './measure';
+
+const accountId = '0123456789abcdef0123456789abcdef';
+const zoneId = 'fedcba9876543210fedcba9876543210';
+const hostname = 'flask.example.com';
+
+const outdir = freshOutdir();
+const app = new App({ outdir });
+const stack = new TerraformStack(app, 'flask');
+
+new AwsProvider(stack, 'aws', {
+  region: 'eu-west-1',
+  defaultTags: [{ tags: { 'managed-by': 'cdktf-zero-trust-fargate' } }],
+});
+new CloudflareProvider(stack, 'cloudflare', {});
+new RandomProvider(stack, 'random');
+
+// ECR repositories for the app and the copy of cloudflared.
+const expireOldImages = JSON.stringify({
+  rules: [
+    {
+      rulePriority: 1,
+      description: 'Expire untagged images',
+      selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 },
+      action: { type: 'expire' },
+    },
+    {
+      rulePriority: 2,
+      description: 'Keep only the newest images',
+      selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 30 },
+      action: { type: 'expire' },
+    },
+  ],
+});
+const flaskRepository = new EcrRepository(stack, 'flask-repository', {
+  name: 'flask',
+  imageTagMutability: 'IMMUTABLE',
+  imageScanningConfiguration: { scanOnPush: true },
+  encryptionConfiguration: [{ encryptionType: 'AES256' }],
+  forceDelete: false,
+});
+new EcrLifecyclePolicy(stack, 'flask-repository-lifecycle', { repository: flaskRepository.name, policy: expireOldImages });
+const cloudflaredRepository = new EcrRepository(stack, 'cloudflared-repository', {
+  name: 'cloudflared',
+  imageTagMutability: 'IMMUTABLE',
+  imageScanningConfiguration: { scanOnPush: true },
+  encryptionConfiguration: [{ encryptionType: 'AES256' }],
+  forceDelete: false,
+});
+new EcrLifecyclePolicy(stack, 'cloudflared-repository-lifecycle', { repository: cloudflaredRepository.name, policy: expireOldImages });
+
+// Cloudflare Access: one allow policy in front of the hostname.
+const allowPolicy = new ZeroTrustAccessPolicy(stack, 'access-policy', {
+  accountId,
+  name: 'flask allow',
+  decision: 'allow',
+  include: [{ email: { email: 'alice@example.com' } }, { email: { email: 'bob@example.com' } }],
+});
+new ZeroTrustAccessApplication(stack, 'access-application', {
+  accountId,
+  name: 'Flask',
+  type: 'self_hosted',
+  domain: hostname,
+  destinations: [{ type: 'public', uri: hostname }],
+  policies: [{ id: allowPolicy.id, precedence: 1 }],
+  sessionDuration: '24h',
+  appLauncherVisible: true,
+  autoRedirectToIdentity: false,
+  logoUrl: 'https://flask.palletsprojects.com/en/stable/_static/flask-icon.svg',
+});
+
+// Cloudflare Tunnel, its ingress rules and the CNAME to it.
+const tunnelSecret = new Password(stack, 'tunnel-secret', { length: 64, special: false });
+const tunnel = new ZeroTrustTunnelCloudflared(stack, 'tunnel', {
+  accountId,
+  name: 'flask',
+  configSrc: 'cloudflare',
+  tunnelSecret: Fn.sensitive(Fn.base64sha256(tunnelSecret.result)),
+});
+new ZeroTrustTunnelCloudflaredConfigA(stack, 'tunnel-config', {
+  accountId,
+  tunnelId: tunnel.id,
+  config: {
+    ingress: [
+      { hostname, service: 'http://localhost:5000', originRequest: {} },
+      { service: 'http_status:404' },
+    ],
+  },
+});
+new DnsRecord(stack, 'tunnel-cname', {
+  zoneId,
+  name: hostname,
+  type: 'CNAME',
+  content: `${tunnel.id}.cfargotunnel.com`,
+  proxied: true,
+  ttl: 1,
+});
+
+// The tunnel credentials JSON in an SSM SecureString.
+const credentials = new SsmParameter(stack, 'tunnel-credentials', {
+  name: '/flask/tunnel-credentials',
+  description: `Cloudflare Tunnel credentials JSON of ${hostname}`,
+  type: 'SecureString',
+  tier: 'Standard',
+  value: Fn.sensitive(Fn.jsonencode({
+    AccountTag: accountId,
+    TunnelSecret: Fn.base64sha256(tunnelSecret.result),
+    TunnelID: tunnel.id,
+  })),
+});
+
+// VPC over two zones: private subnets for the tasks, public ones for one NAT gateway.
+const zones = new DataAwsAvailabilityZones(stack, 'availability-zones', {
+  state: 'available',
+  filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
+  lifecycle: {
+    postcondition: [{
+      condition: '${length(self.names) >= 2}',
+      errorMessage: 'PrivateNetwork needs 2 available availability zones in this region; set availabilityZoneCount or availabilityZones.',
+    }],
+  },
+});
+const zone = (index: number) => Fn.element(zones.names, index);
+const vpc = new Vpc(stack, 'vpc', {
+  cidrBlock: '10.0.0.0/16',
+  enableDnsSupport: true,
+  enableDnsHostnames: true,
+  tags: { Name: 'flask-vpc' },
+});
+new DefaultSecurityGroup(stack, 'default-security-group', {
+  vpcId: vpc.id,
+  ingress: [],
+  egress: [],
+  tags: { Name: 'flask-default-no-rules' },
+});
+const internetGateway = new InternetGateway(stack, 'internet-gateway', { vpcId: vpc.id, tags: { Name: 'flask-igw' } });
+const publicRouteTable = new RouteTable(stack, 'public-route-table', { vpcId: vpc.id, tags: { Name: 'flask-public' } });
+new Route(stack, 'public-default-route', {
+  routeTableId: publicRouteTable.id,
+  destinationCidrBlock: '0.0.0.0/0',
+  gatewayId: internetGateway.id,
+});
+const publicCidrs = ['10.0.128.0/20', '10.0.144.0/20'];
+const publicSubnets = publicCidrs.map((cidrBlock, i) => {
+  const subnet = new Subnet(stack, `public-subnet-${i}`, {
+    vpcId: vpc.id,
+    cidrBlock,
+    availabilityZone: zone(i),
+    mapPublicIpOnLaunch: false,
+    tags: { Name: `flask-public-${zone(i)}` },
+  });
+  new RouteTableAssociation(stack, `public-subnet-${i}-routes`, { subnetId: subnet.id, routeTableId: publicRouteTable.id });
+  return subnet;
+});
+const natIp = new Eip(stack, 'nat-eip', {
+  domain: 'vpc',
+  tags: { Name: `flask-nat-${zone(0)}` },
+  dependsOn: [internetGateway],
+});
+const natGateway = new NatGateway(stack, 'nat-gateway', {
+  allocationId: natIp.allocationId,
+  subnetId: publicSubnets[0].id,
+  tags: { Name: `flask-nat-${zone(0)}` },
+  dependsOn: [internetGateway],
+});
+const privateCidrs = ['10.0.0.0/20', '10.0.16.0/20'];
+const privateSubnets = privateCidrs.map((cidrBlock, i) => {
+  const subnet = new Subnet(stack, `private-subnet-${i}`, {
+    vpcId: vpc.id,
+    cidrBlock,
+    availabilityZone: zone(i),
+    mapPublicIpOnLaunch: false,
+    tags: { Name: `flask-private-${zone(i)}` },
+  });
+  const routeTable = new RouteTable(stack, `private-route-table-${i}`, { vpcId: vpc.id, tags: { Name: `flask-private-${zone(i)}` } });
+  new Route(stack, `private-default-route-${i}`, {
+    routeTableId: routeTable.id,
+    destinationCidrBlock: '0.0.0.0/0',
+    natGatewayId: natGateway.id,
+  });
+  new RouteTableAssociation(stack, `private-subnet-${i}-routes`, { subnetId: subnet.id, routeTableId: routeTable.id });
+  return subnet;
+});
+
+// The tasks' security group: outbound only.
+const securityGroup = new SecurityGroup(stack, 'security-group', {
+  namePrefix: 'security-group-',
+  description: 'ECS Fargate tasks: outbound only, no inbound rules',
+  vpcId: vpc.id,
+  ingress: [],
+  egress: [{
+    description: 'All outbound IPv4: Cloudflare Tunnel, image pulls, AWS APIs',
+    protocol: '-1',
+    fromPort: 0,
+    toPort: 0,
+    cidrBlocks: ['0.0.0.0/0'],
+    ipv6CidrBlocks: [],
+    prefixListIds: [],
+    securityGroups: [],
+    selfAttribute: false,
+  }],
+  tags: { Name: 'security-group' },
+  lifecycle: { createBeforeDestroy: true },
+});
+
+// ECS cluster with Fargate and Fargate Spot.
+const cluster = new EcsCluster(stack, 'cluster', {
+  name: 'flask',
+  setting: [{ name: 'containerInsights', value: 'disabled' }],
+});
+const capacityProviders = new EcsClusterCapacityProviders(stack, 'capacity-providers', {
+  clusterName: cluster.name,
+  capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+  defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }],
+});
+
+// Logs, and the two roles of the task.
+const logGroup = new CloudwatchLogGroup(stack, 'log-group', { name: '/ecs/flask/flask/service/logs', retentionInDays: 7 });
+const trustEcsTasks = (id: string) => {
+  const account = new DataAwsCallerIdentity(stack, `${id}-account`, {});
+  return new DataAwsIamPolicyDocument(stack, `${id}-trust-policy`, {
+    statement: [{
+      sid: 'EcsTasksOfThisAccount',
+      effect: 'Allow',
+      actions: ['sts:AssumeRole'],
+      principals: [{ type: 'Service', identifiers: ['ecs-tasks.amazonaws.com'] }],
+      condition: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [account.accountId] }],
+    }],
+  });
+};
+const executionRole = new IamRole(stack, 'execution-role', {
+  namePrefix: 'flask-service-execution-role-',
+  description: 'ECS task execution role: pulls images, writes logs, reads injected secrets',
+  assumeRolePolicy: trustEcsTasks('execution-role').json,
+});
+const executionPolicy = new DataAwsIamPolicyDocument(stack, 'execution-policy-document', {
+  statement: [
+    { sid: 'EcrLogin', effect: 'Allow', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] },
+    {
+      sid: 'EcrPull',
+      effect: 'Allow',
+      actions: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+      resources: [flaskRepository.arn, cloudflaredRepository.arn],
+    },
+    { sid: 'WriteLogs', effect: 'Allow', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:log-stream:*`] },
+    { sid: 'ReadParameters', effect: 'Allow', actions: ['ssm:GetParameters'], resources: [credentials.arn] },
+  ],
+});
+const executionRolePolicy = new IamRolePolicy(stack, 'execution-role-policy', {
+  role: executionRole.id,
+  name: 'task-execution',
+  policy: executionPolicy.json,
+});
+const taskRole = new IamRole(stack, 'task-role', {
+  namePrefix: 'flask-service-task-role-',
+  description: 'ECS task role: the permissions of the app running in the task',
+  assumeRolePolicy: trustEcsTasks('task-role').json,
+});
+
+// Task definition: the Flask app and the cloudflared sidecar.
+const region = new DataAwsRegion(stack, 'region', {});
+const logConfiguration = (prefix: string) => ({
+  logDriver: 'awslogs',
+  options: { 'awslogs-group': logGroup.name, 'awslogs-region': region.region, 'awslogs-stream-prefix': prefix },
+});
+const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
+  family: 'flask',
+  cpu: '512',
+  memory: '1024',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' },
+  executionRoleArn: executionRole.arn,
+  taskRoleArn: taskRole.arn,
+  containerDefinitions: Fn.jsonencode([
+    {
+      name: 'flask',
+      image: `${flaskRepository.repositoryUrl}:1.0.0`,
+      essential: true,
+      portMappings: [{ containerPort: 5000, protocol: 'tcp' }],
+      readonlyRootFilesystem: false,
+      logConfiguration: logConfiguration('app'),
+      healthCheck: {
+        command: ['CMD', 'python', '-c', "import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/health')"],
+        interval: 30,
+        timeout: 5,
+        retries: 3,
+        startPeriod: 10,
+      },
+      user: '10001',
+    },
+    {
+      name: 'cloudflared',
+      image: `${cloudflaredRepository.repositoryUrl}:2025.10.1`,
+      essential: true,
+      command: ['tunnel', 'run', tunnel.id],
+      environment: [
+        { name: 'TUNNEL_LOGLEVEL', value: 'info' },
+        { name: 'TUNNEL_METRICS', value: '127.0.0.1:2000' },
+        { name: 'TUNNEL_TRANSPORT_PROTOCOL', value: 'auto' },
+      ],
+      secrets: [{ name: 'TUNNEL_CRED_CONTENTS', valueFrom: credentials.arn }],
+      healthCheck: {
+        command: ['CMD', 'cloudflared', 'tunnel', '--metrics', '127.0.0.1:2000', 'ready'],
+        interval: 30,
+        timeout: 5,
+        retries: 3,
+        startPeriod: 10,
+      },
+      user: '65532',
+      readonlyRootFilesystem: true,
+      dependsOn: [{ containerName: 'flask', condition: 'START' }],
+      logConfiguration: logConfiguration('cloudflared'),
+    },
+  ]),
+});
+
+const service = new EcsService(stack, 'service', {
+  name: 'flask',
+  cluster: cluster.arn,
+  taskDefinition: taskDefinition.arn,
+  desiredCount: 1,
+  capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 100 }],
+  networkConfiguration: {
+    subnets: privateSubnets.map((subnet) => subnet.id),
+    securityGroups: [securityGroup.id],
+    assignPublicIp: false,
+  },
+  deploymentCircuitBreaker: { enable: true, rollback: true },
+  deploymentMaximumPercent: 200,
+  deploymentMinimumHealthyPercent: 100,
+  enableEcsManagedTags: true,
+  enableExecuteCommand: false,
+  propagateTags: 'TASK_DEFINITION',
+  dependsOn: [executionRole, executionRolePolicy, taskRole, capacityProviders],
+});
+
+new TerraformOutput(stack, 'url', { value: `https://${hostname}`, description: 'URL of flask, behind Cloudflare Access' });
+new TerraformOutput(stack, 'tunnel-id', { value: tunnel.id, description: 'Cloudflare Tunnel id of flask' });
+new TerraformOutput(stack, 'cluster-name', { value: cluster.name, description: 'Name of the ECS cluster that runs the service' });
+new TerraformOutput(stack, 'credential-parameter-name', { value: credentials.name, description: 'SSM parameter that holds the tunnel credential' });
+new TerraformOutput(stack, 'execution-role-arn', { value: executionRole.arn, description: 'ARN of the task execution role' });
+new TerraformOutput(stack, 'log-group-name', { value: logGroup.name, description: 'CloudWatch log group of the app and cloudflared containers' });
+new TerraformOutput(stack, 'service-name', { value: service.name, description: 'Name of the ECS service' });
+new TerraformOutput(stack, 'task-definition-arn', { value: taskDefinition.arn, description: 'ARN (with revision) of the task definition' });
+new TerraformOutput(stack, 'task-definition-family', { value: taskDefinition.family, description: 'Family of the task definition' });
+new TerraformOutput(stack, 'task-role-arn', { value: taskRole.arn, description: 'ARN of the task role' });
+new TerraformOutput(stack, 'task-role-name', { value: taskRole.name, description: "Name of the task role; attach the app's permissions to it" });
+
+app.synth();
+report(outdir);
