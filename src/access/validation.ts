@@ -4,8 +4,8 @@
  * Every check skips cdktf tokens (values known only at apply time) and fails
  * through `invalid`, so the message names the property, the value and what is allowed.
  */
-import { isIP } from 'net';
 import { Token } from 'cdktf';
+import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
 /** Longest session Cloudflare Access accepts for an application or policy. */
@@ -144,39 +144,10 @@ export function requireCidr(property: string, value: string): void {
   if (isToken(value)) {
     return;
   }
-  if (typeof value !== 'string' || !isNetworkCidr(value)) {
+  if (typeof value !== 'string' || (parseIpv4Cidr(value) === undefined && !isIpv6Cidr(value))) {
     invalid(property, value,
       'Expected an IPv4 or IPv6 CIDR block with no host bits set, such as "203.0.113.0/24", "198.51.100.7/32" or "2001:db8::/32".');
   }
-}
-
-function isNetworkCidr(text: string): boolean {
-  const match = /^([0-9a-fA-F.:]+)\/(\d{1,3})$/.exec(text);
-  if (!match) {
-    return false;
-  }
-  const family = isIP(match[1]);
-  const bits = family === 4 ? 32 : family === 6 ? 128 : 0;
-  const prefix = Number(match[2]);
-  // Mixed notation (`::ffff:192.0.2.0/120`) is valid but rare; ask for plain hex groups.
-  if (bits === 0 || prefix > bits || (family === 6 && match[1].includes('.'))) {
-    return false;
-  }
-  const address = family === 4 ? ipv4ToBigInt(match[1]) : ipv6ToBigInt(match[1]);
-  return address % 2n ** BigInt(bits - prefix) === 0n;
-}
-
-function ipv4ToBigInt(address: string): bigint {
-  return address.split('.').reduce((acc, octet) => acc * 256n + BigInt(Number(octet)), 0n);
-}
-
-function ipv6ToBigInt(address: string): bigint {
-  const [head, tail] = address.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const missing = address.includes('::') ? 8 - headGroups.length - tailGroups.length : 0;
-  const groups = [...headGroups, ...new Array<string>(missing).fill('0'), ...tailGroups];
-  return groups.reduce((acc, group) => acc * 65536n + BigInt(parseInt(group, 16)), 0n);
 }
 
 /** Fails unless `value` is an `https://` URL. */

@@ -10,12 +10,12 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { parseIpv4Cidr } from './cidr';
 import { EgressMode } from './egress-mode';
 import { requireResourceName, withName } from './name-tags';
 import { MAX_ZONES, privateSubnetCidr, publicSubnetCidr } from './subnet-layout';
 import { ITaskNetwork } from './task-network';
 import { VpcEndpoints } from './vpc-endpoints';
+import { parseIpv4Cidr } from '../core/cidr';
 import { invalid, requireIntegerInRange, requireUnique } from '../core/validation';
 
 /** Properties of a {@link PrivateNetwork}. */

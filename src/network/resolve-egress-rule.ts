@@ -2,9 +2,9 @@
  * Validation and defaults of {@link EgressRule}. Internal: not part of the public API.
  */
 import { Token } from 'cdktf';
-import { isIpv6Cidr, parseIpv4Cidr } from './cidr';
 import { EgressRule } from './egress-rule';
 import { DESCRIPTION_RULE, InlineRule, isValidSecurityGroupDescription } from './security-group-rules';
+import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
 import { invalid, requireIntegerInRange } from '../core/validation';
 
 /** Port limits and defaults for one kind of protocol. */

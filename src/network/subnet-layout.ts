@@ -7,7 +7,7 @@
  * so adding a zone or switching the egress mode never renumbers an existing subnet.
  */
 import { Fn, Token } from 'cdktf';
-import { parseIpv4Cidr } from './cidr';
+import { parseIpv4Cidr } from '../core/cidr';
 
 /** Extra prefix bits per subnet. */
 export const SUBNET_NEWBITS = 4;

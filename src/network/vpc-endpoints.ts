@@ -4,9 +4,9 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAwsId, requireIdList } from './aws-ids';
-import { parseIpv4Cidr } from './cidr';
 import { requireResourceName, withName } from './name-tags';
 import { inlineRule, securityGroupNamePrefix } from './security-group-rules';
+import { parseIpv4Cidr } from '../core/cidr';
 import { invalid } from '../core/validation';
 
 /** Properties of {@link VpcEndpoints}. */

@@ -1,4 +1,4 @@
-import { isIpv6Cidr, parseIpv4Cidr } from '../../src/network/cidr';
+import { isIpv6Cidr, parseIpv4Cidr } from '../../src/core/cidr';
 
 describe('CIDR parsing', () => {
   test.each([
