@@ -94,7 +94,7 @@ const allowPolicy = new ZeroTrustAccessPolicy(stack, 'access-policy', {
   decision: 'allow',
   include: [{ email: { email: 'alice@example.com' } }, { email: { email: 'bob@example.com' } }],
 });
-new ZeroTrustAccessApplication(stack, 'access-application', {
+const accessApplication = new ZeroTrustAccessApplication(stack, 'access-application', {
   accountId,
   name: 'Flask',
   type: 'self_hosted',
@@ -375,6 +375,11 @@ const service = new EcsService(stack, 'service', {
 
 new TerraformOutput(stack, 'url', { value: `https://${hostname}`, description: 'URL of flask, behind Cloudflare Access' });
 new TerraformOutput(stack, 'tunnel-id', { value: tunnel.id, description: 'Cloudflare Tunnel id of flask' });
+new TerraformOutput(stack, 'access-application-aud', { value: accessApplication.aud, description: 'AUD tag of the Access application of flask, for apps that verify Access tokens' });
+new TerraformOutput(stack, 'cluster-arn', { value: cluster.arn, description: 'ARN of the ECS cluster that runs flask' });
+new TerraformOutput(stack, 'security-group-id', { value: securityGroup.id, description: 'Security group of the flask tasks (no inbound rules)' });
+new TerraformOutput(stack, 'flask-repository-url', { value: flaskRepository.repositoryUrl, description: 'URL of the ECR repository flask' });
+new TerraformOutput(stack, 'cloudflared-repository-url', { value: cloudflaredRepository.repositoryUrl, description: 'URL of the ECR repository cloudflared' });
 new TerraformOutput(stack, 'cluster-name', { value: cluster.name, description: 'Name of the ECS cluster that runs the service' });
 new TerraformOutput(stack, 'credential-parameter-name', { value: credentials.name, description: 'SSM parameter that holds the tunnel credential' });
 new TerraformOutput(stack, 'execution-role-arn', { value: executionRole.arn, description: 'ARN of the task execution role' });

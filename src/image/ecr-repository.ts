@@ -1,5 +1,6 @@
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
 import { EcrRepository as EcrRepositoryResource } from '@cdktf/provider-aws/lib/ecr-repository';
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { lifecyclePolicyJson } from './ecr-lifecycle';
 import { requireRepositoryName } from './repository-name';
@@ -118,5 +119,11 @@ export class EcrRepository extends Construct {
     this.repositoryName = this.repository.name;
     this.repositoryArn = this.repository.arn;
     this.repositoryUrl = this.repository.repositoryUrl;
+
+    // Where to push the image: the first thing a user needs after apply.
+    new TerraformOutput(this, 'repository-url', {
+      value: this.repositoryUrl,
+      description: `URL of the ECR repository ${props.name}`,
+    });
   }
 }

@@ -241,6 +241,18 @@ export class ZeroTrustFargateService extends Construct {
       value: this.tunnel.tunnelId,
       description: `Cloudflare Tunnel id of ${this.name}`,
     });
+    new TerraformOutput(this, 'access-application-aud', {
+      value: this.accessApplication.aud,
+      description: `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`,
+    });
+    new TerraformOutput(this, 'cluster-arn', {
+      value: this.cluster.clusterArn,
+      description: `ARN of the ECS cluster that runs ${this.name}`,
+    });
+    new TerraformOutput(this, 'security-group-id', {
+      value: this.securityGroup.securityGroupId,
+      description: `Security group of the ${this.name} tasks (no inbound rules)`,
+    });
   }
 }
 

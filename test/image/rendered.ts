@@ -7,5 +7,6 @@ export function rendered(build: (stack: TerraformStack) => string[]): string[] {
   const { doc } = synth((stack) => {
     build(stack).forEach((value, i) => new TerraformOutput(stack, `probe${i}`, { value }));
   });
-  return Object.keys(doc.output).sort().map((key) => doc.output[key].value);
+  // Only the probes: constructs may add outputs of their own.
+  return Object.keys(doc.output).filter((key) => key.startsWith('probe')).sort().map((key) => doc.output[key].value);
 }

@@ -67,6 +67,19 @@ describe('ZeroTrustFargateService', () => {
     }
   });
 
+  test('Terraform outputs name what users reference after apply', () => {
+    const outputs = Object.values(build().doc.output).map((o: any) => o.description);
+    for (const described of [
+      'URL of admin-example-com', 'Cloudflare Tunnel id', 'AUD tag of the Access application', 'ARN of the ECS cluster',
+      'Security group of the admin-example-com tasks', 'Name of the ECS service', 'ARN of the task execution role',
+      'ARN of the task role', 'CloudWatch log group', 'SSM parameter that holds the tunnel credential',
+    ]) {
+      expect(outputs.some((d) => d.startsWith(described))).toBe(true);
+    }
+    // No secret material in any output.
+    expect(JSON.stringify(build().doc.output)).not.toMatch(/aws_ssm_parameter\.[^.]+\.value|random_password|tunnel_secret|sensitive\(/);
+  });
+
   describe('wiring', () => {
     test('the ingress rule sends the hostname to the app port on localhost', () => {
       const { doc } = build();
