@@ -178,7 +178,7 @@ project.addTask('benchmark', {
 });
 
 // The npm package carries lib/, .jsii, README, API.md and LICENSE only.
-for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/benchmark/', '/docs/', '/build-tools/', '.gen/', '*.tgz', '.jsii.tabl.json', 'CONTRIBUTING.md']) {
+for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/.checkov.yaml', '/benchmark/', '/docs/', '/build-tools/', '.gen/', '*.tgz', '.jsii.tabl.json', 'CONTRIBUTING.md']) {
   project.addPackageIgnore(pattern);
 }
 // projen's Node template ignores any `logs` folder; the log group construct lives in one.
