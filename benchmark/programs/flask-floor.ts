@@ -222,7 +222,7 @@ const privateSubnets = privateCidrs.map((cidrBlock, i) => {
 
 // The tasks' security group: outbound only.
 const securityGroup = new SecurityGroup(stack, 'security-group', {
-  namePrefix: 'security-group-',
+  namePrefix: 'flask-security-group-',
   description: 'ECS Fargate tasks: outbound only, no inbound rules',
   vpcId: vpc.id,
   ingress: [],
@@ -237,7 +237,7 @@ const securityGroup = new SecurityGroup(stack, 'security-group', {
     securityGroups: [],
     selfAttribute: false,
   }],
-  tags: { Name: 'security-group' },
+  tags: { Name: 'flask-security-group' },
   lifecycle: { createBeforeDestroy: true },
 });
 

@@ -1,12 +1,15 @@
 // The Grafana article on the library: the official Grafana image in a private
 // subnet (NAT gateway egress) on ECS Fargate, behind a cloudflared sidecar and
 // Cloudflare Access with Google Workspace login.
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { Password } from '@cdktf/provider-random/lib/password';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AccessIdentityProvider,
   AccessRule,
   ContainerImage,
+  ContainerSecret,
   EgressMode,
   SidecarStartCondition,
   ZeroTrustFargateService,
@@ -40,6 +43,15 @@ export class GrafanaExampleStack extends TerraformStack {
       workspaceDomain,
     });
 
+    // Grafana's built-in admin account gets a random password kept in SSM,
+    // never the image's default admin/admin.
+    const adminPassword = new SsmParameter(this, 'grafana-admin-password', {
+      name: '/grafana/admin-password',
+      description: 'Password of the Grafana admin account (break-glass login)',
+      type: 'SecureString',
+      value: new Password(this, 'grafana-admin-password-value', { length: 32, special: false }).result,
+    });
+
     const allowedUsers = listSetting('GRAFANA_ALLOWED_EMAILS', '');
     new ZeroTrustFargateService(this, 'grafana', {
       name: 'grafana',
@@ -64,9 +76,18 @@ export class GrafanaExampleStack extends TerraformStack {
         port: 3000,
         environment: {
           GF_SERVER_ROOT_URL: `https://${hostname}/`,
+          // Users are who Access says they are: Cloudflare sets this header on
+          // every request, and cloudflared rejects requests without a valid
+          // Access token, so nothing else can reach Grafana to forge it.
+          GF_AUTH_PROXY_ENABLED: 'true',
+          GF_AUTH_PROXY_HEADER_NAME: 'Cf-Access-Authenticated-User-Email',
+          GF_AUTH_PROXY_HEADER_PROPERTY: 'email',
+          GF_AUTH_PROXY_AUTO_SIGN_UP: 'true',
+          GF_USERS_ALLOW_SIGN_UP: 'false',
           GF_ANALYTICS_REPORTING_ENABLED: 'false',
           GF_ANALYTICS_CHECK_FOR_UPDATES: 'false',
         },
+        secrets: { GF_SECURITY_ADMIN_PASSWORD: ContainerSecret.fromSsmParameter(adminPassword.arn) },
         // The image is Alpine based: busybox wget is there, and no shell is needed.
         healthCheck: {
           command: ['CMD', 'wget', '--quiet', '--spider', 'http://127.0.0.1:3000/api/health'],

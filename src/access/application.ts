@@ -33,7 +33,7 @@ export interface AccessApplicationProps {
 
   /**
    * How long a login lasts before Access asks again, as a Go duration
-   * (`30m`, `8h`, `2h45m`), at most `720h`.
+   * (`30m`, `8h`, `2h45m`), at most `730h` (the dashboard's "1 month").
    *
    * @default '24h'
    */

@@ -64,7 +64,7 @@ export interface AccessPolicyOptions {
 
   /**
    * How long a login under this policy lasts, as a Go duration (`30m`, `8h`),
-   * at most `720h`. Overrides the application's session duration.
+   * at most `730h`. Overrides the application's session duration.
    *
    * @default the application's session duration
    */

@@ -8,8 +8,11 @@ import { Token } from 'cdktf';
 import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
-/** Longest session Cloudflare Access accepts for an application or policy. */
-const MAX_SESSION_HOURS = 720;
+/**
+ * Longest session Cloudflare Access accepts for an application or policy: the
+ * dashboard's "1 month", which the API stores as `730h`.
+ */
+const MAX_SESSION_HOURS = 730;
 
 /** Nanoseconds per Go duration unit. */
 const GO_DURATION_UNITS: Record<string, number> = {
@@ -52,7 +55,7 @@ export function goDurationHours(text: string): number | undefined {
   return nanoseconds / GO_DURATION_UNITS.h;
 }
 
-/** Fails unless `value` is a Go duration (a session length, at most 720h). */
+/** Fails unless `value` is a Go duration (a session length, at most 730h). */
 export function requireSessionDuration(property: string, value: string): void {
   if (isToken(value)) {
     return;

@@ -8,5 +8,11 @@ export class PinnedVersions {
   /** Tag of the official `cloudflare/cloudflared` image used for the tunnel sidecar. */
   public static readonly CLOUDFLARED = '2025.10.1';
 
+  /**
+   * Oldest `cloudflared` release the sidecar accepts: its health check runs
+   * `cloudflared tunnel ready`, a subcommand added in this release.
+   */
+  public static readonly CLOUDFLARED_MINIMUM = '2024.11.1';
+
   private constructor() {}
 }

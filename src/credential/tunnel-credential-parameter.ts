@@ -2,9 +2,9 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
+import { pathSegments } from '../core/default-name';
 import { invalid } from '../core/validation';
 import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../iam/internal/arn';
-import { pathSegments } from '../logs/internal/default-name';
 
 /** What the tunnel credential parameter holds, which decides how the `cloudflared` sidecar reads it. */
 export enum TunnelCredentialFormat {

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { EcrRepository } from './ecr-repository';
-import { requirePinnedReference, requirePinnedTag, withTag } from './image-reference';
+import { requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
 import { invalid } from '../core/validation';
 import { PinnedVersions } from '../core/versions';
 import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn';
@@ -72,13 +72,15 @@ export class ContainerImage {
   /**
    * The official `cloudflare/cloudflared` image from Docker Hub.
    *
-   * @param version a pinned release tag such as `2025.10.1`; `latest` is refused. Leave it out for the
-   * version this library is tested with.
+   * @param version a pinned release tag such as `2025.10.1`, at least `PinnedVersions.CLOUDFLARED_MINIMUM`;
+   * `latest` is refused. Leave it out for the version this library is tested with.
    * @default PinnedVersions.CLOUDFLARED
    */
   public static cloudflared(version?: string): ContainerImage {
     const tag = version ?? PinnedVersions.CLOUDFLARED;
     requirePinnedTag('version', tag);
+    requireReleaseAtLeast('version', tag, PinnedVersions.CLOUDFLARED_MINIMUM,
+      'the sidecar\'s health check runs `cloudflared tunnel ready`, which older releases lack');
     return new ContainerImage(withTag('cloudflare/cloudflared', tag));
   }
 

@@ -60,3 +60,25 @@ export function requirePinnedReference(property: string, reference: string): voi
     invalid(property, reference, example);
   }
 }
+
+/** A calendar-versioned release tag such as `2025.10.1`, as numbers. */
+function releaseNumbers(tag: string): number[] | undefined {
+  const match = /^(\d{4})\.(\d{1,2})\.(\d+)$/.exec(tag);
+  return match ? match.slice(1).map(Number) : undefined;
+}
+
+/**
+ * Fails when `tag` is a release older than `minimum`. Digests and other tag
+ * forms cannot be compared and pass.
+ */
+export function requireReleaseAtLeast(property: string, tag: string, minimum: string, why: string): void {
+  const given = releaseNumbers(tag);
+  const floor = releaseNumbers(minimum)!;
+  if (given === undefined) {
+    return;
+  }
+  const index = given.findIndex((n, i) => n !== floor[i]);
+  if (index >= 0 && given[index] < floor[index]) {
+    invalid(property, tag, `Expected release ${minimum} or newer: ${why}.`);
+  }
+}

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { pathSegments } from './internal/default-name';
+import { pathSegments } from '../core/default-name';
 import { invalid } from '../core/validation';
 import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
 

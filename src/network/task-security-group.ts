@@ -6,6 +6,7 @@ import { EgressRule } from './egress-rule';
 import { requireResourceName, withName } from './name-tags';
 import { resolveEgressRule } from './resolve-egress-rule';
 import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './security-group-rules';
+import { pathSegments } from '../core/default-name';
 import { invalid, requireNonEmpty } from '../core/validation';
 
 /** Properties of a {@link TaskSecurityGroup}. */
@@ -16,7 +17,8 @@ export interface TaskSecurityGroupProps {
   /**
    * Exact name of the security group. Changing it replaces the group.
    *
-   * @default a unique name starting with the construct id (Terraform `name_prefix`),
+   * @default a unique name starting with the construct path below the stack, e.g.
+   * `app-tasks-` for a group `tasks` inside a construct `app` (Terraform `name_prefix`),
    * so the group can be replaced without a name clash
    */
   readonly name?: string;
@@ -32,12 +34,15 @@ export interface TaskSecurityGroupProps {
   readonly egressRules?: EgressRule[];
 
   /**
-   * Tags for the security group; a Name tag is added.
+   * Tags for the security group; a Name tag is added (`name`, or the construct path below the stack).
    *
    * @default none besides Name
    */
   readonly tags?: { [key: string]: string };
 }
+
+/** Characters kept from construct ids in the generated name. */
+const SECURITY_GROUP_NAME_CHAR = /[a-zA-Z0-9._-]/;
 
 /** Fixed because changing a group's description replaces the group. */
 const GROUP_DESCRIPTION = 'ECS Fargate tasks: outbound only, no inbound rules';
@@ -78,16 +83,18 @@ export class TaskSecurityGroup extends Construct {
       requireNonEmpty('egressRules', props.egressRules);
     }
     const egress = rules.map((rule, i) => inlineRule(resolveEgressRule(`egressRules[${i}]`, rule)));
+    // The path, not only the id, so that the groups of two services in one VPC tell whose they are.
+    const pathName = pathSegments(this, SECURITY_GROUP_NAME_CHAR).slice(1).join('-');
 
     this.securityGroup = new SecurityGroup(this, 'security-group', {
       vpcId: props.vpcId,
       name: props.name,
-      namePrefix: props.name === undefined ? securityGroupNamePrefix(id) : undefined,
+      namePrefix: props.name === undefined ? securityGroupNamePrefix(pathName) : undefined,
       description: GROUP_DESCRIPTION,
       // An explicit empty list: Terraform removes any inbound rule it finds.
       ingress: [],
       egress,
-      tags: withName(props.tags, props.name ?? id),
+      tags: withName(props.tags, props.name ?? pathName),
       // With a generated name the replacement can exist before the old group is gone,
       // so tasks never run without a group.
       lifecycle: props.name === undefined ? { createBeforeDestroy: true } : undefined,

@@ -67,7 +67,9 @@ export interface TunnelTaskOptions {
   /**
    * Prepare the task for ECS Exec (`aws ecs execute-command`). When the app's root
    * filesystem is read-only, writable volumes are mounted at the SSM agent's
-   * paths `/var/lib/amazon` and `/var/log/amazon` in the app container.
+   * paths `/var/lib/amazon` and `/var/log/amazon` in the app container. Sessions work in
+   * the app container only: the `cloudflared` image has no shell and a read-only root
+   * filesystem, so the agent ECS adds to it cannot start (the task still runs).
    *
    * @default false
    */

@@ -23,13 +23,17 @@ export interface TunnelAccessEnforcement {
 /**
  * How `cloudflared` connects to the origin service of one ingress rule.
  *
- * Only the settings given are sent; the rest keep the `cloudflared` defaults.
+ * Only the settings given are sent. When none is given, the rule carries no
+ * `origin_request` and `cloudflared`'s own defaults apply; once any is given,
+ * the provider fills in the others with the tunnel configuration API's
+ * defaults (e.g. a 10 second connect timeout).
  */
 export interface TunnelOriginRequest {
   /**
    * Timeout, in seconds, for establishing a TCP connection to the origin.
    *
-   * @default - the cloudflared default (30 seconds)
+   * @default - not set: cloudflared's own 30 seconds when the rule has no
+   * other origin setting, otherwise the API default of 10 seconds
    */
   readonly connectTimeoutSeconds?: number;
 

@@ -170,12 +170,12 @@ describe('AccessApplication bad input', () => {
       .toThrow(/Invalid domains: "app\.example\.com"\. Each value may appear only once/);
   });
 
-  test.each(['24', '1d', '721h', '1h-30m'])('a session duration of %s', (duration) => {
-    expect(() => attempt({ sessionDuration: duration })).toThrow(/Invalid sessionDuration: .*Go duration.*at most 720h/);
+  test.each(['24', '1d', '731h', '1h-30m'])('a session duration of %s', (duration) => {
+    expect(() => attempt({ sessionDuration: duration })).toThrow(/Invalid sessionDuration: .*Go duration.*at most 730h/);
   });
 
-  test('720h and a compound duration are accepted', () => {
-    expect(() => attempt({ sessionDuration: '720h' })).not.toThrow();
+  test('730h (the dashboard\'s "1 month") and a compound duration are accepted', () => {
+    expect(() => attempt({ sessionDuration: '730h' })).not.toThrow();
     expect(() => attempt({ sessionDuration: '2h45m' })).not.toThrow();
   });
 

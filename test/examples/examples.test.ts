@@ -137,8 +137,29 @@ describe('Grafana example', () => {
     expect(ingress.origin_request.access).toEqual({ required: true, team_name: 'example-team', aud_tag: [ref('cloudflare_zero_trust_access_application', application, 'aud')] });
   });
 
+  test("Grafana's admin password is random, in SSM, and reaches the container only as a secret", () => {
+    const parameters = resources(doc, 'aws_ssm_parameter');
+    const [adminId, admin] = Object.entries(parameters).find(([, p]: [string, any]) => p.name === '/grafana/admin-password') as [string, any];
+    expect(admin.type).toBe('SecureString');
+    expect(admin.value).toMatch(/^\$\{random_password\.[^.]+\.result\}$/);
+    const { grafana } = containers(doc);
+    expect(grafana.secrets).toEqual([{ name: 'GF_SECURITY_ADMIN_PASSWORD', valueFrom: ref('aws_ssm_parameter', adminId, 'arn') }]);
+    expect(grafana.environment.map((e: any) => e.name)).not.toContain('GF_SECURITY_ADMIN_PASSWORD');
+    const readable = (Object.values(doc.data.aws_iam_policy_document) as any[]).flatMap((p) => p.statement)
+      .filter((st) => st.actions.includes('ssm:GetParameters')).flatMap((st) => st.resources);
+    expect(readable.sort()).toEqual(Object.keys(parameters).map((id) => ref('aws_ssm_parameter', id, 'arn')).sort());
+  });
+
+  test('Grafana signs users in as the email Access verified', () => {
+    expect(containers(doc).grafana.environment).toEqual(expect.arrayContaining([
+      { name: 'GF_AUTH_PROXY_ENABLED', value: 'true' },
+      { name: 'GF_AUTH_PROXY_HEADER_NAME', value: 'Cf-Access-Authenticated-User-Email' },
+    ]));
+  });
+
   test('tunnel token in SSM, logs, cluster and a private service behind a NAT gateway', () => {
-    expect(onlyResource(doc, 'aws_ssm_parameter').type).toBe('SecureString');
+    const tunnelParameter = Object.values(resources(doc, 'aws_ssm_parameter')).find((p: any) => p.value.includes('base64encode')) as any;
+    expect(tunnelParameter.type).toBe('SecureString');
     expect(containers(doc).cloudflared.secrets[0].name).toBe('TUNNEL_TOKEN');
     expect(onlyResource(doc, 'aws_cloudwatch_log_group').retention_in_days).toBe(30);
     expect(Object.keys(resources(doc, 'aws_nat_gateway'))).toHaveLength(1);

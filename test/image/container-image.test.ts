@@ -100,4 +100,18 @@ describe('ContainerImage.cloudflared', () => {
   test('rejects latest', () => {
     expect(() => ContainerImage.cloudflared('latest')).toThrow(/Invalid version: "latest".*pinned/);
   });
+
+  test('accepts the oldest release with `tunnel ready` and any later one', () => {
+    expect(PinnedVersions.CLOUDFLARED_MINIMUM).toBe('2024.11.1');
+    for (const version of ['2024.11.1', '2024.11.2', '2024.12.0', '2025.1.0']) {
+      expect(ContainerImage.cloudflared(version).imageUri).toBe(`cloudflare/cloudflared:${version}`);
+    }
+  });
+
+  test('rejects releases without `tunnel ready`, which the health check needs', () => {
+    for (const version of ['2024.11.0', '2024.10.1', '2023.3.1']) {
+      expect(() => ContainerImage.cloudflared(version))
+        .toThrow(new RegExp(`Invalid version: "${version}"\\. Expected release 2024\\.11\\.1 or newer: .*tunnel ready`));
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { EgressRule, TaskSecurityGroup, TaskSecurityGroupProps } from '../../src';
 import { newStack, onlyResource, synth } from '../helpers';
 
@@ -103,7 +104,19 @@ describe('TaskSecurityGroup', () => {
 
   test('the generated name prefix never starts with the reserved "sg-"', () => {
     expect(group({}, 'sg').resource.name_prefix).toBe('group-sg-');
-    expect(group({}, 'My Service/Tasks?').resource.name_prefix).toBe('My-Service-Tasks--');
+    // constructs turns "/" in an id into "--"
+    expect(group({}, 'My Service/Tasks?').resource.name_prefix).toBe('My-Service--Tasks--');
+  });
+
+  test('without a name: prefix and Name tag come from the construct path, so each service\'s group is recognisable', () => {
+    const { doc } = synth(stack => {
+      for (const service of ['billing', 'admin']) {
+        new TaskSecurityGroup(new Construct(stack, service), 'tasks', { vpcId: VPC_ID });
+      }
+    });
+    const groups = Object.values(doc.resource.aws_security_group) as any[];
+    expect(groups.map((g) => g.name_prefix).sort()).toEqual(['admin-tasks-', 'billing-tasks-']);
+    expect(groups.map((g) => g.tags.Name).sort()).toEqual(['admin-tasks', 'billing-tasks']);
   });
 
   test('with a name: exactly that name, and tags', () => {

@@ -148,6 +148,18 @@ describe('CloudflareTunnel', () => {
       expect(onlyTimeout.origin_request).toEqual({ connect_timeout: 5 });
     });
 
+    test('sends no origin_request for an originRequest without settings (the provider would fill in its defaults)', () => {
+      const { doc } = synthTunnel({
+        ingress: [
+          { hostname: 'app.example.com', service: 'http://localhost:8080', originRequest: {} },
+          // What a wrapper passing optional settings through produces.
+          { hostname: 'api.example.com', service: 'http://localhost:9000', originRequest: { access: undefined, connectTimeoutSeconds: undefined } },
+        ],
+      });
+      expect(ingressOf(doc)[0]).not.toHaveProperty('origin_request');
+      expect(ingressOf(doc)[1]).not.toHaveProperty('origin_request');
+    });
+
     test('accepts an Access audience tag that is a token', () => {
       const { doc } = synth((stack) => {
         const aud = new TerraformVariable(stack, 'aud', { type: 'string' });

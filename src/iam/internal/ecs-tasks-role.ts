@@ -7,8 +7,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { pathSegments } from '../../core/default-name';
 import { invalid } from '../../core/validation';
-import { pathSegments } from '../../logs/internal/default-name';
 
 /** Characters IAM allows in a role name. */
 const ROLE_NAME_CHAR = /[\w+=,.@-]/;

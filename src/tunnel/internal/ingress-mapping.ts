@@ -10,9 +10,18 @@ import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
  */
 export const CATCH_ALL_SERVICE = 'http_status:404';
 
-/** Maps the user's origin settings to provider v5's `origin_request`; only given settings are sent. */
-function toOriginRequest(origin: TunnelOriginRequest): ZeroTrustTunnelCloudflaredConfigConfigIngressOriginRequest {
-  return {
+/**
+ * Maps the user's origin settings to provider v5's `origin_request`; only given
+ * settings are sent. With none given (e.g. `{}` or every field undefined) the
+ * result is undefined, so no `origin_request` is sent at all: an empty object
+ * lets the provider fill in its schema defaults for the other fields (e.g. the
+ * API's 10 s connect timeout instead of cloudflared's own 30 s).
+ */
+function toOriginRequest(origin: TunnelOriginRequest | undefined): ZeroTrustTunnelCloudflaredConfigConfigIngressOriginRequest | undefined {
+  if (origin === undefined) {
+    return undefined;
+  }
+  const originRequest: ZeroTrustTunnelCloudflaredConfigConfigIngressOriginRequest = {
     connectTimeout: origin.connectTimeoutSeconds,
     httpHostHeader: origin.httpHostHeader,
     originServerName: origin.originServerName,
@@ -24,6 +33,8 @@ function toOriginRequest(origin: TunnelOriginRequest): ZeroTrustTunnelCloudflare
       audTag: [origin.access.audTag],
     },
   };
+  const given = Object.values(originRequest).some((value) => value !== undefined);
+  return given ? originRequest : undefined;
 }
 
 /** The provider v5 ingress list: one entry per rule, in order, then the catch-all. */
@@ -33,7 +44,7 @@ export function toIngressConfig(rules: readonly TunnelIngressRule[]): ZeroTrustT
       hostname: rule.hostname,
       path: rule.path,
       service: rule.service,
-      originRequest: rule.originRequest && toOriginRequest(rule.originRequest),
+      originRequest: toOriginRequest(rule.originRequest),
     })),
     { service: CATCH_ALL_SERVICE },
   ];
