@@ -87,6 +87,10 @@ project.eslint?.addRules({
   'no-restricted-imports': ['error', providerRootImportBan],
 });
 
+// The one task that rewrites snapshots, run by hand and reviewed before a commit.
+const updateSnapshots = project.tasks.tryFind('test:update')!;
+updateSnapshots.reset('jest -u --ci=false --passWithNoTests', { receiveArgs: true });
+
 // ts-jest only transpiles: type-check tests and examples before jest runs.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'type-check tests' });
 project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json', { name: 'type-check examples' });
