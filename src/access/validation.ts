@@ -4,9 +4,8 @@
  * Every check skips cdktf tokens (values known only at apply time) and fails
  * through `invalid`, so the message names the property, the value and what is allowed.
  */
-import { Token } from 'cdktf';
 import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
-import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+import { invalid, isKnown, requireNonEmpty, requireUnique } from '../core/validation';
 
 /**
  * Longest session Cloudflare Access accepts for an application or policy: the
@@ -37,7 +36,7 @@ const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
 
 /** True when `value` is a cdktf token, which cannot be checked until apply. */
 export function isToken(value: unknown): boolean {
-  return typeof value === 'string' && Token.isUnresolved(value);
+  return typeof value === 'string' && !isKnown(value);
 }
 
 /**

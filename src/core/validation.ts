@@ -5,6 +5,16 @@
  * Every message names the property, the bad value and what is allowed.
  */
 
+import { Token } from 'cdktf';
+
+/**
+ * True when the value is known at synth time, i.e. not a cdktf token that
+ * Terraform resolves later; only known values can be checked.
+ */
+export function isKnown(value: unknown): boolean {
+  return !Token.isUnresolved(value);
+}
+
 /** Renders a user-supplied value for an error message. */
 function show(value: unknown): string {
   if (typeof value === 'string') {
@@ -32,6 +42,13 @@ export function invalid(property: string, value: unknown, allowed: string): neve
 export function requireIntegerInRange(property: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     invalid(property, value, `Expected a whole number from ${min} to ${max}.`);
+  }
+}
+
+/** Like {@link requireIntegerInRange} for an optional setting: unset values and tokens pass. */
+export function requireOptionalIntegerInRange(property: string, value: number | undefined, min: number, max: number): void {
+  if (value !== undefined && isKnown(value)) {
+    requireIntegerInRange(property, value, min, max);
   }
 }
 

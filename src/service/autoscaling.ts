@@ -1,8 +1,7 @@
 import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalid, requireIntegerInRange } from '../core/validation';
+import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../core/validation';
 
 /**
  * Target-tracking autoscaling of the service's task count on average CPU and/or memory.
@@ -68,26 +67,19 @@ export class ServiceAutoscaling extends Construct {
    * creating resources that depend on the options.
    */
   public static validate(options: ServiceAutoscalingOptions): void {
-    if (known(options.minCapacity)) {
+    if (isKnown(options.minCapacity)) {
       requireIntegerInRange('autoscaling.minCapacity', options.minCapacity, 0, 5000);
     }
-    if (known(options.maxCapacity)) {
+    if (isKnown(options.maxCapacity)) {
       requireIntegerInRange('autoscaling.maxCapacity', options.maxCapacity, 1, 5000);
     }
-    if (known(options.minCapacity) && known(options.maxCapacity) && options.minCapacity > options.maxCapacity) {
+    if (isKnown(options.minCapacity) && isKnown(options.maxCapacity) && options.minCapacity > options.maxCapacity) {
       invalid('autoscaling.minCapacity', options.minCapacity, `Must not be greater than autoscaling.maxCapacity (${options.maxCapacity}).`);
     }
-    const checks: Array<[string, number | undefined, number, number]> = [
-      ['targetCpuUtilizationPercent', options.targetCpuUtilizationPercent, 1, 100],
-      ['targetMemoryUtilizationPercent', options.targetMemoryUtilizationPercent, 1, 100],
-      ['scaleInCooldownSeconds', options.scaleInCooldownSeconds, 0, 86400],
-      ['scaleOutCooldownSeconds', options.scaleOutCooldownSeconds, 0, 86400],
-    ];
-    for (const [property, value, min, max] of checks) {
-      if (value !== undefined && known(value)) {
-        requireIntegerInRange(`autoscaling.${property}`, value, min, max);
-      }
-    }
+    requireOptionalIntegerInRange('autoscaling.targetCpuUtilizationPercent', options.targetCpuUtilizationPercent, 1, 100);
+    requireOptionalIntegerInRange('autoscaling.targetMemoryUtilizationPercent', options.targetMemoryUtilizationPercent, 1, 100);
+    requireOptionalIntegerInRange('autoscaling.scaleInCooldownSeconds', options.scaleInCooldownSeconds, 0, 86400);
+    requireOptionalIntegerInRange('autoscaling.scaleOutCooldownSeconds', options.scaleOutCooldownSeconds, 0, 86400);
   }
 
   /** The `aws_appautoscaling_target` resource. */
@@ -146,6 +138,3 @@ export class ServiceAutoscaling extends Construct {
   }
 }
 
-function known(value: unknown): boolean {
-  return !Token.isUnresolved(value);
-}

@@ -158,11 +158,11 @@ export class TunnelFargateService extends Construct {
       kmsKeyArn: props.logKmsKeyArn,
     });
     this.executionRole = new TaskExecutionRole(this, 'execution-role', {
-      ecrRepositoryArns: unique([props.app.image.repositoryArn, sidecarImage(props).repositoryArn]),
+      ecrRepositoryArns: defined([props.app.image.repositoryArn, sidecarImage(props).repositoryArn]),
       logGroupArn: this.logGroup.logGroupArn,
-      ssmParameterArns: unique([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
-      secretsManagerSecretArns: unique(secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER)),
-      kmsKeyArns: unique([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
+      ssmParameterArns: defined([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
+      secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
+      kmsKeyArns: defined([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
     });
     this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand });
 
@@ -251,9 +251,9 @@ function secretArns(secrets: ContainerSecret[], source: ContainerSecretSource): 
   return secrets.filter((secret) => secret.source === source).map((secret) => secret.resourceArn);
 }
 
-/** Drops undefined values and repeats, keeping the order. */
-function unique(values: Array<string | undefined>): string[] {
-  return [...new Set(values.filter((value): value is string => value !== undefined))];
+/** Drops undefined values; TaskExecutionRole removes repeats itself. */
+function defined(values: Array<string | undefined>): string[] {
+  return values.filter((value): value is string => value !== undefined);
 }
 
 /** Every Terraform resource inside a construct, for `depends_on`. */

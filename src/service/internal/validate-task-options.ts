@@ -1,6 +1,5 @@
-import { Token } from 'cdktf';
 import { defaultMemory, validateFargateSize } from './fargate-size';
-import { invalid, requireIntegerInRange } from '../../core/validation';
+import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
 import { SidecarStartCondition } from '../cloudflared-sidecar';
@@ -11,10 +10,6 @@ const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A value that is only known at apply time cannot be checked here. */
-function known(value: unknown): boolean {
-  return !Token.isUnresolved(value);
-}
 
 /**
  * Checks everything that describes a tunnel task, before any resource is created.
@@ -22,11 +17,11 @@ function known(value: unknown): boolean {
  */
 export function validateTaskOptions(options: TunnelTaskOptions): void {
   const cpu = options.cpu ?? DEFAULT_CPU;
-  if (!known(cpu) && options.memory === undefined) {
+  if (!isKnown(cpu) && options.memory === undefined) {
     invalid('memory', options.memory, 'Set memory explicitly when cpu is only known at apply time.');
   }
   const memory = options.memory ?? defaultMemory(cpu);
-  if (known(cpu) && known(memory)) {
+  if (isKnown(cpu) && isKnown(memory)) {
     validateFargateSize(cpu, memory);
   }
   validateApp(options);
@@ -36,7 +31,7 @@ export function validateTaskOptions(options: TunnelTaskOptions): void {
 function validateApp(options: TunnelTaskOptions): void {
   const app = options.app;
   const name = app.name ?? DEFAULT_APP_CONTAINER_NAME;
-  if (known(name)) {
+  if (isKnown(name)) {
     if (!CONTAINER_NAME.test(name)) {
       invalid('app.name', name, 'Expected 1-255 letters, digits, hyphens or underscores.');
     }
@@ -44,7 +39,7 @@ function validateApp(options: TunnelTaskOptions): void {
       invalid('app.name', name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
     }
   }
-  if (known(app.port)) {
+  if (isKnown(app.port)) {
     requireIntegerInRange('app.port', app.port, 1, 65535);
     if (app.port === CLOUDFLARED_METRICS_PORT) {
       invalid('app.port', app.port, `Port ${CLOUDFLARED_METRICS_PORT} is used by the cloudflared metrics server in the same task; choose another.`);
@@ -53,12 +48,12 @@ function validateApp(options: TunnelTaskOptions): void {
 
   const environment = app.environment ?? {};
   for (const key of Object.keys(environment)) {
-    if (known(key) && !ENV_NAME.test(key)) {
+    if (isKnown(key) && !ENV_NAME.test(key)) {
       invalid('app.environment', key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
   }
   for (const key of Object.keys(app.secrets ?? {})) {
-    if (!known(key)) {
+    if (!isKnown(key)) {
       continue;
     }
     if (!ENV_NAME.test(key)) {
@@ -69,18 +64,18 @@ function validateApp(options: TunnelTaskOptions): void {
     }
   }
 
-  if (app.command !== undefined && known(app.command) && app.command.length === 0) {
+  if (app.command !== undefined && isKnown(app.command) && app.command.length === 0) {
     invalid('app.command', app.command, 'Expected at least one element, or leave it out to use the image command.');
   }
   if (app.healthCheck !== undefined) {
     validateHealthCheck('app.healthCheck', app.healthCheck);
   }
   for (const path of app.writablePaths ?? []) {
-    if (known(path) && (!path.startsWith('/') || path === '/')) {
+    if (isKnown(path) && (!path.startsWith('/') || path === '/')) {
       invalid('app.writablePaths', path, 'Expected an absolute path below "/", e.g. "/tmp".');
     }
   }
-  const paths = (app.writablePaths ?? []).filter(known);
+  const paths = (app.writablePaths ?? []).filter(isKnown);
   const duplicate = paths.find((path, index) => paths.indexOf(path) !== index);
   if (duplicate !== undefined) {
     invalid('app.writablePaths', duplicate, 'Each path may appear only once.');
@@ -89,22 +84,15 @@ function validateApp(options: TunnelTaskOptions): void {
 
 function validateHealthCheck(property: string, check: ContainerHealthCheck): void {
   const command = check.command;
-  if (known(command)) {
+  if (isKnown(command)) {
     if (command.length < 2 || (command[0] !== 'CMD' && command[0] !== 'CMD-SHELL')) {
       invalid(`${property}.command`, command, 'Expected ["CMD", "executable", ...args] or ["CMD-SHELL", "command line"].');
     }
   }
-  const ranges: Array<[string, number | undefined, number, number]> = [
-    ['intervalSeconds', check.intervalSeconds, 5, 300],
-    ['timeoutSeconds', check.timeoutSeconds, 2, 60],
-    ['retries', check.retries, 1, 10],
-    ['startPeriodSeconds', check.startPeriodSeconds, 0, 300],
-  ];
-  for (const [key, value, min, max] of ranges) {
-    if (value !== undefined && known(value)) {
-      requireIntegerInRange(`${property}.${key}`, value, min, max);
-    }
-  }
+  requireOptionalIntegerInRange(`${property}.intervalSeconds`, check.intervalSeconds, 5, 300);
+  requireOptionalIntegerInRange(`${property}.timeoutSeconds`, check.timeoutSeconds, 2, 60);
+  requireOptionalIntegerInRange(`${property}.retries`, check.retries, 1, 10);
+  requireOptionalIntegerInRange(`${property}.startPeriodSeconds`, check.startPeriodSeconds, 0, 300);
 }
 
 function validateSidecar(options: TunnelTaskOptions): void {
@@ -117,7 +105,7 @@ function validateSidecar(options: TunnelTaskOptions): void {
       invalid('tunnelId', options.tunnelId,
         'A CREDENTIALS_FILE credential needs the tunnel ID (cloudflared tunnel run <tunnel-id>); set tunnelId or use a TOKEN credential.');
     }
-    if (known(options.tunnelId) && !UUID.test(options.tunnelId)) {
+    if (isKnown(options.tunnelId) && !UUID.test(options.tunnelId)) {
       invalid('tunnelId', options.tunnelId, 'Expected the tunnel UUID, e.g. "c1744f8b-faa1-48a4-9e5c-02ac921467fa".');
     }
   }

@@ -1,26 +1,21 @@
-import { Token } from 'cdktf';
 import { dnsNameForm, isDnsLabel, isFullyQualifiedDnsName, isInZone } from './hostname-validation';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
-import { invalid, requirePositiveInteger } from '../../core/validation';
+import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
 import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
 /** Cloudflare account and zone ids: 32 lower-case hexadecimal characters. */
 const CLOUDFLARE_ID = /^[0-9a-f]{32}$/;
 
-/** True when the value is known now, i.e. not a reference resolved by Terraform later. */
-function known(value: unknown): boolean {
-  return !Token.isUnresolved(value);
-}
 
 function requireCloudflareId(property: string, value: string): void {
-  if (known(value) && !CLOUDFLARE_ID.test(value)) {
+  if (isKnown(value) && !CLOUDFLARE_ID.test(value)) {
     invalid(property, value, 'Expected a Cloudflare id of 32 lower-case hexadecimal characters (as shown in the dashboard overview).');
   }
 }
 
 function requireText(property: string, value: string, allowed: string): void {
-  if (known(value) && value.trim() === '') {
+  if (isKnown(value) && value.trim() === '') {
     invalid(property, value, allowed);
   }
 }
@@ -30,7 +25,7 @@ function validateAccess(property: string, origin: TunnelOriginRequest): void {
   if (!access) {
     return;
   }
-  if (known(access.teamName) && !isDnsLabel(access.teamName)) {
+  if (isKnown(access.teamName) && !isDnsLabel(access.teamName)) {
     invalid(`${property}.access.teamName`, access.teamName,
       'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
   }
@@ -39,7 +34,7 @@ function validateAccess(property: string, origin: TunnelOriginRequest): void {
 }
 
 function validateOriginRequest(property: string, origin: TunnelOriginRequest): void {
-  if (origin.connectTimeoutSeconds !== undefined && known(origin.connectTimeoutSeconds)) {
+  if (origin.connectTimeoutSeconds !== undefined && isKnown(origin.connectTimeoutSeconds)) {
     requirePositiveInteger(`${property}.connectTimeoutSeconds`, origin.connectTimeoutSeconds);
   }
   if (origin.httpHostHeader !== undefined) {
@@ -52,18 +47,18 @@ function validateOriginRequest(property: string, origin: TunnelOriginRequest): v
 }
 
 function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {
-  if (known(rule.hostname)) {
+  if (isKnown(rule.hostname)) {
     if (!isFullyQualifiedDnsName(rule.hostname)) {
       invalid(`${property}.hostname`, rule.hostname, dnsNameForm('app.example.com'));
     }
-    if (zoneName !== undefined && known(zoneName) && !isInZone(rule.hostname, zoneName)) {
+    if (zoneName !== undefined && isKnown(zoneName) && !isInZone(rule.hostname, zoneName)) {
       invalid(`${property}.hostname`, rule.hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
     }
   }
   if (rule.path !== undefined) {
     requireText(`${property}.path`, rule.path, 'Expected a regular expression matched against the request path, e.g. "^/api/", or leave it unset.');
   }
-  if (known(rule.service) && !isValidOriginService(rule.service)) {
+  if (isKnown(rule.service) && !isValidOriginService(rule.service)) {
     invalid(`${property}.service`, rule.service, ORIGIN_SERVICE_FORM);
   }
   if (rule.originRequest) {
@@ -89,7 +84,7 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   requireCloudflareId('accountId', props.accountId);
   requireCloudflareId('zoneId', props.zoneId);
   requireText('name', props.name, 'Expected a non-empty tunnel name.');
-  if (props.zoneName !== undefined && known(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
+  if (props.zoneName !== undefined && isKnown(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
     invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
   }
   if (props.ingress.length === 0) {
