@@ -74,6 +74,17 @@ check('tunnel credential in an SSM SecureString', only('aws_ssm_parameter').type
 const containers = JSON.stringify(only('aws_ecs_task_definition').container_definitions);
 check('task definition runs the cloudflared sidecar', containers.includes('cloudflare/cloudflared:'));
 check('ECS service without a public IP', only('aws_ecs_service').network_configuration.assign_public_ip === false);
+// Fail closed: the origin checks Access tokens, and no route exists before Access does.
+const ingress = only('cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
+check('cloudflared requires the Access token of the application',
+  ingress.origin_request?.access?.required === true && String(ingress.origin_request.access.aud_tag).includes('cloudflare_zero_trust_access_application.'));
+const guards = ['cloudflare_zero_trust_access_application', 'cloudflare_zero_trust_access_policy']
+  .flatMap((type) => Object.keys(resources[type] ?? {}).map((id) => `${type}.${id}`));
+const waitsForAccess = (resource) => guards.every((guard) => (resource.depends_on ?? []).includes(guard));
+check('ingress configuration and DNS record wait for the Access application and policies',
+  waitsForAccess(only('cloudflare_zero_trust_tunnel_cloudflared_config')) && waitsForAccess(only('cloudflare_dns_record')));
+check('tunnel credential encrypted with a KMS key of its own',
+  only('aws_ssm_parameter').key_id === `\${aws_kms_key.${Object.keys(resources.aws_kms_key ?? {})[0]}.arn}`);
 
 fs.rmSync(app, { recursive: true, force: true });
 console.log(`consumer test passed: ${checks.length} checks on stack "${stacks[0]}"`);

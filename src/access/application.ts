@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkPolicyOptions } from './policy-checks';
-import { requireApplicationDomain, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
 /** Properties of an {@link AccessApplication}. */
@@ -25,15 +25,21 @@ export interface AccessApplicationProps {
 
   /**
    * Who gets in, in order: the first policy gets precedence 1, the next 2,
-   * and so on. Access applies the first policy that matches, so put `DENY`
-   * policies first. At least one policy must let someone in (any decision but
-   * `DENY`). Each is created as a reusable account-level policy.
+   * and so on. Access evaluates `BYPASS` and `NON_IDENTITY` policies first,
+   * then `ALLOW` and `DENY` in precedence order, and stops at the first
+   * match; so a `DENY` placed after an `ALLOW` could never stop anyone that
+   * `ALLOW` lets in, and is rejected. At least one policy must let someone
+   * in (any decision but `DENY`). Each is created as a reusable
+   * account-level policy whose Terraform address comes from its `key`.
    */
   readonly policies: AccessPolicyOptions[];
 
   /**
    * How long a login lasts before Access asks again, as a Go duration
    * (`30m`, `8h`, `2h45m`), at most `730h` (the dashboard's "1 month").
+   * Every policy of the application gets this duration too, unless it sets
+   * its own: Cloudflare uses a policy's session duration over the
+   * application's.
    *
    * @default '24h'
    */
@@ -105,9 +111,11 @@ export class AccessApplication extends Construct {
     validate(props);
 
     this.domains = [...props.domains];
-    this.policies = props.policies.map((options, i) => new AccessPolicy(this, policyConstructId(options.name, i), {
+    const sessionDuration = props.sessionDuration ?? DEFAULT_SESSION_DURATION;
+    this.policies = props.policies.map((options, i) => new AccessPolicy(this, policyKey(options, i), {
       ...options,
       accountId: props.accountId,
+      sessionDuration: options.sessionDuration ?? sessionDuration,
     }));
     this.application = new ZeroTrustAccessApplication(this, 'Resource', {
       accountId: props.accountId,
@@ -117,7 +125,7 @@ export class AccessApplication extends Construct {
       // (it supersedes the deprecated `self_hosted_domains`).
       domain: this.domains[0],
       destinations: this.domains.map((uri) => ({ type: 'public', uri })),
-      sessionDuration: props.sessionDuration ?? '24h',
+      sessionDuration,
       appLauncherVisible: props.appLauncherVisible ?? true,
       logoUrl: props.logoUrl,
       allowedIdps: props.allowedIdentityProviderIds,
@@ -161,8 +169,16 @@ function validate(props: AccessApplicationProps): void {
   if (!Array.isArray(policies) || policies.length === 0) {
     invalid('policies', policies, 'Expected at least one policy: an application without policies lets nobody in.');
   }
-  policies.forEach((options, i) => checkPolicyOptions(`policies[${i}].`, options));
+  policies.forEach((options, i) => {
+    checkPolicyOptions(`policies[${i}].`, options);
+    if (options.key !== undefined && (Token.isUnresolved(options.key) || !POLICY_KEY.test(options.key))) {
+      invalid(`policies[${i}].key`, options.key,
+        'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit (it names the Terraform resource, so it cannot be a token).');
+    }
+  });
   requireUnique('policies[].name', policies, (options) => options.name);
+  requireUnique('policies[].key', policies.map(policyKey));
+  requireDenyBeforeAllow(policies);
   if (policies.every((options) => (options.decision ?? AccessDecision.ALLOW) === AccessDecision.DENY)) {
     invalid('policies', policies.map((options) => options.name),
       'Expected at least one policy that lets someone in (decision ALLOW, NON_IDENTITY or BYPASS): with only DENY policies the application locks everyone out.');
@@ -170,9 +186,29 @@ function validate(props: AccessApplicationProps): void {
 }
 
 /**
- * Construct id of the policy created for `policies[index]`: its name, so
- * reordering policies only changes precedences instead of rewriting them.
+ * Access stops at the first ALLOW or DENY policy that matches, in precedence
+ * order: a DENY after an ALLOW never stops anyone that ALLOW lets in.
  */
-function policyConstructId(name: string, index: number): string {
-  return Token.isUnresolved(name) ? `Policy${index + 1}` : `Policy-${name.replace(/\//g, '-')}`;
+function requireDenyBeforeAllow(policies: AccessPolicyOptions[]): void {
+  const firstAllow = policies.findIndex((options) => (options.decision ?? AccessDecision.ALLOW) === AccessDecision.ALLOW);
+  policies.forEach((options, i) => {
+    if (firstAllow >= 0 && i > firstAllow && options.decision === AccessDecision.DENY) {
+      invalid(`policies[${i}].decision`, options.decision,
+        `DENY policy ${JSON.stringify(options.name)} comes after ALLOW policy ${JSON.stringify(policies[firstAllow].name)} `
+        + `(policies[${firstAllow}]); Access stops at the first match, so it could never stop anyone that policy lets in. `
+        + 'Put DENY policies before every ALLOW policy.');
+    }
+  });
+}
+
+/** A policy key: the form of a DNS label, so it reads well in Terraform addresses. */
+const POLICY_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Construct id (and so Terraform address) of the policy created for
+ * `policies[index]`: its key, else its position. Never its name, so renaming
+ * a policy updates it in place.
+ */
+function policyKey(options: AccessPolicyOptions, index: number): string {
+  return options.key ?? `policy-${index + 1}`;
 }

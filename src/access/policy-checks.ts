@@ -6,6 +6,7 @@ import { AccessDecision } from './decision';
 import type { AccessPolicyOptions } from './policy';
 import type { AccessRule } from './rule';
 import { requireSessionDuration, requireText } from './validation';
+import { wholeFamilyCovered } from '../core/cidr';
 import { invalid } from '../core/validation';
 
 const DECISIONS = Object.values(AccessDecision) as string[];
@@ -47,6 +48,12 @@ export function checkPolicyOptions(prefix: string, options: AccessPolicyOptions)
   for (const [list, rules] of lists) {
     (rules ?? []).forEach((rule, i) => checkRule(`${prefix}${list}[${i}]`, list, rule, decision, options));
   }
+  checkOpenIpRanges(prefix, decision, options);
+}
+
+/** How a policy is named in error messages. */
+function policyLabel(options: AccessPolicyOptions): string {
+  return `policy ${JSON.stringify(options.name)}`;
 }
 
 function checkRule(property: string, list: string, rule: AccessRule, decision: string, options: AccessPolicyOptions): void {
@@ -59,19 +66,55 @@ function checkRule(property: string, list: string, rule: AccessRule, decision: s
       `A ${decision.toUpperCase()} policy never asks anyone to log in, so it can only use rules about the request: `
       + 'serviceToken, anyValidServiceToken, ipRanges, accessGroup or everyone. Put identity rules in an ALLOW policy.');
   }
-  if (list !== 'include' || !rule._isEveryone()) {
-    return;
+  if (list !== 'include') {
+    return; // exclude and require only narrow a policy down
   }
-  // Everyone in include is the one way a policy opens the door to the world; each decision needs its own confirmation.
+  if (rule._isEveryone()) {
+    requireEveryoneConfirmed(property, 'AccessRule.everyone()', 'this rule matches everyone', decision, options);
+  }
+  if (rule._isAnyValidServiceToken() && options.allowEveryServiceTokenOfTheAccount !== true) {
+    invalid(property, 'AccessRule.anyValidServiceToken()',
+      `In ${policyLabel(options)} this accepts every service token of the whole Cloudflare account, including tokens `
+      + 'issued for other apps and scripts. Name the tokens with AccessRule.serviceToken(token.tokenId), '
+      + 'or set allowEveryServiceTokenOfTheAccount: true on the policy to confirm.');
+  }
+}
+
+/**
+ * An include rule that lets in anyone: confirmed with allowEveryoneWhoCanLogIn
+ * in an ALLOW policy, never allowed in a NON_IDENTITY policy (no login at all).
+ */
+function requireEveryoneConfirmed(property: string, shown: string, why: string, decision: string, options: AccessPolicyOptions): void {
   if (decision === AccessDecision.ALLOW && options.allowEveryoneWhoCanLogIn !== true) {
-    invalid(property, 'AccessRule.everyone()',
-      'In an ALLOW policy this lets in anyone who can log in through any identity provider of the account '
-      + '(with one-time PIN: anyone with an email address). Set allowEveryoneWhoCanLogIn: true to confirm, '
-      + 'or name the people with emails, emailDomain or a group.');
+    invalid(property, shown,
+      `In ${policyLabel(options)} ${why}: an ALLOW policy then lets in anyone who can log in through any identity provider `
+      + 'of the account (with one-time PIN: anyone with an email address). Set allowEveryoneWhoCanLogIn: true on the policy '
+      + 'to confirm, or name the people with emails, emailDomain or a group.');
   }
   if (decision === AccessDecision.NON_IDENTITY) {
-    invalid(property, 'AccessRule.everyone()',
-      'A NON_IDENTITY policy that includes everyone lets every request in without a login. '
-      + 'Include serviceToken, anyValidServiceToken or ipRanges instead.');
+    invalid(property, shown,
+      `In ${policyLabel(options)} ${why}: a NON_IDENTITY policy then lets every request in without a login. `
+      + 'Include serviceToken or narrower ipRanges instead.');
   }
+}
+
+/**
+ * IP rules whose ranges, across the whole include list, cover all of IPv4 or
+ * all of IPv6 match anyone, exactly like everyone(). Reported at the rule that
+ * completes the coverage.
+ */
+function checkOpenIpRanges(prefix: string, decision: string, options: AccessPolicyOptions): void {
+  const cidrs: string[] = [];
+  options.include.forEach((rule, i) => {
+    const ranges = rule._ipRanges();
+    if (ranges.length === 0) {
+      return;
+    }
+    cidrs.push(...ranges);
+    const family = wholeFamilyCovered(cidrs);
+    if (family !== undefined) {
+      requireEveryoneConfirmed(`${prefix}include[${i}]`, `AccessRule.ipRanges(${JSON.stringify(ranges)})`,
+        `the IP ranges of the include rules together cover all of ${family}, so they match everyone`, decision, options);
+    }
+  });
 }

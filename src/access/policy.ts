@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { checkPolicyOptions } from './policy-checks';
 import { AccessRule } from './rule';
-import { requireText } from './validation';
+import { DEFAULT_SESSION_DURATION, requireText } from './validation';
 
 /**
  * What an Access policy decides and for whom: everything of
@@ -15,6 +15,20 @@ export interface AccessPolicyOptions {
    * Name of the policy, shown in the Zero Trust dashboard. Unique within an application.
    */
   readonly name: string;
+
+  /**
+   * Stable key of the policy within its application: lower-case letters,
+   * digits and hyphens. It names the policy's construct and so its Terraform
+   * address: a policy keeps its key, and is updated in place, when it is
+   * renamed or moved in the list. Give every policy a key when you expect to
+   * insert or remove policies in the middle of the list; without keys each
+   * policy is addressed by its position, and inserting one rewrites the
+   * policies after it in place. Ignored by a standalone {@link AccessPolicy}
+   * (its construct id plays this role).
+   *
+   * @default - `policy-<position>`, counted from 1 in the list given
+   */
+  readonly key?: string;
 
   /**
    * What happens to a request that matches.
@@ -53,6 +67,17 @@ export interface AccessPolicyOptions {
   readonly allowEveryoneWhoCanLogIn?: boolean;
 
   /**
+   * Confirms that the policy may include `AccessRule.anyValidServiceToken()`,
+   * which accepts every service token of the whole account, including tokens
+   * issued for other apps and scripts: anyone holding any of them gets in.
+   * Without it such a policy is rejected; name the tokens with
+   * `AccessRule.serviceToken` instead where you can.
+   *
+   * @default false
+   */
+  readonly allowEveryServiceTokenOfTheAccount?: boolean;
+
+  /**
    * Confirms a `BYPASS` policy: matching requests skip Access entirely and
    * reach the origin with no authentication and no Access token (an origin
    * that enforces Access tokens will then reject them). Required for
@@ -64,9 +89,10 @@ export interface AccessPolicyOptions {
 
   /**
    * How long a login under this policy lasts, as a Go duration (`30m`, `8h`),
-   * at most `730h`. Overrides the application's session duration.
+   * at most `730h`. Cloudflare uses the policy's value over the
+   * application's, so it is always sent.
    *
-   * @default the application's session duration
+   * @default - the application's session duration (for a standalone `AccessPolicy`: `24h`, the provider's default)
    */
   readonly sessionDuration?: string;
 }
@@ -111,7 +137,11 @@ export class AccessPolicy extends Construct {
       include: toRuleList(props.include),
       exclude: toRuleList(props.exclude),
       require: toRuleList(props.require),
-      sessionDuration: props.sessionDuration,
+      sessionDuration: props.sessionDuration ?? DEFAULT_SESSION_DURATION,
+      // Renaming or removing a policy must never leave an application pointing
+      // at a deleted policy: the replacement (or the application's update)
+      // comes first, the old policy is deleted last.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.policyId = this.policy.id;
   }

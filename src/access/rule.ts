@@ -103,7 +103,12 @@ export class AccessRule {
     return new AccessRule('serviceToken', RuleBasis.REQUEST, [{ serviceToken: { tokenId } }]);
   }
 
-  /** Requests that present any valid service token of the account. */
+  /**
+   * Requests that present any valid service token of the whole account,
+   * including tokens issued for other apps. In an `include` list it needs
+   * `allowEveryServiceTokenOfTheAccount: true` on the policy; prefer
+   * `AccessRule.serviceToken(id)` for the tokens meant for this app.
+   */
   public static anyValidServiceToken(): AccessRule {
     return new AccessRule('anyValidServiceToken', RuleBasis.REQUEST, [{ anyValidServiceToken: {} }]);
   }
@@ -134,7 +139,9 @@ export class AccessRule {
   }
 
   /**
-   * Requests from these IP ranges.
+   * Requests from these IP ranges. Ranges that together cover all of IPv4 or
+   * all of IPv6 (e.g. `0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`) match
+   * anyone, so in an `include` list they count as `AccessRule.everyone()`.
    *
    * @param cidrs at least one IPv4 or IPv6 CIDR block; each becomes its own `{ip: {ip}}` element
    */
@@ -183,6 +190,24 @@ export class AccessRule {
    */
   public _isEveryone(): boolean {
     return this._kind === 'everyone';
+  }
+
+  /**
+   * True for `AccessRule.anyValidServiceToken()`.
+   *
+   * @internal
+   */
+  public _isAnyValidServiceToken(): boolean {
+    return this._kind === 'anyValidServiceToken';
+  }
+
+  /**
+   * The CIDR blocks of an `ipRanges` rule; empty for other rules.
+   *
+   * @internal
+   */
+  public _ipRanges(): string[] {
+    return this._selectors.flatMap((selector) => (selector.ip ? [selector.ip.ip] : []));
   }
 
   /**

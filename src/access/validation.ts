@@ -13,6 +13,9 @@ import { invalid, isKnown, requireNonEmpty, requireUnique } from '../core/valida
  */
 const MAX_SESSION_HOURS = 730;
 
+/** Session length of applications and policies when none is given (provider v5's default). */
+export const DEFAULT_SESSION_DURATION = '24h';
+
 /** Nanoseconds per Go duration unit. */
 const GO_DURATION_UNITS: Record<string, number> = {
   ns: 1,

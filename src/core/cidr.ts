@@ -60,3 +60,51 @@ function ipv6ToBigInt(address: string): bigint {
   const groups = [...headGroups, ...new Array<string>(missing).fill('0'), ...tailGroups];
   return groups.reduce((acc, group) => acc * 65536n + BigInt(parseInt(group, 16)), 0n);
 }
+
+/** The address family a CIDR block belongs to. */
+export type IpFamily = 'IPv4' | 'IPv6';
+
+/** A CIDR block as a closed range of addresses. */
+interface AddressRange {
+  readonly family: IpFamily;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+function toRange(cidr: string): AddressRange | undefined {
+  const v4 = parseIpv4Cidr(cidr);
+  if (v4 !== undefined) {
+    const first = BigInt(v4.address);
+    return { family: 'IPv4', first, last: first + 2n ** BigInt(32 - v4.prefixLength) - 1n };
+  }
+  if (!isIpv6Cidr(cidr)) {
+    return undefined;
+  }
+  const [address, prefix] = cidr.split('/');
+  const first = ipv6ToBigInt(address);
+  return { family: 'IPv6', first, last: first + 2n ** BigInt(128 - Number(prefix)) - 1n };
+}
+
+/**
+ * The address family whose every address lies in one of `cidrs` taken together
+ * (`0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`...), or undefined when none
+ * is covered. Values that are not CIDR blocks (e.g. tokens) are ignored.
+ */
+export function wholeFamilyCovered(cidrs: readonly string[]): IpFamily | undefined {
+  const ranges = cidrs.map(toRange).filter((range): range is AddressRange => range !== undefined);
+  const families: Array<[IpFamily, bigint]> = [['IPv4', 2n ** 32n], ['IPv6', 2n ** 128n]];
+  for (const [family, size] of families) {
+    const sorted = ranges.filter((range) => range.family === family).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    let next = 0n; // the lowest address not yet covered
+    for (const range of sorted) {
+      if (range.first > next) {
+        break;
+      }
+      next = range.last + 1n > next ? range.last + 1n : next;
+    }
+    if (next >= size) {
+      return family;
+    }
+  }
+  return undefined;
+}

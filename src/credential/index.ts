@@ -1,2 +1,3 @@
-// Public API of the credential area: the tunnel credential in SSM Parameter Store.
+// Public API of the credential area: the tunnel credential in SSM Parameter Store and its KMS key.
+export * from './credential-encryption';
 export * from './tunnel-credential-parameter';

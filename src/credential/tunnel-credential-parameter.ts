@@ -1,6 +1,8 @@
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { CredentialEncryption } from './credential-encryption';
+import { CredentialKey } from './internal/credential-key';
 import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
 import { pathSegments } from '../core/default-name';
 import { invalid } from '../core/validation';
@@ -33,10 +35,19 @@ export interface ITunnelCredential {
   readonly format: TunnelCredentialFormat;
 
   /**
-   * ARN of the customer-managed KMS key the parameter is encrypted with; the execution role then may
-   * decrypt with it (through SSM only). Undefined for the AWS-managed key `alias/aws/ssm`.
+   * ARN of the customer-managed KMS key the parameter is encrypted with (for a dedicated key, the new
+   * key's ARN); the execution role then may decrypt with it (through SSM only). Undefined for the
+   * AWS-managed key `alias/aws/ssm`.
    */
   readonly kmsKeyArn?: string;
+
+  /**
+   * Lets this role decrypt the credential through SSM; for a dedicated key it adds the role to the key
+   * policy, for other keys it does nothing: you manage that key's policy.
+   *
+   * @param roleArn ARN of the role, usually the task execution role
+   */
+  grantDecrypt(roleArn: string): void;
 }
 
 /** Properties of a {@link TunnelCredentialParameter}. */
@@ -64,11 +75,12 @@ export interface TunnelCredentialParameterProps {
   readonly name?: string;
 
   /**
-   * ARN of a customer-managed KMS key to encrypt the parameter with.
+   * The KMS key that encrypts the parameter, which decides who can read the credential. See
+   * {@link CredentialEncryption.awsManagedKey} for what the cheaper AWS-managed key risks.
    *
-   * @default - the AWS-managed key `alias/aws/ssm`
+   * @default CredentialEncryption.dedicatedKey()
    */
-  readonly kmsKeyArn?: string;
+  readonly encryption?: CredentialEncryption;
 
   /**
    * Description of the parameter.
@@ -78,7 +90,7 @@ export interface TunnelCredentialParameterProps {
   readonly description?: string;
 
   /**
-   * Tags for the parameter.
+   * Tags for the parameter, and for its dedicated KMS key if it has one.
    *
    * @default - no tags
    */
@@ -112,8 +124,8 @@ export interface ExistingTunnelCredentialProps {
 const CREDENTIALS_FILE_FIELDS = ['AccountTag', 'TunnelSecret', 'TunnelID'];
 
 /**
- * The tunnel credential as an SSM Parameter Store SecureString (Standard tier), optionally encrypted
- * with a customer-managed KMS key.
+ * The tunnel credential as an SSM Parameter Store SecureString (Standard tier), by default encrypted
+ * with a KMS key of its own that only the deployer and the granted execution roles can use.
  *
  * ECS reads it at task start through the container's `secrets`, with the task execution role; the app
  * and the task role never see it.
@@ -132,12 +144,8 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
       invalid('parameterName', props.parameterName,
         `Expected the name of the parameter in parameterArn ("/${arnName}" or "${arnName}").`);
     }
-    return {
-      parameterArn: props.parameterArn,
-      parameterName: props.parameterName,
-      format: props.format ?? TunnelCredentialFormat.TOKEN,
-      kmsKeyArn: props.kmsKeyArn,
-    };
+    return new ExistingTunnelCredential(
+      props.parameterArn, props.parameterName, props.format ?? TunnelCredentialFormat.TOKEN, props.kmsKeyArn);
   }
 
   /** ARN of the parameter. */
@@ -149,11 +157,14 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
   /** What the parameter holds. */
   public readonly format: TunnelCredentialFormat;
 
-  /** ARN of the customer-managed KMS key, if one was given. */
+  /** ARN of the customer-managed KMS key: the dedicated key, or the existing key given. */
   public readonly kmsKeyArn?: string;
 
   /** The underlying `aws_ssm_parameter`. */
   public readonly parameter: SsmParameter;
+
+  /** The key that encrypts the parameter, which decides who may decrypt it. */
+  private readonly key: CredentialKey;
 
   constructor(scope: Construct, id: string, props: TunnelCredentialParameterProps) {
     super(scope, id);
@@ -162,15 +173,13 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     validateValue(props.value, format);
     const name = props.name ?? defaultName(this, format);
     requireParameterName('name', name);
-    if (props.kmsKeyArn !== undefined) {
-      requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
-    }
 
+    this.key = (props.encryption ?? CredentialEncryption.dedicatedKey())._bind(this, { parameterName: name, tags: props.tags });
     this.parameter = new SsmParameter(this, 'Parameter', {
       name,
       type: 'SecureString',
       tier: 'Standard',
-      keyId: props.kmsKeyArn,
+      keyId: this.key.kmsKeyArn,
       // The provider marks `value` sensitive already; sensitive() also covers values that come from an
       // attribute the Cloudflare provider does not mark, so plans never print the credential.
       value: Fn.sensitive(props.value),
@@ -181,8 +190,31 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     this.parameterArn = this.parameter.arn;
     this.parameterName = this.parameter.name;
     this.format = format;
-    this.kmsKeyArn = props.kmsKeyArn;
+    this.kmsKeyArn = this.key.kmsKeyArn;
   }
+
+  /**
+   * Lets this role decrypt the credential through SSM; for a dedicated key it adds the role to the key
+   * policy, for other keys it does nothing: you manage that key's policy.
+   *
+   * @param roleArn ARN of the role, usually the task execution role
+   */
+  public grantDecrypt(roleArn: string): void {
+    this.key.grantDecrypt(roleArn);
+  }
+}
+
+/** A parameter made elsewhere: its key, if any, is not managed here, so granting is left to its owner. */
+class ExistingTunnelCredential implements ITunnelCredential {
+  constructor(
+    public readonly parameterArn: string,
+    public readonly parameterName: string,
+    public readonly format: TunnelCredentialFormat,
+    public readonly kmsKeyArn: string | undefined,
+  ) {}
+
+  /** Does nothing: you manage the key policy of a parameter made elsewhere. */
+  public grantDecrypt(_roleArn: string): void {}
 }
 
 /** Checks a credential given as plain text; a token is checked by Terraform and Cloudflare instead. */

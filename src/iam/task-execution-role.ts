@@ -6,6 +6,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from './internal/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
+import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from './internal/kms-conditions';
 import { invalid } from '../core/validation';
 
 /** Properties of a {@link TaskExecutionRole}. */
@@ -45,8 +46,9 @@ export interface TaskExecutionRoleProps {
 
   /**
    * ARNs of the customer-managed KMS keys those parameters and secrets are encrypted with; the role may
-   * decrypt with them only through SSM or Secrets Manager (`kms:ViaService`). Keys managed by AWS need
-   * no entry.
+   * decrypt with them only through SSM or Secrets Manager (`kms:ViaService`) and only for exactly those
+   * parameters and secrets (`kms:EncryptionContext:PARAMETER_ARN` / `kms:EncryptionContext:SecretARN`).
+   * Keys managed by AWS need no entry.
    *
    * @default - no KMS permission
    */
@@ -108,7 +110,7 @@ export class TaskExecutionRole extends Construct {
       statements.push(allow('ReadSecrets', ['secretsmanager:GetSecretValue'], secretArns));
     }
     if (kmsKeyArns.length > 0) {
-      statements.push(this.decryptStatement(kmsKeyArns, ssmParameterArns.length > 0, secretArns.length > 0));
+      statements.push(...this.decryptStatements(kmsKeyArns, ssmParameterArns, secretArns));
     }
     newInlinePolicy(this, this.role, 'task-execution', statements);
 
@@ -116,19 +118,22 @@ export class TaskExecutionRole extends Construct {
     this.roleName = this.role.name;
   }
 
-  /** kms:Decrypt on the keys, usable only when SSM or Secrets Manager calls KMS on the role's behalf. */
-  private decryptStatement(keyArns: string[], viaSsm: boolean, viaSecretsManager: boolean): DataAwsIamPolicyDocumentStatement {
+  /**
+   * kms:Decrypt on the keys, one statement per service: usable only when SSM (or Secrets Manager) calls KMS
+   * on the role's behalf, and only for the parameters (or secrets) the role injects, so a key shared with
+   * other secrets does not let the role decrypt those.
+   */
+  private decryptStatements(keyArns: string[], parameterArns: string[], secretArns: string[]): DataAwsIamPolicyDocumentStatement[] {
     const region = new DataAwsRegion(this, 'Region');
     const partition = new DataAwsPartition(this, 'Partition');
-    const endpoint = (service: string) => `${service}.${region.region}.${partition.dnsSuffix}`;
-    const services = [
-      ...(viaSsm ? [endpoint('ssm')] : []),
-      ...(viaSecretsManager ? [endpoint('secretsmanager')] : []),
+    const decrypt = (sid: string, service: string, contextKey: string, arns: string[]): DataAwsIamPolicyDocumentStatement => ({
+      ...allow(sid, ['kms:Decrypt'], keyArns),
+      condition: [viaService(service, region, partition), encryptionContext(contextKey, arns)],
+    });
+    return [
+      ...(parameterArns.length > 0 ? [decrypt('DecryptParameters', 'ssm', SSM_PARAMETER_CONTEXT, parameterArns)] : []),
+      ...(secretArns.length > 0 ? [decrypt('DecryptSecrets', 'secretsmanager', SECRET_CONTEXT, secretArns)] : []),
     ];
-    return {
-      ...allow('DecryptSecrets', ['kms:Decrypt'], keyArns),
-      condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: services }],
-    };
   }
 }
 

@@ -1,6 +1,6 @@
 import { AccessPolicyOptions, AccessRule } from '../access';
 import { ContainerInsights } from '../cluster';
-import { TunnelCredentialFormat } from '../credential';
+import { CredentialEncryption, TunnelCredentialFormat } from '../credential';
 import { EgressRule } from '../network';
 import { CloudflaredSidecarOptions, CapacityProviderStrategy, CpuArchitecture, ServiceAutoscalingOptions } from '../service';
 import { TunnelOriginRequest } from '../tunnel';
@@ -106,12 +106,15 @@ export interface ZeroTrustCredentialOptions {
   readonly parameterName?: string;
 
   /**
-   * Customer managed KMS key that encrypts the parameter; the execution role
-   * then gets `kms:Decrypt` on exactly this key.
+   * The KMS key that encrypts the parameter, which decides who can read the
+   * credential. The default dedicated key lets only the deployer and the
+   * service's task execution role decrypt it; see
+   * {@link CredentialEncryption.awsManagedKey} for what the cheaper
+   * AWS-managed key risks.
    *
-   * @default - the AWS managed key `alias/aws/ssm`
+   * @default CredentialEncryption.dedicatedKey()
    */
-  readonly kmsKeyArn?: string;
+  readonly encryption?: CredentialEncryption;
 }
 
 /** Tuning of the new ECS cluster. */

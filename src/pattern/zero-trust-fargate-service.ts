@@ -8,6 +8,7 @@ import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } 
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
 import { AppContainerOptions, TunnelFargateService } from '../service';
 import { CloudflareTunnel } from '../tunnel';
+import { requireTeamName } from '../tunnel/internal/validate-tunnel-props';
 
 /** Properties of a {@link ZeroTrustFargateService}. */
 export interface ZeroTrustFargateServiceProps {
@@ -42,13 +43,27 @@ export interface ZeroTrustFargateServiceProps {
   readonly name?: string;
 
   /**
-   * Zero Trust team name (the `<team>` of `<team>.cloudflareaccess.com`). When
-   * given, `cloudflared` itself rejects requests without a valid Access token
-   * for this application: defence in depth if DNS or Access is misconfigured.
+   * Zero Trust team name (the `<team>` of `<team>.cloudflareaccess.com`).
+   * `cloudflared` uses it to check, at the origin, that every request carries
+   * a valid Access token for this application: defence in depth if DNS or
+   * Access at the edge is misconfigured.
    *
-   * @default - only Cloudflare's edge enforces Access
+   * @default - read from the account (`auth_domain` of the
+   * `cloudflare_zero_trust_organization` data source; the API token then
+   * needs "Access: Organizations, Identity Providers, and Groups: Read")
    */
   readonly zeroTrustTeamName?: string;
+
+  /**
+   * Turn off the origin's Access token check. Only Cloudflare's edge then
+   * enforces Access: if the Access application fails to apply, is deleted
+   * or edited in the dashboard, or a zone rule rewrites the Host header, the
+   * app is served to anyone with no login at all. Leave it off unless the app
+   * must be reached through the tunnel without Access.
+   *
+   * @default false
+   */
+  readonly dangerouslyDisableOriginAccessCheck?: boolean;
 
   /**
    * Tuning of the tunnel (secret rotation, origin settings).
@@ -60,7 +75,9 @@ export interface ZeroTrustFargateServiceProps {
   /**
    * Where the tunnel credential is stored in SSM.
    *
-   * @default - the tunnel token in a SecureString encrypted with `alias/aws/ssm`
+   * @default - the tunnel token in a SecureString encrypted with a KMS key
+   * of its own that only the deployer and the service's task execution role
+   * can use (`CredentialEncryption.dedicatedKey()`)
    */
   readonly credential?: ZeroTrustCredentialOptions;
 
@@ -174,17 +191,15 @@ export class ZeroTrustFargateService extends Construct {
       zoneName: props.zoneName,
       name: this.name,
       secretRotationKey: props.tunnel?.secretRotationKey,
+      accessTeamName: props.zeroTrustTeamName,
       ingress: [{
         hostname: props.hostname,
         // Containers of an awsvpc task share one network namespace.
         service: `http://localhost:${props.app.port}`,
-        originRequest: {
-          ...props.tunnel?.originRequest,
-          access: props.zeroTrustTeamName === undefined ? undefined : {
-            teamName: props.zeroTrustTeamName,
-            audTag: this.accessApplication.aud,
-          },
-        },
+        originRequest: props.tunnel?.originRequest,
+        // The origin checks this application's tokens, and the route waits for it and its policies.
+        accessApplication: this.accessApplication,
+        dangerouslyDisableOriginAccessCheck: props.dangerouslyDisableOriginAccessCheck,
       }],
     });
 
@@ -193,7 +208,7 @@ export class ZeroTrustFargateService extends Construct {
       value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
       format,
       name: props.credential?.parameterName,
-      kmsKeyArn: props.credential?.kmsKeyArn,
+      encryption: props.credential?.encryption,
       description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${props.hostname}`,
     });
 
@@ -282,14 +297,30 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
     invalid('credential', props.credential, 'Give either credential (settings of a new parameter) or existingCredential, not both.');
   }
   if (props.tunnel?.originRequest?.access !== undefined) {
-    invalid('tunnel.originRequest.access', props.tunnel.originRequest.access, 'Set zeroTrustTeamName instead: the AUD tag comes from the Access application this construct creates.');
+    invalid('tunnel.originRequest.access', props.tunnel.originRequest.access,
+      'Leave it out: the origin already checks the tokens of the Access application this construct creates (team name from zeroTrustTeamName or the account).');
+  }
+  if (props.zeroTrustTeamName !== undefined) {
+    requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
+  }
+  const shorthandKey = (props.access.policies ?? []).findIndex((options) => options.key === 'allow');
+  if (shorthandKey >= 0 && (props.access.allow ?? []).length > 0) {
+    invalid(`access.policies[${shorthandKey}].key`, 'allow', 'The key "allow" belongs to the policy made from access.allow; choose another key.');
   }
 }
 
-/** The `allow` shorthand as a policy, followed by the full policies. */
+/**
+ * The policies in the order Access must see them: DENY policies first (Access
+ * stops at the first ALLOW or DENY that matches), then the `allow` shorthand,
+ * then the other policies as given. Each keeps the key of its place in
+ * `access.policies`, and the shorthand always has the key `allow`, so neither
+ * this ordering nor a new hostname or name moves a policy to a new address.
+ */
 function accessPolicies(access: ZeroTrustAccessOptions, name: string): AccessPolicyOptions[] {
   const shorthand: AccessPolicyOptions[] = access.allow && access.allow.length > 0
-    ? [{ name: `${name} allow`, decision: AccessDecision.ALLOW, include: access.allow }]
+    ? [{ key: 'allow', name: `${name} allow`, decision: AccessDecision.ALLOW, include: access.allow }]
     : [];
-  return [...shorthand, ...(access.policies ?? [])];
+  const policies = (access.policies ?? []).map((options, i) => ({ ...options, key: options.key ?? `policy-${i + 1}` }));
+  const isDeny = (options: AccessPolicyOptions) => options.decision === AccessDecision.DENY;
+  return [...policies.filter(isDeny), ...shorthand, ...policies.filter((options) => !isDeny(options))];
 }

@@ -16,7 +16,12 @@ export enum SidecarStartCondition {
 
 /** Log level of `cloudflared` (`--loglevel`). */
 export enum CloudflaredLogLevel {
-  /** Everything, including each request. Verbose. */
+  /**
+   * Everything, including each request with its headers: Cloudflare Access
+   * tokens (`Cf-Access-Jwt-Assertion`) and session cookies end up in the
+   * CloudWatch log group, where anyone who can read the logs can replay
+   * them. Synthesis warns when it is chosen; use it only briefly, to debug.
+   */
   DEBUG = 'debug',
   /** Connection events and errors. */
   INFO = 'info',

@@ -1,7 +1,8 @@
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { Fn, Token } from 'cdktf';
+import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { CloudflaredLogLevel } from './cloudflared-sidecar';
 import { renderAppContainer } from './internal/app-container-definition';
 import { defaultMemory } from './internal/fargate-size';
 import { renderSidecarContainer } from './internal/sidecar-container-definition';
@@ -77,6 +78,12 @@ export class TunnelTaskDefinition extends Construct {
     this.sidecarContainerName = CLOUDFLARED_CONTAINER_NAME;
     this.appPort = props.app.port;
     this.containerDefinitions = [app.definition, renderSidecarContainer(props, this.appContainerName, logs)];
+    if (props.sidecar?.logLevel === CloudflaredLogLevel.DEBUG) {
+      Annotations.of(this).addWarning(
+        'sidecar.logLevel is CloudflaredLogLevel.DEBUG: cloudflared then logs every request\'s headers, including '
+        + 'Cloudflare Access tokens (Cf-Access-Jwt-Assertion) and session cookies, into the CloudWatch log group; anyone '
+        + 'who can read those logs can replay them. Use it only to debug, briefly, and set it back to INFO.');
+    }
 
     this.resource = new EcsTaskDefinition(this, 'resource', {
       family: props.family,

@@ -117,7 +117,9 @@ const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
  * ECR repositories, write rights on the log group, read rights on exactly the
  * tunnel credential and the app's secrets), the task role, the task definition
  * (app + `cloudflared` sidecar), the ECS service (no public IP by default,
- * deployment circuit breaker with rollback) and, on request, autoscaling.
+ * deployment circuit breaker with rollback) and, on request, autoscaling. It
+ * lets the execution role decrypt the credential (`credential.grantDecrypt`),
+ * which for a dedicated key adds the role to the key policy.
  */
 export class TunnelFargateService extends Construct {
   /** The `aws_ecs_service` resource. */
@@ -164,6 +166,8 @@ export class TunnelFargateService extends Construct {
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
       kmsKeyArns: defined([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
     });
+    // A dedicated key's policy names the roles that may decrypt the credential; this role is one.
+    props.credential.grantDecrypt(this.executionRole.roleArn);
     this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand });
 
     this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', {

@@ -1,3 +1,5 @@
+import type { AccessApplication } from '../access';
+
 /**
  * Makes `cloudflared` itself check the Cloudflare Access token of every
  * request to a hostname, and refuse requests without a valid one.
@@ -69,9 +71,10 @@ export interface TunnelOriginRequest {
 
   /**
    * Make `cloudflared` reject requests that carry no valid Cloudflare Access
-   * token for the given application.
+   * token for the given application. Prefer the rule's `accessApplication`,
+   * which sets this from the application and also orders the route after it.
    *
-   * @default - no check by cloudflared (Access at the edge still applies)
+   * @default - set from the rule's `accessApplication`; without one, no check by cloudflared
    */
   readonly access?: TunnelAccessEnforcement;
 }
@@ -115,4 +118,28 @@ export interface TunnelIngressRule {
    * @default - cloudflared defaults
    */
   readonly originRequest?: TunnelOriginRequest;
+
+  /**
+   * The Access application that covers this hostname. The route then fails
+   * closed: `cloudflared` rejects requests without a valid Access token for
+   * this application (its AUD tag, under the tunnel's `accessTeamName`), and
+   * the ingress configuration and the hostname's DNS record are created only
+   * after the application and every one of its policies exist, so a failed
+   * Access apply never leaves the hostname routed without a login.
+   *
+   * @default - no Access application: the route is not ordered after Access
+   * and the origin checks no token unless `originRequest.access` is set
+   */
+  readonly accessApplication?: AccessApplication;
+
+  /**
+   * Turn off the origin's Access token check for a rule that has an
+   * `accessApplication` (the route is still created after the application).
+   * Only Cloudflare's edge then enforces Access: if the application is
+   * deleted in the dashboard, fails to apply, or no longer covers this
+   * hostname, the app is served to anyone with no login at all.
+   *
+   * @default false
+   */
+  readonly dangerouslyDisableOriginAccessCheck?: boolean;
 }

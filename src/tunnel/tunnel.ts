@@ -2,10 +2,11 @@ import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { ZeroTrustTunnelCloudflared } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared';
 import { ZeroTrustTunnelCloudflaredConfigA } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared-config';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { Fn, Token } from 'cdktf';
+import { Fn, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { TunnelIngressRule } from './ingress';
 import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
+import { RouteAccess } from './internal/route-access';
 import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
 import { validateTunnelProps } from './internal/validate-tunnel-props';
 
@@ -46,6 +47,16 @@ export interface CloudflareTunnelProps {
   readonly secretRotationKey?: string;
 
   /**
+   * Zero Trust team name (the `<team>` of `<team>.cloudflareaccess.com`) for
+   * the origin Access check of rules that have an `accessApplication`.
+   *
+   * @default - read from the account: the `auth_domain` of the
+   * `cloudflare_zero_trust_organization` data source (the API token then
+   * needs "Access: Organizations, Identity Providers, and Groups: Read")
+   */
+  readonly accessTeamName?: string;
+
+  /**
    * Whether to create a proxied CNAME record to the tunnel for each distinct
    * hostname. Turn off when the records are managed elsewhere.
    *
@@ -61,7 +72,10 @@ export interface CloudflareTunnelProps {
  * Creates a random tunnel secret (base64 of 32 bytes, never a literal), the
  * tunnel with `config_src = "cloudflare"`, one ingress rule per hostname and
  * path followed by a catch-all 404, and a proxied CNAME per hostname to
- * `<tunnel-id>.cfargotunnel.com`. Exposes the tunnel token and the
+ * `<tunnel-id>.cfargotunnel.com`. A rule given its `accessApplication` fails
+ * closed: `cloudflared` checks the application's Access tokens, and the
+ * ingress configuration and DNS record wait for the application and its
+ * policies. Exposes the tunnel token and the
  * credentials JSON as sensitive values for `cloudflared` to run with.
  */
 export class CloudflareTunnel extends Construct {
@@ -119,10 +133,14 @@ export class CloudflareTunnel extends Construct {
     this.cnameTarget = `${this.tunnelId}.cfargotunnel.com`;
     this.hostnames = distinctHostnames(props.ingress);
 
+    const access = new RouteAccess(this, props);
     this.config = new ZeroTrustTunnelCloudflaredConfigA(this, 'Config', {
       accountId: props.accountId,
       tunnelId: this.tunnelId,
-      config: { ingress: toIngressConfig(props.ingress) },
+      config: { ingress: toIngressConfig(access.enforcedRules) },
+      // No route before the Access applications (and their policies) that guard it.
+      dependsOn: access.guardsOfAllRoutes(),
+      lifecycle: access.teamNamePreconditions(),
     });
 
     const identity = { accountId: props.accountId, tunnelId: this.tunnelId, tunnelSecret };
@@ -130,7 +148,7 @@ export class CloudflareTunnel extends Construct {
     this.credentialsJson = credentialsJson(identity);
 
     this.dnsRecords = (props.createDnsRecords ?? true)
-      ? this.hostnames.map((hostname, index) => this.createCname(props.zoneId, hostname, index))
+      ? this.hostnames.map((hostname, index) => this.createCname(props.zoneId, hostname, index, access.guardsOf(hostname)))
       : [];
   }
 
@@ -149,7 +167,7 @@ export class CloudflareTunnel extends Construct {
   }
 
   /** A proxied CNAME from the hostname to the tunnel; ttl 1 means "automatic". */
-  private createCname(zoneId: string, hostname: string, index: number): DnsRecord {
+  private createCname(zoneId: string, hostname: string, index: number, guards: TerraformResource[]): DnsRecord {
     // Ids from the hostname keep records stable when rules are reordered.
     const id = Token.isUnresolved(hostname) ? `Cname${index}` : `Cname-${hostname}`;
     return new DnsRecord(this, id, {
@@ -159,6 +177,8 @@ export class CloudflareTunnel extends Construct {
       content: this.cnameTarget,
       proxied: true,
       ttl: 1,
+      // The hostname resolves only once Access covers it.
+      dependsOn: guards.length > 0 ? guards : undefined,
     });
   }
 }

@@ -93,7 +93,7 @@ describe('AccessApplication', () => {
       policies: [
         { name: 'First', decision: AccessDecision.DENY, include: [AccessRule.ipRanges(['192.0.2.0/24'])] },
         { name: 'Second', include: [AccessRule.emailDomain('example.com')] },
-        { name: 'Third', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.anyValidServiceToken()] },
+        { name: 'Third', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] },
       ],
     });
     const policies = resources(doc, 'cloudflare_zero_trust_access_policy');
@@ -131,7 +131,7 @@ describe('AccessApplication', () => {
   });
 
   test('a machine-only application (service auth) is allowed', () => {
-    const doc = appDoc({ policies: [{ name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.anyValidServiceToken()] }] });
+    const doc = appDoc({ policies: [{ name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] }] });
     expect(onlyResource(doc, 'cloudflare_zero_trust_access_policy').decision).toBe('non_identity');
   });
 });

@@ -54,7 +54,7 @@ describe('AccessPolicy', () => {
 
   test('deny and non_identity decisions', () => {
     expect(policyDoc({ decision: AccessDecision.DENY }).decision).toBe('deny');
-    expect(policyDoc({ decision: AccessDecision.NON_IDENTITY, include: [AccessRule.anyValidServiceToken()] }).decision)
+    expect(policyDoc({ decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] }).decision)
       .toBe('non_identity');
   });
 
@@ -91,7 +91,7 @@ describe('AccessPolicy bad input', () => {
 
   test('everyone in a non_identity policy', () => {
     expect(() => attempt({ decision: AccessDecision.NON_IDENTITY, include: [AccessRule.everyone()] }))
-      .toThrow(/Invalid include\[0\]: "AccessRule.everyone\(\)"\. A NON_IDENTITY policy that includes everyone/);
+      .toThrow(/Invalid include\[0\]: "AccessRule.everyone\(\)"\. In policy "p" this rule matches everyone: a NON_IDENTITY policy then lets every request in without a login/);
   });
 
   test('bypass without the opt-in', () => {
@@ -105,7 +105,7 @@ describe('AccessPolicy bad input', () => {
   });
 
   test('identity rules in a non_identity policy', () => {
-    expect(() => attempt({ decision: AccessDecision.NON_IDENTITY, include: [AccessRule.anyValidServiceToken()], require: [TEAM] }))
+    expect(() => attempt({ decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')], require: [TEAM] }))
       .toThrow(/Invalid require\[0\]: "AccessRule.emails"\. A NON_IDENTITY policy never asks anyone to log in/);
   });
 

@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { TunnelCredentialFormat, TunnelCredentialParameter } from '../../src/credential';
+import { CredentialEncryption, TunnelCredentialFormat, TunnelCredentialParameter } from '../../src/credential';
 import { newStack, onlyResource, synth } from '../helpers';
 import { rendered } from '../image/rendered';
 
@@ -18,12 +18,12 @@ describe('TunnelCredentialParameter', () => {
     expect(json).toMatchSnapshot();
   });
 
-  test('a Standard SecureString with the AWS-managed key and a derived name', () => {
+  test('a Standard SecureString with its own KMS key and a derived name', () => {
     const { doc } = synth((stack) => new TunnelCredentialParameter(new Construct(stack, 'Grafana'), 'Credential', { value: SECRET }));
     const parameter = onlyResource(doc, 'aws_ssm_parameter');
     expect(parameter.type).toBe('SecureString');
     expect(parameter.tier).toBe('Standard');
-    expect(parameter.key_id).toBeUndefined();
+    expect(parameter.key_id).toMatch(/^\$\{aws_kms_key\.\w+\.arn\}$/);
     expect(parameter.name).toBe('/cloudflared/test/Grafana-Credential/tunnel-token');
   });
 
@@ -37,7 +37,7 @@ describe('TunnelCredentialParameter', () => {
   test('a customer-managed KMS key, name, description and tags', () => {
     const { doc } = synth((stack) => {
       const credential = new TunnelCredentialParameter(stack, 'Credential', {
-        value: SECRET, kmsKeyArn: KEY_ARN, name: '/apps/grafana/tunnel', description: 'grafana tunnel', tags: { app: 'grafana' },
+        value: SECRET, encryption: CredentialEncryption.existingKey(KEY_ARN), name: '/apps/grafana/tunnel', description: 'grafana tunnel', tags: { app: 'grafana' },
       });
       expect(credential.kmsKeyArn).toBe(KEY_ARN);
       expect(credential.format).toBe(TunnelCredentialFormat.TOKEN);
@@ -91,18 +91,25 @@ describe('TunnelCredentialParameter', () => {
       expect(create).toThrow(/Invalid value: "<redacted>".*AccountTag, TunnelSecret, TunnelID/);
       expect(create).not.toThrow(new RegExp(SECRET));
     });
-
-    test('a KMS alias instead of a key ARN', () => {
-      expect(() => new TunnelCredentialParameter(newStack(), 'Credential', { value: SECRET, kmsKeyArn: 'alias/aws/ssm' }))
-        .toThrow(/Invalid kmsKeyArn: .*KMS key ARN/);
-    });
   });
 });
 
 describe('TunnelCredentialParameter.fromExisting', () => {
   test('refers to the given parameter, TOKEN by default', () => {
     const credential = TunnelCredentialParameter.fromExisting({ parameterArn: PARAMETER_ARN, parameterName: '/cloudflared/tunnel-token' });
-    expect(credential).toEqual({ parameterArn: PARAMETER_ARN, parameterName: '/cloudflared/tunnel-token', format: TunnelCredentialFormat.TOKEN, kmsKeyArn: undefined });
+    expect(credential.parameterArn).toBe(PARAMETER_ARN);
+    expect(credential.parameterName).toBe('/cloudflared/tunnel-token');
+    expect(credential.format).toBe(TunnelCredentialFormat.TOKEN);
+    expect(credential.kmsKeyArn).toBeUndefined();
+  });
+
+  test('grantDecrypt adds nothing: the owner of the parameter manages its key policy', () => {
+    const { doc } = synth(() => {
+      TunnelCredentialParameter.fromExisting({ parameterArn: PARAMETER_ARN, parameterName: '/cloudflared/tunnel-token', kmsKeyArn: KEY_ARN })
+        .grantDecrypt('arn:aws:iam::123456789012:role/app-execution');
+    });
+    expect(doc.resource).toBeUndefined();
+    expect(doc.data).toBeUndefined();
   });
 
   test('keeps format and KMS key', () => {

@@ -37,6 +37,7 @@ describe('TaskExecutionRole', () => {
       ['WriteLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], [`${LOG_GROUP}:log-stream:*`]],
       ['ReadParameters', ['ssm:GetParameters'], [PARAMETER, APP_PARAMETER]],
       ['ReadSecrets', ['secretsmanager:GetSecretValue'], [SECRET]],
+      ['DecryptParameters', ['kms:Decrypt'], [KEY]],
       ['DecryptSecrets', ['kms:Decrypt'], [KEY]],
     ]);
     expect(statements.every((s) => s.effect === 'Allow')).toBe(true);
@@ -49,22 +50,41 @@ describe('TaskExecutionRole', () => {
     expect(onStar.map((s) => s.actions)).toEqual([['ecr:GetAuthorizationToken']]);
   });
 
-  test('kms:Decrypt only through SSM and Secrets Manager of the region', () => {
-    const decrypt = statementsOf(executionRole(FULL).doc, 'PolicyDocument').find((s) => s.sid === 'DecryptSecrets')!;
-    expect(decrypt.condition).toHaveLength(1);
-    const [condition] = decrypt.condition!;
-    expect(condition.test).toBe('StringEquals');
-    expect(condition.variable).toBe('kms:ViaService');
-    expect(condition.values).toEqual([
-      expect.stringMatching(/^ssm\.\$\{data\.aws_region\.\w+\.region\}\.\$\{data\.aws_partition\.\w+\.dns_suffix\}$/),
-      expect.stringMatching(/^secretsmanager\.\$\{data\.aws_region\.\w+\.region\}\./),
+  test('kms:Decrypt of the parameters only through SSM of the region, for exactly these parameters', () => {
+    const decrypt = statementsOf(executionRole(FULL).doc, 'PolicyDocument').find((s) => s.sid === 'DecryptParameters')!;
+    expect(decrypt.condition).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'kms:ViaService',
+        values: [expect.stringMatching(/^ssm\.\$\{data\.aws_region\.\w+\.region\}\.\$\{data\.aws_partition\.\w+\.dns_suffix\}$/)],
+      },
+      { test: 'StringEquals', variable: 'kms:EncryptionContext:PARAMETER_ARN', values: [PARAMETER, APP_PARAMETER] },
     ]);
   });
 
-  test('kms:ViaService names only the services whose secrets are given', () => {
-    const { doc } = executionRole({ logGroupArn: LOG_GROUP, ssmParameterArns: [PARAMETER], kmsKeyArns: [KEY] });
+  test('kms:Decrypt of the secrets only through Secrets Manager of the region, for exactly these secrets', () => {
+    const decrypt = statementsOf(executionRole(FULL).doc, 'PolicyDocument').find((s) => s.sid === 'DecryptSecrets')!;
+    expect(decrypt.condition).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'kms:ViaService',
+        values: [expect.stringMatching(/^secretsmanager\.\$\{data\.aws_region\.\w+\.region\}\.\$\{data\.aws_partition\.\w+\.dns_suffix\}$/)],
+      },
+      { test: 'StringEquals', variable: 'kms:EncryptionContext:SecretARN', values: [SECRET] },
+    ]);
+  });
+
+  test('a decrypt statement only for the kinds of secret given', () => {
+    const sids = (props: Partial<TaskExecutionRoleProps>) => statementsOf(executionRole({ logGroupArn: LOG_GROUP, kmsKeyArns: [KEY], ...props }).doc, 'PolicyDocument')
+      .map((s) => s.sid).filter((sid) => sid!.startsWith('Decrypt'));
+    expect(sids({ ssmParameterArns: [PARAMETER] })).toEqual(['DecryptParameters']);
+    expect(sids({ secretsManagerSecretArns: [SECRET] })).toEqual(['DecryptSecrets']);
+  });
+
+  test('the secret ARN of the encryption context has no ECS json-key suffix', () => {
+    const { doc } = executionRole({ logGroupArn: LOG_GROUP, secretsManagerSecretArns: [`${SECRET}:password::`], kmsKeyArns: [KEY] });
     const decrypt = statementsOf(doc, 'PolicyDocument').find((s) => s.sid === 'DecryptSecrets')!;
-    expect(decrypt.condition![0].values).toEqual([expect.stringMatching(/^ssm\./)]);
+    expect(decrypt.condition![1].values).toEqual([SECRET]);
   });
 
   test('with only a log group: no ECR, SSM, Secrets Manager or KMS statement, and no Resource "*"', () => {

@@ -180,9 +180,83 @@ describe('ZeroTrustFargateService', () => {
       });
     });
 
-    test('without a team name, the origin does not check Access tokens', () => {
-      const ingress = onlyResource(build().doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
-      expect(ingress.origin_request?.access).toBeUndefined();
+    test('without a team name, the origin still checks Access tokens, with the team name read from the account', () => {
+      const { doc } = build();
+      const [organization] = Object.keys(doc.data.cloudflare_zero_trust_organization);
+      const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
+      expect(ingress.origin_request.access).toMatchObject({
+        required: true,
+        team_name: `\${trimsuffix(data.cloudflare_zero_trust_organization.${organization}.auth_domain, ".cloudflareaccess.com")}`,
+      });
+    });
+
+    test('only dangerouslyDisableOriginAccessCheck turns the origin check off, and synthesis warns', () => {
+      const { doc, stack } = build({ dangerouslyDisableOriginAccessCheck: true });
+      const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
+      expect(ingress.origin_request).toBeUndefined();
+      const messages = stack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data));
+      expect(messages).toContainEqual(expect.stringMatching(/cloudflared does not check Cloudflare Access tokens/));
+    });
+
+    test('the ingress configuration and the DNS record wait for the Access application and every policy', () => {
+      const { doc } = build({
+        access: {
+          allow: [AccessRule.emailDomain('example.com')],
+          policies: [{ name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] }],
+        },
+      });
+      const guards = ['cloudflare_zero_trust_access_application', 'cloudflare_zero_trust_access_policy']
+        .flatMap((type) => Object.keys(resources(doc, type)).map((id) => `${type}.${id}`)).sort();
+      expect(guards).toHaveLength(3);
+      expect([...onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').depends_on].sort()).toEqual(guards);
+      expect([...onlyResource(doc, 'cloudflare_dns_record').depends_on].sort()).toEqual(guards);
+    });
+
+    test('DENY policies come before the allow shorthand and the other policies', () => {
+      const { doc } = build({
+        access: {
+          allow: [AccessRule.emailDomain('example.com')],
+          policies: [
+            { name: 'ci', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] },
+            { name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
+          ],
+        },
+      });
+      const names = Object.fromEntries(Object.entries(resources(doc, 'cloudflare_zero_trust_access_policy'))
+        .map(([id, p]: [string, any]) => [`\${cloudflare_zero_trust_access_policy.${id}.id}`, p.name]));
+      const order = onlyResource(doc, 'cloudflare_zero_trust_access_application').policies
+        .sort((a: any, b: any) => a.precedence - b.precedence).map((p: any) => names[p.id]);
+      expect(order).toEqual(['former staff', 'admin-example-com allow', 'ci']);
+    });
+
+    test('every policy gets the application session duration', () => {
+      const { doc } = build({
+        access: {
+          sessionDuration: '1h',
+          allow: [AccessRule.emailDomain('example.com')],
+          policies: [{ name: 'contractors', include: [AccessRule.emailDomain('contractor.example')] }],
+        },
+      });
+      expect(Object.values(resources(doc, 'cloudflare_zero_trust_access_policy')).map((p: any) => p.session_duration)).toEqual(['1h', '1h']);
+    });
+
+    test('a new hostname or name keeps the Access addresses and orders DNS after the application update', () => {
+      const addresses = (doc: any) => ['cloudflare_zero_trust_access_application', 'cloudflare_zero_trust_access_policy',
+        'cloudflare_zero_trust_tunnel_cloudflared_config'].flatMap((type) => Object.keys(resources(doc, type)).map((id) => `${type}.${id}`));
+      const policies = [{ name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] }];
+      const before = build({ access: { allow: [AccessRule.emailDomain('example.com')], policies } }).doc;
+      const renamedHost = build({ hostname: 'panel.example.com', access: { allow: [AccessRule.emailDomain('example.com')], policies } }).doc;
+      const renamedBoth = build({
+        hostname: 'panel.example.com',
+        name: 'panel',
+        access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...policies[0], name: 'leavers' }] },
+      }).doc;
+      expect(addresses(renamedHost)).toEqual(addresses(before));
+      expect(addresses(renamedBoth)).toEqual(addresses(before));
+      expect(onlyResource(renamedBoth, 'cloudflare_zero_trust_access_application').domain).toBe('panel.example.com');
+      // The new record waits for the application (now covering the new host); the old one is destroyed before that update.
+      expect(onlyResource(renamedHost, 'cloudflare_dns_record').depends_on).toContain(
+        `cloudflare_zero_trust_access_application.${Object.keys(resources(renamedHost, 'cloudflare_zero_trust_access_application'))[0]}`);
     });
   });
 
@@ -240,7 +314,12 @@ describe('ZeroTrustFargateService', () => {
 
     test('origin Access enforcement set by hand', () => {
       expect(attempt({ tunnel: { originRequest: { access: { teamName: 'acme', audTag: 'x' } } } }))
-        .toThrow(/Invalid tunnel\.originRequest\.access: .*Set zeroTrustTeamName instead/);
+        .toThrow(/Invalid tunnel\.originRequest\.access: .*Leave it out: the origin already checks the tokens/);
+    });
+
+    test('a team domain given as the team name', () => {
+      expect(attempt({ zeroTrustTeamName: 'acme.cloudflareaccess.com' }))
+        .toThrow(/Invalid zeroTrustTeamName: "acme\.cloudflareaccess\.com"\. Expected the Zero Trust team name only/);
     });
 
     test('a bad hostname is reported by the tunnel before anything is synthesized', () => {

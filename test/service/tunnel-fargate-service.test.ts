@@ -1,12 +1,13 @@
 import { TerraformStack, Token } from 'cdktf';
+import { decodeJsonencode } from './decode';
+import { PARAMETER_ARN, app, credential, serviceProps } from './fixtures';
 import { TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
 import {
   CapacityProviderStrategy, ContainerSecret, TunnelFargateService, TunnelFargateServiceProps,
 } from '../../src/service';
 import { newStack, onlyResource, resources, synth } from '../helpers';
-import { decodeJsonencode } from './decode';
-import { PARAMETER_ARN, app, credential, serviceProps } from './fixtures';
+import { statementsOf as documentStatements } from '../iam/policy-document';
 
 function build(overrides: Partial<TunnelFargateServiceProps> = {}) {
   let construct: TunnelFargateService | undefined;
@@ -274,7 +275,12 @@ describe('execution role wiring', () => {
     expect(statements.EcrPull.resources).toEqual([ECR_ARN]);
     expect(statements.ReadParameters.resources).toEqual([PARAMETER_ARN, DB_ARN]);
     expect(statements.ReadSecrets.resources).toEqual([SECRET_ARN]);
+    expect(statements.DecryptParameters.resources).toEqual([CREDENTIAL_KEY, SECRET_KEY]);
+    expect(statements.DecryptParameters.condition[1])
+      .toEqual({ test: 'StringEquals', variable: 'kms:EncryptionContext:PARAMETER_ARN', values: [PARAMETER_ARN, DB_ARN] });
     expect(statements.DecryptSecrets.resources).toEqual([CREDENTIAL_KEY, SECRET_KEY]);
+    expect(statements.DecryptSecrets.condition[1])
+      .toEqual({ test: 'StringEquals', variable: 'kms:EncryptionContext:SecretARN', values: [SECRET_ARN] });
     const logGroup = Object.keys(resources(doc, 'aws_cloudwatch_log_group'))[0];
     expect(statements.WriteLogs.resources).toEqual([`\${aws_cloudwatch_log_group.${logGroup}.arn}:log-stream:*`]);
   });
@@ -284,6 +290,7 @@ describe('execution role wiring', () => {
     expect(statements.ReadParameters.resources).toEqual([PARAMETER_ARN]);
     expect(statements.EcrPull).toBeUndefined();
     expect(statements.ReadSecrets).toBeUndefined();
+    expect(statements.DecryptParameters).toBeUndefined();
     expect(statements.DecryptSecrets).toBeUndefined();
   });
 
@@ -297,6 +304,24 @@ describe('execution role wiring', () => {
     expect(statements.ReadParameters.resources).toEqual([`\${aws_ssm_parameter.${parameterKey}.arn}`]);
   });
 
+  test('with a dedicated key: the key policy lets the execution role decrypt, and the role decrypts only this parameter', () => {
+    const { doc } = synth((stack) => {
+      const parameter = new TunnelCredentialParameter(stack, 'credential', { value: 'token-value' });
+      new TunnelFargateService(stack, 'web', serviceProps({ credential: parameter }));
+    });
+    const role = Object.keys(resources(doc, 'aws_iam_role')).find((key) => key.includes('execution-role'))!;
+    const key = Object.keys(resources(doc, 'aws_kms_key'))[0];
+    const parameter = Object.keys(resources(doc, 'aws_ssm_parameter'))[0];
+    const keyPolicy = Object.fromEntries(documentStatements(doc, 'KeyPolicy').map((statement) => [statement.sid, statement]));
+    expect(Object.keys(keyPolicy)).toEqual(['KeyAdministration', 'DeployerWriteAndRead', 'ExecutionRoleDecrypt']);
+    expect(keyPolicy.ExecutionRoleDecrypt.principals).toEqual([{ type: 'AWS', identifiers: [`\${aws_iam_role.${role}.arn}`] }]);
+    expect(keyPolicy.ExecutionRoleDecrypt.actions).toEqual(['kms:Decrypt']);
+    const decrypt = executionStatements(doc).DecryptParameters;
+    expect(decrypt.resources).toEqual([`\${aws_kms_key.${key}.arn}`]);
+    expect(decrypt.condition[1].values).toEqual([`\${aws_ssm_parameter.${parameter}.arn}`]);
+    expect(referenceCycle(doc)).toBeUndefined();
+  });
+
   test('gives the task role the ECS Exec channels only when exec is on', () => {
     const statementsOf = (doc: any) => Object.entries<any>(doc.data.aws_iam_policy_document ?? {})
       .filter(([key]) => key.includes('task-role') && key.includes('PolicyDocument'))
@@ -305,3 +330,41 @@ describe('execution role wiring', () => {
     expect(statementsOf(build({ enableExecuteCommand: true }).doc)).toContain('EcsExec');
   });
 });
+
+/** A cycle of references between resources and data sources (`type.name` ids), or undefined. */
+function referenceCycle(doc: any): string[] | undefined {
+  const blocks = new Map<string, string>();
+  for (const [prefix, section] of [['', doc.resource], ['data.', doc.data]]) {
+    for (const [type, byName] of Object.entries<any>(section ?? {})) {
+      for (const [name, block] of Object.entries<any>(byName)) {
+        blocks.set(`${prefix}${type}.${name}`, JSON.stringify(block));
+      }
+    }
+  }
+  const references = (id: string) => [...blocks.keys()].filter((other) => other !== id
+    && new RegExp(`(^|[^\\w.])${other.replace(/\./g, '\\.')}\\b`).test(blocks.get(id)!));
+  const acyclic = new Set<string>();
+  const visit = (id: string, path: string[]): string[] | undefined => {
+    if (path.includes(id)) {
+      return [...path, id];
+    }
+    if (acyclic.has(id)) {
+      return undefined;
+    }
+    for (const next of references(id)) {
+      const cycle = visit(next, [...path, id]);
+      if (cycle) {
+        return cycle;
+      }
+    }
+    acyclic.add(id);
+    return undefined;
+  };
+  for (const id of blocks.keys()) {
+    const cycle = visit(id, []);
+    if (cycle) {
+      return cycle;
+    }
+  }
+  return undefined;
+}

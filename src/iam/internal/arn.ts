@@ -59,6 +59,16 @@ export const KMS_KEY_ARN: ArnKind = {
   example: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
 };
 
+/**
+ * An IAM role or user, as a key policy names a principal. Session ARNs (`arn:aws:sts::...:assumed-role/...`)
+ * are refused: a key policy naming one stops matching when the session ends.
+ */
+export const IAM_PRINCIPAL_ARN: ArnKind = {
+  what: 'an IAM role or user ARN (not an STS session ARN)',
+  pattern: new RegExp(`^${PARTITION}:iam::${ACCOUNT}:(?:role|user)/[\\w+=,.@/-]+$`),
+  example: 'arn:aws:iam::123456789012:role/ci-deployer',
+};
+
 /** An IAM managed policy, AWS managed or customer managed. */
 export const MANAGED_POLICY_ARN: ArnKind = {
   what: 'an IAM managed policy ARN',

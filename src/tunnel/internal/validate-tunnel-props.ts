@@ -1,5 +1,6 @@
 import { dnsNameForm, isDnsLabel, isFullyQualifiedDnsName, isInZone } from './hostname-validation';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
+import { applicationCovers } from './route-access';
 import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
 import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
@@ -20,15 +21,20 @@ function requireText(property: string, value: string, allowed: string): void {
   }
 }
 
+/** A Zero Trust team name is one DNS label; tokens pass. */
+export function requireTeamName(property: string, teamName: string): void {
+  if (isKnown(teamName) && !isDnsLabel(teamName)) {
+    invalid(property, teamName,
+      'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
+  }
+}
+
 function validateAccess(property: string, origin: TunnelOriginRequest): void {
   const access = origin.access;
   if (!access) {
     return;
   }
-  if (isKnown(access.teamName) && !isDnsLabel(access.teamName)) {
-    invalid(`${property}.access.teamName`, access.teamName,
-      'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
-  }
+  requireTeamName(`${property}.access.teamName`, access.teamName);
   requireText(`${property}.access.audTag`, access.audTag,
     'Expected the audience (AUD) tag of the Access application, e.g. the `aud` attribute of a ZeroTrustAccessApplication.');
 }
@@ -64,6 +70,27 @@ function validateRule(property: string, rule: TunnelIngressRule, zoneName: strin
   if (rule.originRequest) {
     validateOriginRequest(`${property}.originRequest`, rule.originRequest);
   }
+  validateAccessApplication(property, rule);
+}
+
+function validateAccessApplication(property: string, rule: TunnelIngressRule): void {
+  const application = rule.accessApplication;
+  if (application === undefined) {
+    if (rule.dangerouslyDisableOriginAccessCheck === true) {
+      invalid(`${property}.dangerouslyDisableOriginAccessCheck`, true,
+        'Only meaningful together with accessApplication (the check it turns off comes from that application); remove it.');
+    }
+    return;
+  }
+  if (rule.originRequest?.access !== undefined) {
+    invalid(`${property}.originRequest.access`, rule.originRequest.access,
+      'Give either accessApplication (the check is then set from that application) or originRequest.access, not both.');
+  }
+  if (!applicationCovers(application, rule.hostname)) {
+    invalid(`${property}.accessApplication`, application.domains,
+      `Expected an Access application that covers ${JSON.stringify(rule.hostname)} (a domain equal to it or a "*." wildcard above it); `
+      + 'otherwise the route is guarded by the wrong application.');
+  }
 }
 
 /** Fails when two rules match the same hostname and path: the second would never be used. */
@@ -86,6 +113,9 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   requireText('name', props.name, 'Expected a non-empty tunnel name.');
   if (props.zoneName !== undefined && isKnown(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
     invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
+  }
+  if (props.accessTeamName !== undefined) {
+    requireTeamName('accessTeamName', props.accessTeamName);
   }
   if (props.ingress.length === 0) {
     invalid('ingress', props.ingress, 'Expected at least one rule routing a public hostname to an origin service.');

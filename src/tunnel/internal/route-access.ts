@@ -1,0 +1,114 @@
+/**
+ * How each ingress rule is tied to the Access application that guards it:
+ * the origin token check, the team name it needs, and the resources a route
+ * must wait for. Internal: not part of the public API.
+ */
+import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
+import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import type { AccessApplication } from '../../access';
+import { TunnelIngressRule } from '../ingress';
+import type { CloudflareTunnelProps } from '../tunnel';
+
+/** Every Zero Trust organisation's team domain ends in this. */
+export const TEAM_DOMAIN_SUFFIX = '.cloudflareaccess.com';
+
+/** The Access application and its policies: what must exist before a route to it. */
+function guardResources(application: AccessApplication): TerraformResource[] {
+  return [application.application, ...application.policies.map((policy) => policy.policy)];
+}
+
+/** Each resource once, in first-seen order. */
+function distinct(resources: TerraformResource[]): TerraformResource[] {
+  return [...new Set(resources)];
+}
+
+export class RouteAccess {
+  /** The rules as given, with the origin check filled in from their Access application. */
+  public readonly enforcedRules: TunnelIngressRule[];
+
+  private readonly rules: readonly TunnelIngressRule[];
+  private readonly organization?: DataCloudflareZeroTrustOrganization;
+
+  constructor(scope: Construct, props: CloudflareTunnelProps) {
+    this.rules = props.ingress;
+    const needsTeamName = props.ingress.some((rule) => enforcesFromApplication(rule));
+    if (needsTeamName && props.accessTeamName === undefined) {
+      this.organization = new DataCloudflareZeroTrustOrganization(scope, 'Organization', { accountId: props.accountId });
+    }
+    const teamName = props.accessTeamName
+      ?? (this.organization && Fn.trimsuffix(this.organization.authDomain, TEAM_DOMAIN_SUFFIX));
+
+    this.enforcedRules = props.ingress.map((rule) => {
+      if (!enforcesFromApplication(rule)) {
+        return rule;
+      }
+      return {
+        ...rule,
+        originRequest: { ...rule.originRequest, access: { teamName: teamName!, audTag: rule.accessApplication!.aud } },
+      };
+    });
+
+    this.enforcedRules.forEach((rule, index) => {
+      if (rule.originRequest?.access === undefined && !rule.service.startsWith('http_status:')) {
+        Annotations.of(scope).addWarning(
+          `ingress[${index}] (${rule.hostname}): cloudflared does not check Cloudflare Access tokens for this route, so `
+          + 'any gap in Access at the edge (a failed or deleted application, a hostname it does not cover) serves the '
+          + 'origin with no login. Give the rule its accessApplication.');
+      }
+    });
+  }
+
+  /** The Access resources every route of the tunnel waits for; undefined when there are none. */
+  public guardsOfAllRoutes(): TerraformResource[] | undefined {
+    const guards = distinct(this.rules.flatMap((rule) => (rule.accessApplication ? guardResources(rule.accessApplication) : [])));
+    return guards.length > 0 ? guards : undefined;
+  }
+
+  /** The Access resources the DNS record of `hostname` waits for. */
+  public guardsOf(hostname: string): TerraformResource[] {
+    return distinct(this.rules
+      .filter((rule) => rule.hostname === hostname && rule.accessApplication !== undefined)
+      .flatMap((rule) => guardResources(rule.accessApplication!)));
+  }
+
+  /**
+   * When the team name comes from the account, stop the plan if it is not of
+   * the `<team>.cloudflareaccess.com` form: a wrong team name would make
+   * cloudflared trust another organisation's signing keys.
+   */
+  public teamNamePreconditions(): TerraformResourceLifecycle | undefined {
+    if (this.organization === undefined) {
+      return undefined;
+    }
+    return {
+      precondition: [{
+        condition: Fn.endswith(this.organization.authDomain, TEAM_DOMAIN_SUFFIX),
+        errorMessage: `The Zero Trust organization's auth_domain does not end in ${TEAM_DOMAIN_SUFFIX}, so the team name for the `
+          + 'origin Access check cannot be derived from it. Set the team name explicitly (accessTeamName, or zeroTrustTeamName on ZeroTrustFargateService).',
+      }],
+    };
+  }
+}
+
+/** True when the origin check comes from the rule's Access application. */
+function enforcesFromApplication(rule: TunnelIngressRule): boolean {
+  return rule.accessApplication !== undefined && rule.dangerouslyDisableOriginAccessCheck !== true;
+}
+
+/**
+ * True when `hostname` is one the application covers: a domain equal to it
+ * (ignoring a path) or a `*.` wildcard domain above it. Tokens are trusted.
+ */
+export function applicationCovers(application: AccessApplication, hostname: string): boolean {
+  if (Token.isUnresolved(hostname)) {
+    return true;
+  }
+  return application.domains.some((domain) => {
+    if (Token.isUnresolved(domain)) {
+      return true;
+    }
+    const host = domain.split('/')[0];
+    return host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : host === hostname;
+  });
+}
