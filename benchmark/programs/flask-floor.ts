@@ -6,6 +6,8 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-session-context';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
@@ -18,6 +20,7 @@ import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -27,6 +30,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
@@ -87,12 +91,15 @@ const cloudflaredRepository = new EcrRepository(stack, 'cloudflared-repository',
 });
 new EcrLifecyclePolicy(stack, 'cloudflared-repository-lifecycle', { repository: cloudflaredRepository.name, policy: expireOldImages });
 
-// Cloudflare Access: one allow policy in front of the hostname.
+// Cloudflare Access: one allow policy in front of the hostname. A new policy
+// is created before the old one goes, so the application is never left open.
 const allowPolicy = new ZeroTrustAccessPolicy(stack, 'access-policy', {
   accountId,
   name: 'flask allow',
   decision: 'allow',
   include: [{ email: { email: 'alice@example.com' } }, { email: { email: 'bob@example.com' } }],
+  sessionDuration: '24h',
+  lifecycle: { createBeforeDestroy: true },
 });
 const accessApplication = new ZeroTrustAccessApplication(stack, 'access-application', {
   accountId,
@@ -108,6 +115,11 @@ const accessApplication = new ZeroTrustAccessApplication(stack, 'access-applicat
 });
 
 // Cloudflare Tunnel, its ingress rules and the CNAME to it.
+// Routes wait for Access, and cloudflared checks the Access token at the
+// origin too, with the team name taken from the Zero Trust organization.
+const accessGuards = [accessApplication, allowPolicy];
+const organization = new DataCloudflareZeroTrustOrganization(stack, 'organization', { accountId });
+const teamDomainSuffix = '.cloudflareaccess.com';
 const tunnelSecret = new Password(stack, 'tunnel-secret', { length: 64, special: false });
 const tunnel = new ZeroTrustTunnelCloudflared(stack, 'tunnel', {
   accountId,
@@ -120,9 +132,27 @@ new ZeroTrustTunnelCloudflaredConfigA(stack, 'tunnel-config', {
   tunnelId: tunnel.id,
   config: {
     ingress: [
-      { hostname, service: 'http://localhost:5000', originRequest: {} },
+      {
+        hostname,
+        service: 'http://localhost:5000',
+        originRequest: {
+          access: {
+            required: true,
+            teamName: Fn.trimsuffix(organization.authDomain, teamDomainSuffix),
+            audTag: [accessApplication.aud],
+          },
+        },
+      },
       { service: 'http_status:404' },
     ],
+  },
+  dependsOn: accessGuards,
+  lifecycle: {
+    precondition: [{
+      condition: Fn.endswith(organization.authDomain, teamDomainSuffix),
+      errorMessage: `The Zero Trust organization's auth_domain does not end in ${teamDomainSuffix}, so the team name for the `
+        + 'origin Access check cannot be derived from it. Set the team name explicitly (accessTeamName, or zeroTrustTeamName on ZeroTrustFargateService).',
+    }],
   },
 });
 new DnsRecord(stack, 'tunnel-cname', {
@@ -132,19 +162,7 @@ new DnsRecord(stack, 'tunnel-cname', {
   content: `${tunnel.id}.cfargotunnel.com`,
   proxied: true,
   ttl: 1,
-});
-
-// The tunnel credentials JSON in an SSM SecureString.
-const credentials = new SsmParameter(stack, 'tunnel-credentials', {
-  name: '/flask/tunnel-credentials',
-  description: `Cloudflare Tunnel credentials JSON of ${hostname}`,
-  type: 'SecureString',
-  tier: 'Standard',
-  value: Fn.sensitive(Fn.jsonencode({
-    AccountTag: accountId,
-    TunnelSecret: Fn.base64sha256(tunnelSecret.result),
-    TunnelID: tunnel.id,
-  })),
+  dependsOn: accessGuards,
 });
 
 // VPC over two zones: private subnets for the tasks, public ones for one NAT gateway.
@@ -271,6 +289,80 @@ const executionRole = new IamRole(stack, 'execution-role', {
   description: 'ECS task execution role: pulls images, writes logs, reads injected secrets',
   assumeRolePolicy: trustEcsTasks('execution-role').json,
 });
+
+// The tunnel credentials JSON in an SSM SecureString, under a KMS key of its
+// own: the account administers the key, only the deployer and the execution
+// role use it, and only through SSM for this parameter.
+const parameterName = '/flask/tunnel-credentials';
+const keyAccount = new DataAwsCallerIdentity(stack, 'key-account', {});
+const keyPartition = new DataAwsPartition(stack, 'key-partition', {});
+const keyRegion = new DataAwsRegion(stack, 'key-region', {});
+const deployer = new DataAwsIamSessionContext(stack, 'deployer', { arn: keyAccount.arn });
+const throughSsm = [
+  { test: 'StringEquals', variable: 'kms:ViaService', values: [`ssm.${keyRegion.region}.${keyPartition.dnsSuffix}`] },
+  {
+    test: 'StringEquals',
+    variable: 'kms:EncryptionContext:PARAMETER_ARN',
+    // From the name: the parameter's own ARN would be a cycle.
+    values: [`arn:${keyPartition.partition}:ssm:${keyRegion.region}:${keyAccount.accountId}:parameter${parameterName}`],
+  },
+];
+const keyPolicy = new DataAwsIamPolicyDocument(stack, 'key-policy', {
+  statement: [
+    {
+      sid: 'KeyAdministration',
+      effect: 'Allow',
+      principals: [{ type: 'AWS', identifiers: [`arn:${keyPartition.partition}:iam::${keyAccount.accountId}:root`] }],
+      actions: [
+        'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:ListResourceTags', 'kms:ListKeyPolicies',
+        'kms:ListKeyRotations', 'kms:ListGrants', 'kms:PutKeyPolicy', 'kms:EnableKey', 'kms:DisableKey',
+        'kms:EnableKeyRotation', 'kms:DisableKeyRotation', 'kms:RotateKeyOnDemand', 'kms:TagResource',
+        'kms:UntagResource', 'kms:UpdateKeyDescription', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion',
+        'kms:RevokeGrant', 'kms:RetireGrant', 'kms:CreateAlias', 'kms:DeleteAlias', 'kms:UpdateAlias',
+      ],
+      resources: ['*'],
+    },
+    {
+      sid: 'DeployerWriteAndRead',
+      effect: 'Allow',
+      principals: [{ type: 'AWS', identifiers: [deployer.issuerArn] }],
+      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: ['*'],
+      condition: throughSsm,
+    },
+    {
+      sid: 'ExecutionRoleDecrypt',
+      effect: 'Allow',
+      principals: [{ type: 'AWS', identifiers: [executionRole.arn] }],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      condition: throughSsm,
+    },
+  ],
+});
+const credentialKey = new KmsKey(stack, 'credential-key', {
+  description: `Encrypts the Cloudflare Tunnel credential in SSM parameter ${parameterName}`,
+  enableKeyRotation: true,
+  deletionWindowInDays: 30,
+  policy: keyPolicy.json,
+});
+const credentials = new SsmParameter(stack, 'tunnel-credentials', {
+  name: parameterName,
+  description: `Cloudflare Tunnel credentials JSON of ${hostname}`,
+  type: 'SecureString',
+  tier: 'Standard',
+  keyId: credentialKey.arn,
+  // sensitive() twice, as the library emits it (the same value to Terraform).
+  value: Fn.sensitive(Fn.sensitive(Fn.jsonencode({
+    AccountTag: accountId,
+    TunnelSecret: Fn.base64sha256(tunnelSecret.result),
+    TunnelID: tunnel.id,
+  }))),
+});
+
+// The execution role's permissions; it decrypts the credential only through SSM.
+const executionPartition = new DataAwsPartition(stack, 'execution-role-partition', {});
+const executionRegion = new DataAwsRegion(stack, 'execution-role-region', {});
 const executionPolicy = new DataAwsIamPolicyDocument(stack, 'execution-policy-document', {
   statement: [
     { sid: 'EcrLogin', effect: 'Allow', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] },
@@ -282,6 +374,16 @@ const executionPolicy = new DataAwsIamPolicyDocument(stack, 'execution-policy-do
     },
     { sid: 'WriteLogs', effect: 'Allow', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:log-stream:*`] },
     { sid: 'ReadParameters', effect: 'Allow', actions: ['ssm:GetParameters'], resources: [credentials.arn] },
+    {
+      sid: 'DecryptParameters',
+      effect: 'Allow',
+      actions: ['kms:Decrypt'],
+      resources: [credentialKey.arn],
+      condition: [
+        { test: 'StringEquals', variable: 'kms:ViaService', values: [`ssm.${executionRegion.region}.${executionPartition.dnsSuffix}`] },
+        { test: 'StringEquals', variable: 'kms:EncryptionContext:PARAMETER_ARN', values: [credentials.arn] },
+      ],
+    },
   ],
 });
 const executionRolePolicy = new IamRolePolicy(stack, 'execution-role-policy', {
