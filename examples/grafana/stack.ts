@@ -14,7 +14,7 @@ import {
   SidecarStartCondition,
   ZeroTrustFargateService,
 } from '../../src';
-import { cloudflareSettings, configureProviders, listSetting, setting } from '../shared/settings';
+import { cloudflareSettings, configureProviders, listSetting, optionalSetting, setting } from '../shared/settings';
 
 /** The Grafana image this example runs, pinned to a release. */
 export const GRAFANA_IMAGE = 'grafana/grafana:11.3.0';
@@ -60,7 +60,8 @@ export class GrafanaExampleStack extends TerraformStack {
       zoneName: cloudflare.zoneName,
       hostname,
       // cloudflared also checks the Access token, so only Access-approved requests reach Grafana.
-      zeroTrustTeamName: setting('CLOUDFLARE_TEAM_NAME', 'example-team'),
+      // Unset: the origin Access check reads the team name from the account.
+      zeroTrustTeamName: optionalSetting('CLOUDFLARE_TEAM_NAME'),
       access: {
         applicationName: 'Grafana',
         // Only Google Workspace logins, straight to Google's sign-in page.

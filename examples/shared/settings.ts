@@ -12,6 +12,12 @@ export function setting(name: string, placeholder: string): string {
   return value === undefined || value === '' ? placeholder : value;
 }
 
+/** A setting that may stay unset: the library then picks its default. */
+export function optionalSetting(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** A comma-separated list from an environment variable. */
 export function listSetting(name: string, placeholder: string): string[] {
   return setting(name, placeholder).split(',').map((item) => item.trim()).filter((item) => item !== '');

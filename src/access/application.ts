@@ -3,7 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
-import { checkPolicyOptions } from './policy-checks';
+import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from './policy-checks';
 import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
@@ -91,9 +91,9 @@ export class AccessApplication extends Construct {
 
   /**
    * The application's audience (AUD) tag: the `aud` claim of the Access
-   * tokens it issues. Give it to the tunnel's `originRequest.access.audTag`
-   * so `cloudflared` rejects requests without a valid token. It changes when
-   * the application is replaced.
+   * tokens it issues. Give the application itself to a tunnel ingress rule's
+   * `accessApplication` and `cloudflared` rejects requests without a valid
+   * token for it. It changes when the application is replaced.
    */
   public readonly aud: string;
 
@@ -171,14 +171,11 @@ function validate(props: AccessApplicationProps): void {
   }
   policies.forEach((options, i) => {
     checkPolicyOptions(`policies[${i}].`, options);
-    if (options.key !== undefined && (Token.isUnresolved(options.key) || !POLICY_KEY.test(options.key))) {
-      invalid(`policies[${i}].key`, options.key,
-        'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit (it names the Terraform resource, so it cannot be a token).');
-    }
   });
+  requirePolicyKeys('policies', policies);
   requireUnique('policies[].name', policies, (options) => options.name);
-  requireUnique('policies[].key', policies.map(policyKey));
   requireDenyBeforeAllow(policies);
+  checkOpenIpRangesAcrossPolicies('policies', policies);
   if (policies.every((options) => (options.decision ?? AccessDecision.ALLOW) === AccessDecision.DENY)) {
     invalid('policies', policies.map((options) => options.name),
       'Expected at least one policy that lets someone in (decision ALLOW, NON_IDENTITY or BYPASS): with only DENY policies the application locks everyone out.');
@@ -201,14 +198,11 @@ function requireDenyBeforeAllow(policies: AccessPolicyOptions[]): void {
   });
 }
 
-/** A policy key: the form of a DNS label, so it reads well in Terraform addresses. */
-const POLICY_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /**
  * Construct id (and so Terraform address) of the policy created for
  * `policies[index]`: its key, else its position. Never its name, so renaming
  * a policy updates it in place.
  */
 function policyKey(options: AccessPolicyOptions, index: number): string {
-  return options.key ?? `policy-${index + 1}`;
+  return options.key ?? `policy-${index + 1}`; // only a lone policy goes without a key
 }

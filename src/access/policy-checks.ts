@@ -2,12 +2,13 @@
  * Checks of one policy's options, shared by AccessPolicy and AccessApplication
  * (which checks all its policies before it creates any). Internal.
  */
+import { Token } from 'cdktf';
 import { AccessDecision } from './decision';
 import type { AccessPolicyOptions } from './policy';
 import type { AccessRule } from './rule';
 import { requireSessionDuration, requireText } from './validation';
 import { wholeFamilyCovered } from '../core/cidr';
-import { invalid } from '../core/validation';
+import { invalid, requireUnique } from '../core/validation';
 
 const DECISIONS = Object.values(AccessDecision) as string[];
 
@@ -117,4 +118,54 @@ function checkOpenIpRanges(prefix: string, decision: string, options: AccessPoli
         `the IP ranges of the include rules together cover all of ${family}, so they match everyone`, decision, options);
     }
   });
+}
+
+/**
+ * The same coverage check across the policies of one application: IP ranges
+ * split over several NON_IDENTITY (or unconfirmed ALLOW) policies open the
+ * door as wide as one policy holding them all.
+ */
+export function checkOpenIpRangesAcrossPolicies(property: string, policies: readonly AccessPolicyOptions[]): void {
+  const groups: Array<[string, (options: AccessPolicyOptions) => boolean, string]> = [
+    [AccessDecision.NON_IDENTITY, () => true,
+      'so they let every request in without a login. Narrow the ranges, or use serviceToken rules.'],
+    [AccessDecision.ALLOW, (options) => options.allowEveryoneWhoCanLogIn !== true,
+      'so they let in anyone who can log in through any identity provider of the account. Narrow the ranges, '
+      + 'or set allowEveryoneWhoCanLogIn: true on each of these policies to confirm.'],
+  ];
+  for (const [decision, counts, consequence] of groups) {
+    const contributing = policies.filter((options) => (options.decision ?? AccessDecision.ALLOW) === decision
+      && counts(options) && options.include.some((rule) => rule._ipRanges().length > 0));
+    const family = wholeFamilyCovered(contributing.flatMap((options) => options.include.flatMap((rule) => rule._ipRanges())));
+    if (family !== undefined) {
+      invalid(property, contributing.map((options) => options.name),
+        `The IP ranges in the include rules of these ${decision.toUpperCase()} policies together cover all of ${family}, ${consequence}`);
+    }
+  }
+}
+
+/** A policy key: the form of a DNS label, so it reads well in Terraform addresses. */
+const POLICY_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Keys name the policies' Terraform addresses: well formed, unique, and given
+ * for every policy as soon as there is more than one.
+ *
+ * @param property how the user reaches the list, e.g. `policies` or `access.policies`
+ */
+export function requirePolicyKeys(property: string, policies: readonly AccessPolicyOptions[]): void {
+  policies.forEach((options, i) => {
+    if (options.key === undefined && policies.length > 1) {
+      invalid(`${property}[${i}].key`, undefined,
+        'Give each policy a key when there is more than one (e.g. key: "former-staff"): it names the policy\'s Terraform '
+        + 'address, so reordering, inserting or renaming policies never rewrites one policy into another, which could '
+        + 'drop a DENY for the length of an apply.');
+    }
+    if (options.key !== undefined && (Token.isUnresolved(options.key) || !POLICY_KEY.test(options.key))) {
+      invalid(`${property}[${i}].key`, options.key,
+        'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit '
+        + '(it names the Terraform resource, so it cannot be a token).');
+    }
+  });
+  requireUnique(`${property}[].key`, policies.flatMap((options) => (options.key === undefined ? [] : [options.key])));
 }

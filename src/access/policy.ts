@@ -20,13 +20,14 @@ export interface AccessPolicyOptions {
    * Stable key of the policy within its application: lower-case letters,
    * digits and hyphens. It names the policy's construct and so its Terraform
    * address: a policy keeps its key, and is updated in place, when it is
-   * renamed or moved in the list. Give every policy a key when you expect to
-   * insert or remove policies in the middle of the list; without keys each
-   * policy is addressed by its position, and inserting one rewrites the
-   * policies after it in place. Ignored by a standalone {@link AccessPolicy}
-   * (its construct id plays this role).
+   * renamed or moved in the list; a new policy is created and attached in one
+   * update of the application. Required as soon as an application has more
+   * than one policy, since addresses by position would turn an insertion into
+   * in-place rewrites of the policies after it (which could briefly drop a
+   * DENY). Ignored by a standalone {@link AccessPolicy} (its construct id
+   * plays this role).
    *
-   * @default - `policy-<position>`, counted from 1 in the list given
+   * @default - `policy-1`, allowed only for a lone policy
    */
   readonly key?: string;
 

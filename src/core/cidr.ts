@@ -85,14 +85,30 @@ function toRange(cidr: string): AddressRange | undefined {
   return { family: 'IPv6', first, last: first + 2n ** BigInt(128 - Number(prefix)) - 1n };
 }
 
+/** Start of `::ffff:0:0/96`, the IPv4-mapped IPv6 addresses. */
+const IPV4_MAPPED_BASE = 0xffffn * 2n ** 32n;
+
+/** The IPv4 addresses an IPv6 range covers through `::ffff:0:0/96`, if any. */
+function ipv4MappedPart(range: AddressRange): AddressRange[] {
+  const mappedLast = IPV4_MAPPED_BASE + 2n ** 32n - 1n;
+  if (range.family !== 'IPv6' || range.last < IPV4_MAPPED_BASE || range.first > mappedLast) {
+    return [];
+  }
+  const first = range.first > IPV4_MAPPED_BASE ? range.first : IPV4_MAPPED_BASE;
+  const last = range.last < mappedLast ? range.last : mappedLast;
+  return [{ family: 'IPv4', first: first - IPV4_MAPPED_BASE, last: last - IPV4_MAPPED_BASE }];
+}
+
 /**
  * The address family whose every address lies in one of `cidrs` taken together
- * (`0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`...), or undefined when none
+ * (`0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`, or `::ffff:0:0/96` for IPv4...), or undefined when none
  * is covered. Values that are not CIDR blocks (e.g. tokens) are ignored.
  */
 export function wholeFamilyCovered(cidrs: readonly string[]): IpFamily | undefined {
-  const ranges = cidrs.map(toRange).filter((range): range is AddressRange => range !== undefined);
-  const families: Array<[IpFamily, bigint]> = [['IPv4', 2n ** 32n], ['IPv6', 2n ** 128n]];
+  const parsed = cidrs.map(toRange).filter((range): range is AddressRange => range !== undefined);
+  // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) stand for IPv4 clients as well.
+  const ranges = [...parsed, ...parsed.flatMap(ipv4MappedPart)];
+  const families: Array<[IpFamily, bigint]> = [['IPv6', 2n ** 128n], ['IPv4', 2n ** 32n]];
   for (const [family, size] of families) {
     const sorted = ranges.filter((range) => range.family === family).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
     let next = 0n; // the lowest address not yet covered

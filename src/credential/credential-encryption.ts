@@ -6,13 +6,14 @@ import { IAM_PRINCIPAL_ARN, KMS_KEY_ARN, requireArn, requireArns } from '../iam/
 /** Options of {@link CredentialEncryption.dedicatedKey}. */
 export interface DedicatedKeyOptions {
   /**
-   * IAM roles or users that, besides the principal running Terraform now, may write the credential and
-   * read it back through SSM, e.g. the CI role that will run the next applies. A new principal must be
-   * added here by an apply from a principal the key already allows; otherwise its first refresh of the
-   * parameter fails with AccessDenied. Each must exist: KMS refuses a key policy naming an unknown
-   * principal.
+   * Every IAM role or user that runs Terraform for this stack (e.g. the CI role and a break-glass admin
+   * role): they may write the credential and read it back through SSM, which each refresh does. Give
+   * the complete list as soon as more than one principal runs Terraform: without it, the key policy
+   * names whoever applied last, and everyone else's next plan fails with AccessDenied on the parameter.
+   * A new principal must be added by an apply from one the key already allows. Each must exist: KMS
+   * refuses a key policy naming an unknown principal.
    *
-   * @default - only the principal running Terraform (for an assumed-role session, its role)
+   * @default - the principal running Terraform (for an assumed-role session, its role)
    */
   readonly deployerRoleArns?: string[];
 }
@@ -29,16 +30,17 @@ export class CredentialEncryption {
    * The default: a new customer-managed key (rotated yearly, 30 days deletion window) for this one
    * credential. Its key policy lets only these decrypt it, and only through SSM for this parameter: the
    * execution roles granted with `ITunnelCredential.grantDecrypt` (`TunnelFargateService` grants its
-   * own), and the principal running Terraform plus `deployerRoleArns` (they write the value and read it
-   * back). The account may administer the key but not use it, so no IAM policy alone, not even
-   * AdministratorAccess, decrypts the credential. Costs about 1 USD a month per key (KMS adds 1 USD for
+   * own), and the principals that run Terraform (`deployerRoleArns`, by default the current one; they
+   * write the value and read it back). The account may administer the key but not use it, so no IAM
+   * policy alone decrypts the credential; a key administrator (any principal allowed `kms:PutKeyPolicy`)
+   * could still rewrite the key policy to give itself access. Costs about 1 USD a month per key (KMS adds 1 USD for
    * each of the first two yearly rotations, so at most 3 USD).
    *
    * The principal running Terraform needs `iam:GetRole` on its own role, to map its session to the role.
    * Do not run Terraform as the account's root user: the key policy would then name the whole account,
    * and any principal whose IAM policies allow `kms:Decrypt` could decrypt through SSM.
    *
-   * @param options who besides the principal running Terraform may write and read back the value
+   * @param options which principals run Terraform and so write and read back the value
    */
   public static dedicatedKey(options: DedicatedKeyOptions = {}): CredentialEncryption {
     const deployerRoleArns = [...(options.deployerRoleArns ?? [])];

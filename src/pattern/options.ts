@@ -10,15 +10,21 @@ export interface ZeroTrustAccessOptions {
   /**
    * Shorthand for one allow policy that lets in anyone matching any of these
    * rules (e.g. `AccessRule.emails([...])`, `AccessRule.emailDomain(...)`).
-   * It is attached first, before `policies`.
+   * It is attached after the `DENY` policies of `policies` and before the
+   * others; its Terraform address (key `allow`) never changes with the
+   * hostname or name. Rules that let in everyone (`everyone()`, IP ranges
+   * covering a whole address family, `anyValidServiceToken()`) need a full
+   * policy in `policies` with its opt-in.
    *
    * @default - only `policies`
    */
   readonly allow?: AccessRule[];
 
   /**
-   * Full Access policies, attached after the `allow` shorthand in this order
-   * (precedence 1, 2, 3...). At least one allow policy must exist in all.
+   * Full Access policies. `DENY` policies are attached first (Access stops
+   * at the first `ALLOW` or `DENY` that matches), then the `allow` shorthand,
+   * then the other policies in this order. With more than one, each needs a
+   * `key`. At least one policy that lets someone in must exist in all.
    *
    * @default - only the `allow` shorthand
    */
@@ -81,8 +87,9 @@ export interface ZeroTrustTunnelOptions {
   readonly secretRotationKey?: string;
 
   /**
-   * Origin settings of the ingress rule (timeouts, host header...). Access
-   * token enforcement is set from `zeroTrustTeamName` instead.
+   * Origin settings of the ingress rule (timeouts, host header...). The
+   * origin's Access token check is always set from the Access application
+   * this construct creates (see `dangerouslyDisableOriginAccessCheck`).
    *
    * @default - cloudflared's defaults
    */

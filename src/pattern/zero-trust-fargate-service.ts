@@ -2,7 +2,9 @@ import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ZeroTrustAccessOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions } from './options';
 import { AccessApplication, AccessDecision, AccessPolicyOptions } from '../access';
+import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
 import { FargateCluster, ICluster } from '../cluster';
+import { wholeFamilyCovered } from '../core/cidr';
 import { invalid } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
@@ -303,10 +305,36 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
-  const shorthandKey = (props.access.policies ?? []).findIndex((options) => options.key === 'allow');
-  if (shorthandKey >= 0 && (props.access.allow ?? []).length > 0) {
-    invalid(`access.policies[${shorthandKey}].key`, 'allow', 'The key "allow" belongs to the policy made from access.allow; choose another key.');
+  validateAccess(props.access);
+}
+
+/**
+ * Checks `access` in the words the user wrote (`access.allow[i]`,
+ * `access.policies[j]`) before the policies are merged and reordered.
+ */
+function validateAccess(access: ZeroTrustAccessOptions): void {
+  const policies = access.policies ?? [];
+  (access.allow ?? []).forEach((rule, i) => {
+    if (rule?._isEveryone?.() || rule?._isAnyValidServiceToken?.()) {
+      invalid(`access.allow[${i}]`, `AccessRule.${rule._kind}()`,
+        'The allow shorthand takes no opt-in for a rule that lets in everyone or every service token of the account; '
+        + 'put it in access.policies with allowEveryoneWhoCanLogIn or allowEveryServiceTokenOfTheAccount: true.');
+    }
+  });
+  const allowRanges = (access.allow ?? []).flatMap((rule) => rule?._ipRanges?.() ?? []);
+  if (wholeFamilyCovered(allowRanges) !== undefined) {
+    invalid('access.allow', allowRanges,
+      `These IP ranges together cover all of ${wholeFamilyCovered(allowRanges)}, so they match everyone; narrow them, `
+      + 'or put them in access.policies with allowEveryoneWhoCanLogIn: true.');
   }
+  policies.forEach((options, j) => {
+    checkPolicyOptions(`access.policies[${j}].`, options);
+    if (options.key === 'allow' && (access.allow ?? []).length > 0) {
+      invalid(`access.policies[${j}].key`, 'allow', 'The key "allow" belongs to the policy made from access.allow; choose another key.');
+    }
+  });
+  requirePolicyKeys('access.policies', policies);
+  checkOpenIpRangesAcrossPolicies('access.policies', policies);
 }
 
 /**

@@ -49,9 +49,10 @@ describe('AccessApplication', () => {
         allowedIdentityProviderIds: [google.identityProviderId],
         autoRedirectToIdentity: true,
         policies: [
-          { name: 'Block former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
-          { name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken(ci.tokenId)] },
+          { key: 'former-staff', name: 'Block former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
+          { key: 'ci', name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken(ci.tokenId)] },
           {
+            key: 'engineering',
             name: 'Engineering',
             include: [AccessRule.googleWorkspaceGroup('engineering@example.com', google.identityProviderId)],
             require: [AccessRule.loginMethod(google.identityProviderId)],
@@ -91,9 +92,9 @@ describe('AccessApplication', () => {
   test('policies are created as reusable policies and attached in order with precedence 1, 2, 3', () => {
     const doc = appDoc({
       policies: [
-        { name: 'First', decision: AccessDecision.DENY, include: [AccessRule.ipRanges(['192.0.2.0/24'])] },
-        { name: 'Second', include: [AccessRule.emailDomain('example.com')] },
-        { name: 'Third', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] },
+        { key: 'first', name: 'First', decision: AccessDecision.DENY, include: [AccessRule.ipRanges(['192.0.2.0/24'])] },
+        { key: 'second', name: 'Second', include: [AccessRule.emailDomain('example.com')] },
+        { key: 'third', name: 'Third', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] },
       ],
     });
     const policies = resources(doc, 'cloudflare_zero_trust_access_policy');
@@ -147,7 +148,7 @@ describe('AccessApplication bad input', () => {
   });
 
   test('duplicate policy names', () => {
-    expect(() => attempt({ policies: [TEAM_POLICY, { ...TEAM_POLICY }] }))
+    expect(() => attempt({ policies: [{ ...TEAM_POLICY, key: 'a' }, { ...TEAM_POLICY, key: 'b' }] }))
       .toThrow(/Invalid policies\[\]\.name: "Team"\. Each value may appear only once/);
   });
 

@@ -87,3 +87,36 @@ describe('anyValidServiceToken needs its own opt-in', () => {
     expect(policy.require).toEqual([{ any_valid_service_token: {} }]);
   });
 });
+
+describe('IP ranges split over several policies of one application', () => {
+  const application = (policies: any[]) => () => new AccessApplication(newStack(), 'App', {
+    accountId: 'account', name: 'app', domains: ['app.example.com'], policies,
+  });
+
+  test('NON_IDENTITY policies that together cover all of IPv4 are refused, naming them', () => {
+    expect(application([
+      { key: 'low', name: 'low half', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/1'])] },
+      { key: 'team', name: 'team', include: [AccessRule.emailDomain('example.com')] },
+      { key: 'high', name: 'high half', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['128.0.0.0/1'])] },
+    ])).toThrow(/Invalid policies: \["low half","high half"\]\. The IP ranges in the include rules of these NON_IDENTITY policies together cover all of IPv4, so they let every request in without a login/);
+  });
+
+  test('ALLOW policies that together cover all of IPv4 need allowEveryoneWhoCanLogIn on each', () => {
+    const low = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['0.0.0.0/1'])] };
+    const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['::ffff:8000:0/97'])] };
+    expect(application([low, high])).toThrow(/Invalid policies: \["low","high"\]\. .* ALLOW policies together cover all of IPv4.*allowEveryoneWhoCanLogIn: true on each/);
+    expect(application([{ ...low, allowEveryoneWhoCanLogIn: true }, { ...high, allowEveryoneWhoCanLogIn: true }])).not.toThrow();
+  });
+
+  test('an ALLOW and a NON_IDENTITY half are different doors and pass', () => {
+    expect(application([
+      { key: 'low', name: 'low', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/1'])] },
+      { key: 'high', name: 'high', include: [AccessRule.ipRanges(['128.0.0.0/1'])] },
+    ])).not.toThrow();
+  });
+
+  test('IPv4-mapped IPv6 ranges count as IPv4', () => {
+    expect(() => attempt({ include: [AccessRule.ipRanges(['::ffff:0:0/96'])] }))
+      .toThrow(/cover all of IPv4, so they match everyone/);
+  });
+});

@@ -4,9 +4,9 @@
 import { AccessApplication, AccessApplicationProps, AccessDecision, AccessPolicyOptions, AccessRule } from '../../src/access';
 import { newStack, onlyResource, resources, synth } from '../helpers';
 
-const TEAM: AccessPolicyOptions = { name: 'Team', include: [AccessRule.emailDomain('example.com')] };
-const FORMER: AccessPolicyOptions = { name: 'Former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] };
-const CI: AccessPolicyOptions = { name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] };
+const TEAM: AccessPolicyOptions = { key: 'team', name: 'Team', include: [AccessRule.emailDomain('example.com')] };
+const FORMER: AccessPolicyOptions = { key: 'former', name: 'Former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] };
+const CI: AccessPolicyOptions = { key: 'ci', name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] };
 
 function appDoc(props: Partial<AccessApplicationProps>): any {
   return synth((stack) => {
@@ -43,11 +43,16 @@ describe('policy addresses', () => {
     expect([precedence(afterDoc, 'Former staff'), precedence(afterDoc, 'Team'), precedence(afterDoc, 'CI')]).toEqual([1, 2, 3]);
   });
 
-  test('without keys, policies are addressed by position', () => {
-    expect(Object.values(addresses(appDoc({ policies: [FORMER, TEAM] })))).toEqual([
-      expect.stringMatching(/^App_policy-1_/),
-      expect.stringMatching(/^App_policy-2_/),
-    ]);
+  test('a lone policy needs no key; it is addressed as policy-1, so renaming it keeps the address', () => {
+    const lone = (name: string) => addresses(appDoc({ policies: [{ name, include: TEAM.include }] }));
+    expect(lone('Team').Team).toMatch(/^App_policy-1_/);
+    expect(lone('Engineering').Engineering).toBe(lone('Team').Team);
+  });
+
+  test('with more than one policy, each needs a key', () => {
+    const { key: _key, ...unkeyed } = TEAM;
+    expect(() => appDoc({ policies: [FORMER, unkeyed] })).toThrow(
+      /Invalid policies\[1\]\.key: undefined\. Give each policy a key when there is more than one .*could drop a DENY/);
   });
 
   test('every policy is created before the one it replaces is destroyed', () => {
@@ -63,7 +68,6 @@ describe('policy addresses', () => {
     expect(attempt([{ ...TEAM, key: 'Team Policy' }]))
       .toThrow(/Invalid policies\[0\]\.key: "Team Policy"\. Expected 1 to 63 lower-case letters, digits and hyphens/);
     expect(attempt([{ ...TEAM, key: 'team' }, { ...CI, key: 'team' }])).toThrow(/Invalid policies\[\]\.key: "team"\. Each value may appear only once/);
-    expect(attempt([{ ...FORMER, key: 'policy-2' }, TEAM])).toThrow(/Invalid policies\[\]\.key: "policy-2"/);
   });
 });
 

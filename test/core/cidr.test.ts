@@ -1,4 +1,4 @@
-import { isIpv6Cidr, parseIpv4Cidr } from '../../src/core/cidr';
+import { isIpv6Cidr, parseIpv4Cidr, wholeFamilyCovered } from '../../src/core/cidr';
 
 describe('CIDR parsing', () => {
   test.each([
@@ -20,5 +20,33 @@ describe('CIDR parsing', () => {
 
   test.each(['::1/64', '2001:db8::/129', '2001:db8::', 'gggg::/16', '0.0.0.0/0', '::ffff:1.2.3.4/128'])('IPv6 %p is rejected', text => {
     expect(isIpv6Cidr(text)).toBe(false);
+  });
+});
+
+describe('wholeFamilyCovered', () => {
+  test.each([
+    [['0.0.0.0/0'], 'IPv4'],
+    [['::/0'], 'IPv6'],
+    [['128.0.0.0/1', '0.0.0.0/1'], 'IPv4'],
+    [['0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/2', '192.0.0.0/3', '224.0.0.0/3'], 'IPv4'],
+    [['::/1', '8000::/1'], 'IPv6'],
+    [['::ffff:0:0/96'], 'IPv4'],
+    [['::ffff:0:0/97', '128.0.0.0/1'], 'IPv4'],
+    [['::/80'], 'IPv4'],
+    [['::/1'], 'IPv4'],
+  ])('%p covers all of %s', (cidrs, family) => {
+    expect(wholeFamilyCovered(cidrs)).toBe(family);
+  });
+
+  test.each([
+    [['0.0.0.0/1']],
+    [['0.0.0.0/1', '128.0.0.0/2', '192.0.0.0/3']],
+    [['0.0.0.0/1', '128.0.0.1/32']],
+    [['8000::/1', '2001:db8::/32']],
+    [['::ffff:0:0/97']],
+    [['not-a-cidr', '${TfToken[TOKEN.1]}']],
+    [[]],
+  ])('%p leaves a gap', (cidrs) => {
+    expect(wholeFamilyCovered(cidrs)).toBeUndefined();
   });
 });

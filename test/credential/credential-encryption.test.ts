@@ -94,10 +94,10 @@ describe('CredentialEncryption.dedicatedKey (the default)', () => {
     expect(deployer.condition).toEqual(throughSsmFor('cloudflared/test/Credential/tunnel-token'));
   });
 
-  test('deployerRoleArns join the principal running Terraform', () => {
-    const { doc } = credential({ encryption: CredentialEncryption.dedicatedKey({ deployerRoleArns: [CI_ROLE] }) });
-    expect(keyPolicy(doc).DeployerWriteAndRead.principals![0].identifiers)
-      .toEqual([expect.stringMatching(/issuer_arn\}$/), CI_ROLE]);
+  test('deployerRoleArns, when given, are the whole list: the policy no longer follows whoever applied last', () => {
+    const { doc } = credential({ encryption: CredentialEncryption.dedicatedKey({ deployerRoleArns: [CI_ROLE, OTHER_ROLE] }) });
+    expect(keyPolicy(doc).DeployerWriteAndRead.principals![0].identifiers).toEqual([CI_ROLE, OTHER_ROLE]);
+    expect(doc.data.aws_iam_session_context).toBeUndefined();
   });
 
   test('grantDecrypt adds each role once to ExecutionRoleDecrypt: kms:Decrypt only, through SSM, this parameter only', () => {

@@ -134,7 +134,13 @@ describe('Grafana example', () => {
   test('cloudflared enforces the Access token at the origin', () => {
     const application = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'))[0];
     const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
-    expect(ingress.origin_request.access).toEqual({ required: true, team_name: 'example-team', aud_tag: [ref('cloudflare_zero_trust_access_application', application, 'aud')] });
+    // CLOUDFLARE_TEAM_NAME is unset here: the team name is read from the account.
+    const [organization] = Object.keys(doc.data.cloudflare_zero_trust_organization);
+    expect(ingress.origin_request.access).toEqual({
+      required: true,
+      team_name: `\${trimsuffix(data.cloudflare_zero_trust_organization.${organization}.auth_domain, ".cloudflareaccess.com")}`,
+      aud_tag: [ref('cloudflare_zero_trust_access_application', application, 'aud')],
+    });
   });
 
   test("Grafana's admin password is random, in SSM, and reaches the container only as a secret", () => {

@@ -217,8 +217,8 @@ describe('ZeroTrustFargateService', () => {
         access: {
           allow: [AccessRule.emailDomain('example.com')],
           policies: [
-            { name: 'ci', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] },
-            { name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
+            { key: 'ci', name: 'ci', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] },
+            { key: 'former-staff', name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
           ],
         },
       });
@@ -315,6 +315,30 @@ describe('ZeroTrustFargateService', () => {
     test('origin Access enforcement set by hand', () => {
       expect(attempt({ tunnel: { originRequest: { access: { teamName: 'acme', audTag: 'x' } } } }))
         .toThrow(/Invalid tunnel\.originRequest\.access: .*Leave it out: the origin already checks the tokens/);
+    });
+
+    test('Access mistakes are named as written under access', () => {
+      const contractors = { name: 'contractors', include: [AccessRule.emailDomain('contractor.example')] };
+      expect(attempt({ access: { allow: [AccessRule.emailDomain('example.com'), AccessRule.everyone()] } }))
+        .toThrow(/Invalid access\.allow\[1\]: "AccessRule\.everyone\(\)"\. The allow shorthand takes no opt-in.*put it in access\.policies/);
+      expect(attempt({ access: { allow: [AccessRule.anyValidServiceToken()] } }))
+        .toThrow(/Invalid access\.allow\[0\]: "AccessRule\.anyValidServiceToken\(\)"/);
+      expect(attempt({ access: { allow: [AccessRule.ipRanges(['0.0.0.0/1']), AccessRule.ipRanges(['128.0.0.0/1'])] } }))
+        .toThrow(/Invalid access\.allow: \["0\.0\.0\.0\/1","128\.0\.0\.0\/1"\]\. These IP ranges together cover all of IPv4/);
+      expect(attempt({ access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...contractors, include: [AccessRule.everyone()] }] } }))
+        .toThrow(/Invalid access\.policies\[0\]\.include\[0\]: "AccessRule\.everyone\(\)"\. In policy "contractors"/);
+      expect(attempt({ access: { policies: [{ ...contractors, key: 'a' }, { ...contractors, name: 'other' }] } }))
+        .toThrow(/Invalid access\.policies\[1\]\.key: undefined\. Give each policy a key/);
+      expect(attempt({ access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...contractors, key: 'allow' }] } }))
+        .toThrow(/Invalid access\.policies\[0\]\.key: "allow"\. The key "allow" belongs to the policy made from access\.allow/);
+      expect(attempt({
+        access: {
+          policies: [
+            { key: 'a', name: 'a', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/1'])] },
+            { key: 'b', name: 'b', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['128.0.0.0/1'])] },
+          ],
+        },
+      })).toThrow(/Invalid access\.policies: \["a","b"\]\. .*NON_IDENTITY policies together cover all of IPv4/);
     });
 
     test('a team domain given as the team name', () => {

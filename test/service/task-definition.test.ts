@@ -118,6 +118,17 @@ describe('TunnelTaskDefinition', () => {
       ]);
     });
 
+    test('DEBUG logging synthesizes with a warning that request headers and Access tokens reach the logs', () => {
+      const warnings = (logLevel?: CloudflaredLogLevel) => build({ sidecar: { logLevel } }).stack.node.findAll()
+        .flatMap((c) => c.node.metadata).map((m) => String(m.data)).filter((text) => /sidecar\.logLevel/.test(text));
+      expect(warnings(CloudflaredLogLevel.DEBUG)).toEqual([
+        expect.stringMatching(/sidecar\.logLevel is CloudflaredLogLevel\.DEBUG: cloudflared then logs every request's headers, including Cloudflare Access tokens .* and session cookies/),
+      ]);
+      expect(warnings(CloudflaredLogLevel.INFO)).toEqual([]);
+      expect(warnings(undefined)).toEqual([]);
+      expect(build({ sidecar: { logLevel: CloudflaredLogLevel.DEBUG } }).sidecar.environment).toContainEqual({ name: 'TUNNEL_LOGLEVEL', value: 'debug' });
+    });
+
     test('has an exec-form (CMD, not CMD-SHELL) health check against the metrics server', () => {
       const { sidecar } = build();
       expect(sidecar.healthCheck.command).toEqual(['CMD', 'cloudflared', 'tunnel', '--metrics', '127.0.0.1:2000', 'ready']);

@@ -15,8 +15,8 @@ function build(rule: (app: AccessApplication) => Partial<TunnelIngressRule>, pro
     name: 'app',
     domains: ['app.example.com'],
     policies: [
-      { name: 'former', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
-      { name: 'team', include: [AccessRule.emailDomain('example.com')] },
+      { key: 'former', name: 'former', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
+      { key: 'team', name: 'team', include: [AccessRule.emailDomain('example.com')] },
     ],
   });
   new CloudflareTunnel(stack, 'tunnel', {
@@ -131,5 +131,29 @@ describe('bad input', () => {
       accessTeamName: 'acme',
       ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080', accessApplication: app }],
     })).not.toThrow();
+  });
+});
+
+describe('path-scoped applications', () => {
+  function tunnelFor(domains: string[], path?: string) {
+    const stack = newStack();
+    const app = new AccessApplication(stack, 'access', {
+      accountId: ACCOUNT_ID, name: 'app', domains, policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
+    });
+    return () => new CloudflareTunnel(stack, 'tunnel', {
+      accountId: ACCOUNT_ID,
+      zoneId: ZONE_ID,
+      name: 'app',
+      accessTeamName: 'acme',
+      ingress: [{ hostname: 'app.example.com', path, service: 'http://localhost:8080', accessApplication: app }],
+    });
+  }
+
+  test('an application on one path does not cover the whole hostname', () => {
+    expect(tunnelFor(['app.example.com/admin'])).toThrow(/Invalid ingress\[0\]\.accessApplication: \["app\.example\.com\/admin"\]\. .*a domain with a path covers only a rule with a path/);
+  });
+
+  test('it may guard a rule limited to a path', () => {
+    expect(tunnelFor(['app.example.com/admin'], '^/admin')).not.toThrow();
   });
 });

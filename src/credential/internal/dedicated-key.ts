@@ -19,8 +19,9 @@ import { encryptionContext, SSM_PARAMETER_CONTEXT, viaService } from '../../iam/
 
 /**
  * What the account may do with the key through IAM: manage it, never use it. Without Encrypt, Decrypt,
- * GenerateDataKey, ReEncrypt or CreateGrant here, no IAM policy (not even AdministratorAccess) decrypts
- * the credential; PutKeyPolicy keeps the key manageable and passes KMS's lockout safety check.
+ * GenerateDataKey, ReEncrypt or CreateGrant here, no IAM policy alone decrypts the credential;
+ * PutKeyPolicy keeps the key manageable and passes KMS's lockout safety check (so a key administrator
+ * could still rewrite the policy to give itself access).
  */
 const ADMIN_ACTIONS = [
   'kms:DescribeKey',
@@ -50,7 +51,7 @@ const ADMIN_ACTIONS = [
 
 /** Properties of a {@link DedicatedKey}. */
 export interface DedicatedKeyProps extends CredentialKeyTarget {
-  /** IAM roles or users that, besides the principal running Terraform, write and read back the value. */
+  /** IAM roles or users that write and read back the value; empty: the principal running Terraform. */
   readonly deployerRoleArns: string[];
 }
 
@@ -82,8 +83,11 @@ export class DedicatedKey extends Construct implements CredentialKey {
     const account = new DataAwsCallerIdentity(this, 'Account');
     const partition = new DataAwsPartition(this, 'Partition');
     const region = new DataAwsRegion(this, 'Region');
-    // issuer_arn is the role behind an assumed-role session: the role outlives the session.
-    const deployer = new DataAwsIamSessionContext(this, 'Deployer', { arn: account.arn });
+    // A given list is the whole list, so the policy does not follow whoever applied last; without one,
+    // the principal running Terraform (issuer_arn: the role behind an assumed-role session).
+    const deployers = props.deployerRoleArns.length > 0
+      ? props.deployerRoleArns
+      : [new DataAwsIamSessionContext(this, 'Deployer', { arn: account.arn }).issuerArn];
 
     // Built from the name: the parameter's own `arn` would be a cycle (parameter -> key -> policy -> parameter).
     const parameterArn = `arn:${partition.partition}:ssm:${region.region}:${account.accountId}:parameter/${withoutLeadingSlash(props.parameterName)}`;
@@ -91,7 +95,7 @@ export class DedicatedKey extends Construct implements CredentialKey {
     this.fixedStatements = [
       allow('KeyAdministration', [`arn:${partition.partition}:iam::${account.accountId}:root`], ADMIN_ACTIONS),
       // The AWS provider reads a SecureString back with decryption on every refresh, so deployers need Decrypt.
-      allow('DeployerWriteAndRead', [deployer.issuerArn, ...props.deployerRoleArns],
+      allow('DeployerWriteAndRead', deployers,
         ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'], this.throughSsm),
     ];
     // No ExecutionRoleDecrypt statement until a role is granted: nobody else decrypts (fail closed).

@@ -54,7 +54,7 @@ export class RouteAccess {
         Annotations.of(scope).addWarning(
           `ingress[${index}] (${rule.hostname}): cloudflared does not check Cloudflare Access tokens for this route, so `
           + 'any gap in Access at the edge (a failed or deleted application, a hostname it does not cover) serves the '
-          + 'origin with no login. Give the rule its accessApplication.');
+          + 'origin with no login. Give the rule its accessApplication, and do not turn its origin check off.');
       }
     });
   }
@@ -97,18 +97,23 @@ function enforcesFromApplication(rule: TunnelIngressRule): boolean {
 }
 
 /**
- * True when `hostname` is one the application covers: a domain equal to it
- * (ignoring a path) or a `*.` wildcard domain above it. Tokens are trusted.
+ * True when the application covers the rule's hostname: a domain equal to it
+ * or a `*.` wildcard domain above it. A domain with a path (`host/admin`)
+ * protects only that path, so it counts only for a rule limited to a path
+ * (whose regular expression cannot be compared). Tokens are trusted.
  */
-export function applicationCovers(application: AccessApplication, hostname: string): boolean {
-  if (Token.isUnresolved(hostname)) {
+export function applicationCovers(application: AccessApplication, rule: TunnelIngressRule): boolean {
+  if (Token.isUnresolved(rule.hostname)) {
     return true;
   }
   return application.domains.some((domain) => {
     if (Token.isUnresolved(domain)) {
       return true;
     }
-    const host = domain.split('/')[0];
-    return host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : host === hostname;
+    const [host, ...path] = domain.split('/');
+    if (path.length > 0 && rule.path === undefined) {
+      return false;
+    }
+    return host.startsWith('*.') ? rule.hostname.endsWith(host.slice(1)) : host === rule.hostname;
   });
 }

@@ -86,10 +86,10 @@ function validateAccessApplication(property: string, rule: TunnelIngressRule): v
     invalid(`${property}.originRequest.access`, rule.originRequest.access,
       'Give either accessApplication (the check is then set from that application) or originRequest.access, not both.');
   }
-  if (!applicationCovers(application, rule.hostname)) {
+  if (!applicationCovers(application, rule)) {
     invalid(`${property}.accessApplication`, application.domains,
-      `Expected an Access application that covers ${JSON.stringify(rule.hostname)} (a domain equal to it or a "*." wildcard above it); `
-      + 'otherwise the route is guarded by the wrong application.');
+      `Expected an Access application that covers ${JSON.stringify(rule.hostname)} (a domain equal to it or a "*." wildcard above it; `
+      + 'a domain with a path covers only a rule with a path); otherwise the route is guarded by the wrong application.');
   }
 }
 
