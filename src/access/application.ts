@@ -3,7 +3,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
-import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from './policy-checks';
+import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
@@ -112,7 +112,7 @@ export class AccessApplication extends Construct {
 
     this.domains = [...props.domains];
     const sessionDuration = props.sessionDuration ?? DEFAULT_SESSION_DURATION;
-    this.policies = props.policies.map((options, i) => new AccessPolicy(this, policyKey(options, i), {
+    this.policies = props.policies.map((options) => new AccessPolicy(this, policyKey(options), {
       ...options,
       accountId: props.accountId,
       sessionDuration: options.sessionDuration ?? sessionDuration,
@@ -199,10 +199,10 @@ function requireDenyBeforeAllow(policies: AccessPolicyOptions[]): void {
 }
 
 /**
- * Construct id (and so Terraform address) of the policy created for
- * `policies[index]`: its key, else its position. Never its name, so renaming
- * a policy updates it in place.
+ * Construct id (and so Terraform address) of a policy: its key, else the one
+ * reserved key of the policy without one. Never its name or position, so
+ * renaming or moving a policy updates it in place.
  */
-function policyKey(options: AccessPolicyOptions, index: number): string {
-  return options.key ?? `policy-${index + 1}`; // only a lone policy goes without a key
+function policyKey(options: AccessPolicyOptions): string {
+  return options.key ?? UNKEYED_POLICY_KEY; // at most one policy goes without a key
 }

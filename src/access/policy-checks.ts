@@ -122,30 +122,46 @@ function checkOpenIpRanges(prefix: string, decision: string, options: AccessPoli
 
 /**
  * The same coverage check across the policies of one application: IP ranges
- * split over several NON_IDENTITY (or unconfirmed ALLOW) policies open the
- * door as wide as one policy holding them all.
+ * split over several policies open the door as wide as one policy holding
+ * them all. NON_IDENTITY ranges let requests in with no login; ALLOW ranges
+ * (together with the NON_IDENTITY ones) let in anyone who can log in, which
+ * needs allowEveryoneWhoCanLogIn on each ALLOW policy that completes the
+ * coverage.
+ *
+ * @param property how the user reaches the list, e.g. `policies` or `access.policies`
+ * @param hint added to the ALLOW message, e.g. where the opt-in cannot be set
  */
-export function checkOpenIpRangesAcrossPolicies(property: string, policies: readonly AccessPolicyOptions[]): void {
-  const groups: Array<[string, (options: AccessPolicyOptions) => boolean, string]> = [
-    [AccessDecision.NON_IDENTITY, () => true,
-      'so they let every request in without a login. Narrow the ranges, or use serviceToken rules.'],
-    [AccessDecision.ALLOW, (options) => options.allowEveryoneWhoCanLogIn !== true,
-      'so they let in anyone who can log in through any identity provider of the account. Narrow the ranges, '
-      + 'or set allowEveryoneWhoCanLogIn: true on each of these policies to confirm.'],
-  ];
-  for (const [decision, counts, consequence] of groups) {
-    const contributing = policies.filter((options) => (options.decision ?? AccessDecision.ALLOW) === decision
-      && counts(options) && options.include.some((rule) => rule._ipRanges().length > 0));
-    const family = wholeFamilyCovered(contributing.flatMap((options) => options.include.flatMap((rule) => rule._ipRanges())));
-    if (family !== undefined) {
-      invalid(property, contributing.map((options) => options.name),
-        `The IP ranges in the include rules of these ${decision.toUpperCase()} policies together cover all of ${family}, ${consequence}`);
-    }
+export function checkOpenIpRangesAcrossPolicies(property: string, policies: readonly AccessPolicyOptions[], hint = ''): void {
+  const withRanges = (decision: AccessDecision) => policies.filter((options) =>
+    (options.decision ?? AccessDecision.ALLOW) === decision && options.include.some((rule) => rule._ipRanges().length > 0));
+  const covered = (list: AccessPolicyOptions[]) => wholeFamilyCovered(list.flatMap((options) => options.include.flatMap((rule) => rule._ipRanges())));
+  const names = (list: AccessPolicyOptions[]) => list.map((options) => options.name);
+
+  const nonIdentity = withRanges(AccessDecision.NON_IDENTITY);
+  const noLogin = covered(nonIdentity);
+  if (noLogin !== undefined) {
+    invalid(property, names(nonIdentity),
+      `The IP ranges in the include rules of these NON_IDENTITY policies together cover all of ${noLogin}, so they let every `
+      + 'request in without a login. Narrow the ranges, or use serviceToken rules.');
+  }
+  const allow = withRanges(AccessDecision.ALLOW);
+  const confirmed = allow.filter((options) => options.allowEveryoneWhoCanLogIn === true);
+  const anyLogin = covered([...allow, ...nonIdentity]);
+  if (anyLogin !== undefined && covered([...confirmed, ...nonIdentity]) === undefined) {
+    const contributing = [...allow, ...nonIdentity];
+    invalid(property, names(contributing),
+      `The IP ranges in the include rules of these policies together cover all of ${anyLogin}, so they let in anyone who `
+      + 'can log in through any identity provider of the account (or anyone at all, through the NON_IDENTITY ones). '
+      + `Narrow the ranges, or set allowEveryoneWhoCanLogIn: true on each ALLOW policy among them to confirm.${hint}`);
   }
 }
 
 /** A policy key: the form of a DNS label, so it reads well in Terraform addresses. */
 const POLICY_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The key of the one policy without a key; reserved, with its look-alikes. */
+export const UNKEYED_POLICY_KEY = 'policy-1';
+const POSITION_KEY = /^policy-[0-9]+$/;
 
 /**
  * Keys name the policies' Terraform addresses: well formed, unique, and given
@@ -154,17 +170,23 @@ const POLICY_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * @param property how the user reaches the list, e.g. `policies` or `access.policies`
  */
 export function requirePolicyKeys(property: string, policies: readonly AccessPolicyOptions[]): void {
+  const unkeyed = policies.map((options, i) => (options.key === undefined ? i : -1)).filter((i) => i >= 0);
   policies.forEach((options, i) => {
-    if (options.key === undefined && policies.length > 1) {
+    if (options.key === undefined && unkeyed.length > 1) {
       invalid(`${property}[${i}].key`, undefined,
-        'Give each policy a key when there is more than one (e.g. key: "former-staff"): it names the policy\'s Terraform '
-        + 'address, so reordering, inserting or renaming policies never rewrites one policy into another, which could '
-        + 'drop a DENY for the length of an apply.');
+        'Give each policy a key when there is more than one (e.g. key: "former-staff"; at most one may go without): it '
+        + 'names the policy\'s Terraform address, so reordering, inserting or renaming policies never rewrites one '
+        + 'policy into another, which could drop a DENY for the length of an apply.');
     }
     if (options.key !== undefined && (Token.isUnresolved(options.key) || !POLICY_KEY.test(options.key))) {
       invalid(`${property}[${i}].key`, options.key,
         'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit '
         + '(it names the Terraform resource, so it cannot be a token).');
+    }
+    if (options.key !== undefined && POSITION_KEY.test(options.key)) {
+      invalid(`${property}[${i}].key`, options.key,
+        'Keys of the form policy-<number> are kept for the policy without a key (an address a later key must not '
+        + 'take over, or a policy could be rewritten in place into another one); choose another key.');
     }
   });
   requireUnique(`${property}[].key`, policies.flatMap((options) => (options.key === undefined ? [] : [options.key])));

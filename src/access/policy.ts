@@ -21,13 +21,13 @@ export interface AccessPolicyOptions {
    * digits and hyphens. It names the policy's construct and so its Terraform
    * address: a policy keeps its key, and is updated in place, when it is
    * renamed or moved in the list; a new policy is created and attached in one
-   * update of the application. Required as soon as an application has more
-   * than one policy, since addresses by position would turn an insertion into
+   * update of the application. At most one policy of an application may go
+   * without a key, since addresses by position would turn an insertion into
    * in-place rewrites of the policies after it (which could briefly drop a
-   * DENY). Ignored by a standalone {@link AccessPolicy} (its construct id
-   * plays this role).
+   * DENY). Keys `policy-<number>` are reserved. Ignored by a standalone
+   * {@link AccessPolicy} (its construct id plays this role).
    *
-   * @default - `policy-1`, allowed only for a lone policy
+   * @default - `policy-1`, for the one policy of an application without a key
    */
   readonly key?: string;
 

@@ -7,11 +7,12 @@ import { IAM_PRINCIPAL_ARN, KMS_KEY_ARN, requireArn, requireArns } from '../iam/
 export interface DedicatedKeyOptions {
   /**
    * Every IAM role or user that runs Terraform for this stack (e.g. the CI role and a break-glass admin
-   * role): they may write the credential and read it back through SSM, which each refresh does. Give
-   * the complete list as soon as more than one principal runs Terraform: without it, the key policy
-   * names whoever applied last, and everyone else's next plan fails with AccessDenied on the parameter.
-   * A new principal must be added by an apply from one the key already allows. Each must exist: KMS
-   * refuses a key policy naming an unknown principal.
+   * role), including the one running it now: they may write the credential and read it back through
+   * SSM, which each refresh does. Give the complete list as soon as more than one principal runs
+   * Terraform: without it, the key policy names whoever applied last, and everyone else's next plan
+   * fails with AccessDenied on the parameter. A plan run by a principal missing from the list stops at
+   * a precondition. A new principal must be added by an apply from one the key already allows. Each
+   * must exist: KMS refuses a key policy naming an unknown principal.
    *
    * @default - the principal running Terraform (for an assumed-role session, its role)
    */

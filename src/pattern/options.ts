@@ -23,8 +23,8 @@ export interface ZeroTrustAccessOptions {
   /**
    * Full Access policies. `DENY` policies are attached first (Access stops
    * at the first `ALLOW` or `DENY` that matches), then the `allow` shorthand,
-   * then the other policies in this order. With more than one, each needs a
-   * `key`. At least one policy that lets someone in must exist in all.
+   * then the other policies in this order. With more than one, each but one
+   * needs a `key`. At least one policy that lets someone in must exist in all.
    *
    * @default - only the `allow` shorthand
    */

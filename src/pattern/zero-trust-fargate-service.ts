@@ -5,7 +5,7 @@ import { AccessApplication, AccessDecision, AccessPolicyOptions } from '../acces
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
 import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
-import { invalid } from '../core/validation';
+import { invalid, requireUnique } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
 import { AppContainerOptions, TunnelFargateService } from '../service';
@@ -305,15 +305,17 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
-  validateAccess(props.access);
+  validateAccess(props.access, name);
 }
 
 /**
  * Checks `access` in the words the user wrote (`access.allow[i]`,
  * `access.policies[j]`) before the policies are merged and reordered.
  */
-function validateAccess(access: ZeroTrustAccessOptions): void {
+function validateAccess(access: ZeroTrustAccessOptions, name: string): void {
   const policies = access.policies ?? [];
+  const shorthandName = (access.allow ?? []).length > 0 ? [shorthandPolicyName(name)] : [];
+  requireUnique('access.policies[].name', [...shorthandName, ...policies.map((options) => options.name)]);
   (access.allow ?? []).forEach((rule, i) => {
     if (rule?._isEveryone?.() || rule?._isAnyValidServiceToken?.()) {
       invalid(`access.allow[${i}]`, `AccessRule.${rule._kind}()`,
@@ -334,7 +336,10 @@ function validateAccess(access: ZeroTrustAccessOptions): void {
     }
   });
   requirePolicyKeys('access.policies', policies);
-  checkOpenIpRangesAcrossPolicies('access.policies', policies);
+  // The shorthand counts as one more ALLOW policy that cannot be confirmed.
+  const shorthand: AccessPolicyOptions[] = (access.allow ?? []).length > 0 ? [{ name: 'access.allow', include: access.allow! }] : [];
+  checkOpenIpRangesAcrossPolicies('access', [...shorthand, ...policies],
+    ' The access.allow shorthand takes no opt-in: move such rules to access.policies.');
 }
 
 /**
@@ -346,9 +351,14 @@ function validateAccess(access: ZeroTrustAccessOptions): void {
  */
 function accessPolicies(access: ZeroTrustAccessOptions, name: string): AccessPolicyOptions[] {
   const shorthand: AccessPolicyOptions[] = access.allow && access.allow.length > 0
-    ? [{ key: 'allow', name: `${name} allow`, decision: AccessDecision.ALLOW, include: access.allow }]
+    ? [{ key: 'allow', name: shorthandPolicyName(name), decision: AccessDecision.ALLOW, include: access.allow }]
     : [];
-  const policies = (access.policies ?? []).map((options, i) => ({ ...options, key: options.key ?? `policy-${i + 1}` }));
+  const policies = access.policies ?? [];
   const isDeny = (options: AccessPolicyOptions) => options.decision === AccessDecision.DENY;
   return [...policies.filter(isDeny), ...shorthand, ...policies.filter((options) => !isDeny(options))];
+}
+
+/** Name of the policy made from `access.allow`. */
+function shorthandPolicyName(name: string): string {
+  return `${name} allow`;
 }

@@ -104,15 +104,23 @@ describe('IP ranges split over several policies of one application', () => {
   test('ALLOW policies that together cover all of IPv4 need allowEveryoneWhoCanLogIn on each', () => {
     const low = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['0.0.0.0/1'])] };
     const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['::ffff:8000:0/97'])] };
-    expect(application([low, high])).toThrow(/Invalid policies: \["low","high"\]\. .* ALLOW policies together cover all of IPv4.*allowEveryoneWhoCanLogIn: true on each/);
+    expect(application([low, high])).toThrow(/Invalid policies: \["low","high"\]\. .*together cover all of IPv4.*allowEveryoneWhoCanLogIn: true on each ALLOW policy among them/);
     expect(application([{ ...low, allowEveryoneWhoCanLogIn: true }, { ...high, allowEveryoneWhoCanLogIn: true }])).not.toThrow();
   });
 
-  test('an ALLOW and a NON_IDENTITY half are different doors and pass', () => {
-    expect(application([
-      { key: 'low', name: 'low', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/1'])] },
-      { key: 'high', name: 'high', include: [AccessRule.ipRanges(['128.0.0.0/1'])] },
-    ])).not.toThrow();
+  test('an unconfirmed ALLOW half and a NON_IDENTITY half together are refused', () => {
+    const low = { key: 'low', name: 'low', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/1'])] };
+    const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['128.0.0.0/1'])] };
+    expect(application([low, high])).toThrow(/Invalid policies: \["high","low"\]\. .*cover all of IPv4, so they let in anyone who can log in .*or anyone at all, through the NON_IDENTITY ones/);
+    expect(application([low, { ...high, allowEveryoneWhoCanLogIn: true }])).not.toThrow();
+  });
+
+  test('an unconfirmed ALLOW that completes a confirmed one is refused; one that adds nothing passes', () => {
+    const confirmed = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['0.0.0.0/1'])], allowEveryoneWhoCanLogIn: true };
+    expect(application([confirmed, { key: 'high', name: 'high', include: [AccessRule.ipRanges(['128.0.0.0/1'])] }]))
+      .toThrow(/Invalid policies: \["low","high"\]/);
+    const wide = { ...confirmed, include: [AccessRule.ipRanges(['0.0.0.0/0'])] };
+    expect(application([wide, { key: 'office', name: 'office', include: [AccessRule.ipRanges(['192.0.2.0/24'])] }])).not.toThrow();
   });
 
   test('IPv4-mapped IPv6 ranges count as IPv4', () => {

@@ -49,10 +49,18 @@ describe('policy addresses', () => {
     expect(lone('Engineering').Engineering).toBe(lone('Team').Team);
   });
 
-  test('with more than one policy, each needs a key', () => {
-    const { key: _key, ...unkeyed } = TEAM;
-    expect(() => appDoc({ policies: [FORMER, unkeyed] })).toThrow(
-      /Invalid policies\[1\]\.key: undefined\. Give each policy a key when there is more than one .*could drop a DENY/);
+  test('at most one policy goes without a key: it gets policy-1', () => {
+    const { key: _team, ...unkeyedTeam } = TEAM;
+    const { key: _ci, ...unkeyedCi } = CI;
+    expect(addresses(appDoc({ policies: [FORMER, unkeyedTeam] })).Team).toMatch(/^App_policy-1_/);
+    expect(() => appDoc({ policies: [unkeyedCi, FORMER, unkeyedTeam] })).toThrow(
+      /Invalid policies\[0\]\.key: undefined\. Give each policy a key when there is more than one .*could drop a DENY/);
+  });
+
+  test('keys of the reserved form policy-<number> are refused', () => {
+    expect(() => appDoc({ policies: [{ ...FORMER, key: 'policy-1' }, TEAM] })).toThrow(
+      /Invalid policies\[0\]\.key: "policy-1"\. Keys of the form policy-<number> are kept for the policy without a key/);
+    expect(() => appDoc({ policies: [{ ...TEAM, key: 'policy-7' }] })).toThrow(/Invalid policies\[0\]\.key: "policy-7"/);
   });
 
   test('every policy is created before the one it replaces is destroyed', () => {

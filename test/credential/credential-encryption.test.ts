@@ -97,7 +97,17 @@ describe('CredentialEncryption.dedicatedKey (the default)', () => {
   test('deployerRoleArns, when given, are the whole list: the policy no longer follows whoever applied last', () => {
     const { doc } = credential({ encryption: CredentialEncryption.dedicatedKey({ deployerRoleArns: [CI_ROLE, OTHER_ROLE] }) });
     expect(keyPolicy(doc).DeployerWriteAndRead.principals![0].identifiers).toEqual([CI_ROLE, OTHER_ROLE]);
-    expect(doc.data.aws_iam_session_context).toBeUndefined();
+    // A plan by a principal missing from the list stops before it locks itself out.
+    const [sessionId] = Object.keys(doc.data.aws_iam_session_context);
+    expect(Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle.precondition).toEqual([{
+      condition: `\${contains(["${CI_ROLE}", "${OTHER_ROLE}"], data.aws_iam_session_context.${sessionId}.issuer_arn)}`,
+      error_message: expect.stringMatching(/^The principal running Terraform is not in deployerRoleArns/),
+    }]);
+  });
+
+  test('without deployerRoleArns the key has no precondition', () => {
+    const { doc } = credential({});
+    expect(Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle).toBeUndefined();
   });
 
   test('grantDecrypt adds each role once to ExecutionRoleDecrypt: kms:Decrypt only, through SSM, this parameter only', () => {

@@ -327,8 +327,10 @@ describe('ZeroTrustFargateService', () => {
         .toThrow(/Invalid access\.allow: \["0\.0\.0\.0\/1","128\.0\.0\.0\/1"\]\. These IP ranges together cover all of IPv4/);
       expect(attempt({ access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...contractors, include: [AccessRule.everyone()] }] } }))
         .toThrow(/Invalid access\.policies\[0\]\.include\[0\]: "AccessRule\.everyone\(\)"\. In policy "contractors"/);
-      expect(attempt({ access: { policies: [{ ...contractors, key: 'a' }, { ...contractors, name: 'other' }] } }))
+      expect(attempt({ access: { policies: [{ ...contractors, key: 'a' }, { ...contractors, name: 'other' }, { ...contractors, name: 'third' }] } }))
         .toThrow(/Invalid access\.policies\[1\]\.key: undefined\. Give each policy a key/);
+      expect(attempt({ access: { policies: [{ ...contractors, key: 'policy-2' }] } }))
+        .toThrow(/Invalid access\.policies\[0\]\.key: "policy-2"\. Keys of the form policy-<number> are kept/);
       expect(attempt({ access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...contractors, key: 'allow' }] } }))
         .toThrow(/Invalid access\.policies\[0\]\.key: "allow"\. The key "allow" belongs to the policy made from access\.allow/);
       expect(attempt({
@@ -338,7 +340,11 @@ describe('ZeroTrustFargateService', () => {
             { key: 'b', name: 'b', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['128.0.0.0/1'])] },
           ],
         },
-      })).toThrow(/Invalid access\.policies: \["a","b"\]\. .*NON_IDENTITY policies together cover all of IPv4/);
+      })).toThrow(/Invalid access: \["a","b"\]\. .*NON_IDENTITY policies together cover all of IPv4/);
+      expect(attempt({ access: { allow: [AccessRule.ipRanges(['0.0.0.0/1'])], policies: [{ ...contractors, include: [AccessRule.ipRanges(['128.0.0.0/1'])] }] } }))
+        .toThrow(/Invalid access: \["access\.allow","contractors"\]\. .*The access\.allow shorthand takes no opt-in: move such rules to access\.policies/);
+      expect(attempt({ name: 'admin', access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...contractors, name: 'admin allow' }] } }))
+        .toThrow(/Invalid access\.policies\[\]\.name: "admin allow"\. Each value may appear only once/);
     });
 
     test('a team domain given as the team name', () => {

@@ -83,11 +83,11 @@ export class DedicatedKey extends Construct implements CredentialKey {
     const account = new DataAwsCallerIdentity(this, 'Account');
     const partition = new DataAwsPartition(this, 'Partition');
     const region = new DataAwsRegion(this, 'Region');
-    // A given list is the whole list, so the policy does not follow whoever applied last; without one,
-    // the principal running Terraform (issuer_arn: the role behind an assumed-role session).
-    const deployers = props.deployerRoleArns.length > 0
-      ? props.deployerRoleArns
-      : [new DataAwsIamSessionContext(this, 'Deployer', { arn: account.arn }).issuerArn];
+    // issuer_arn: the role behind an assumed-role session, which outlives the session.
+    const current = new DataAwsIamSessionContext(this, 'Deployer', { arn: account.arn }).issuerArn;
+    // A given list is the whole list, so the policy does not follow whoever applied last.
+    const listed = props.deployerRoleArns.length > 0;
+    const deployers = listed ? props.deployerRoleArns : [current];
 
     // Built from the name: the parameter's own `arn` would be a cycle (parameter -> key -> policy -> parameter).
     const parameterArn = `arn:${partition.partition}:ssm:${region.region}:${account.accountId}:parameter/${withoutLeadingSlash(props.parameterName)}`;
@@ -107,6 +107,14 @@ export class DedicatedKey extends Construct implements CredentialKey {
       deletionWindowInDays: 30,
       policy: this.policy.json,
       tags: props.tags,
+      // A list that leaves out whoever applies would lock that principal out of its own credential.
+      lifecycle: listed ? {
+        precondition: [{
+          condition: Fn.contains(deployers, current),
+          errorMessage: 'The principal running Terraform is not in deployerRoleArns: it could not write the tunnel credential '
+            + 'or read it back on the next refresh. Add its role (or user) ARN to deployerRoleArns, or run Terraform as one of them.',
+        }],
+      } : undefined,
     });
     this.kmsKeyArn = key.arn;
   }
