@@ -1,7 +1,7 @@
 import { ZeroTrustAccessServiceToken } from '@cdktf/provider-cloudflare/lib/zero-trust-access-service-token';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { isToken, requirePositiveGoDuration, requireText } from './validation';
+import { requirePositiveGoDuration, requireRfc3339Timestamp, requireText } from './validation';
 import { invalid, requirePositiveInteger } from '../core/validation';
 
 /** Properties of an {@link AccessServiceToken}. */
@@ -20,20 +20,26 @@ export interface AccessServiceTokenProps {
   readonly duration?: string;
 
   /**
-   * Version of the client secret (Terraform `client_secret_version`). Raise it
-   * by one to rotate: Cloudflare issues a new secret and keeps accepting the
-   * old one until `previousSecretExpiresAt`.
+   * Version of the client secret (Terraform `client_secret_version`), a whole
+   * number greater than 0. Set it together with `previousSecretExpiresAt`: the
+   * provider accepts both or neither.
    *
-   * @default 1 (the provider's initial version)
+   * Rotation is one apply: raise `rotationVersion` by one (from the initial 1
+   * to 2 the first time) and set `previousSecretExpiresAt` to when the old
+   * secret should stop working, e.g. a week ahead. Cloudflare issues a new secret (`clientSecret` changes) and
+   * keeps accepting the old one until then, so clients can switch in the meantime.
+   *
+   * @default - neither is set: the provider's initial version 1
    */
   readonly rotationVersion?: number;
 
   /**
-   * When the previous secret stops working after a rotation, as an RFC 3339
-   * timestamp (`2030-01-31T00:00:00Z`). Move it into the past to revoke a
-   * leaked secret at once.
+   * When the secret replaced by the last rotation stops working, as an RFC 3339
+   * timestamp (`2030-01-31T00:00:00Z`). Set it together with `rotationVersion`.
+   * It can be moved at any time: later to give clients more time, or into the
+   * past to revoke a leaked old secret at once.
    *
-   * @default Cloudflare's default grace period
+   * @default - neither is set: there is no previous secret
    */
   readonly previousSecretExpiresAt?: string;
 }
@@ -44,6 +50,9 @@ export interface AccessServiceTokenProps {
  * access: a client sends `CF-Access-Client-Id` and `CF-Access-Client-Secret`
  * headers and passes a `NON_IDENTITY` policy with
  * `AccessRule.serviceToken(token.tokenId)`.
+ *
+ * The secret is rotated in one apply, without a gap for clients: see
+ * `rotationVersion`.
  */
 export class AccessServiceToken extends Construct {
   /** The token's id, for `AccessRule.serviceToken`. */
@@ -68,27 +77,33 @@ export class AccessServiceToken extends Construct {
     if (props.duration !== undefined) {
       requirePositiveGoDuration('duration', props.duration);
     }
-    if (props.rotationVersion !== undefined && !Token.isUnresolved(props.rotationVersion)) {
-      requirePositiveInteger('rotationVersion', props.rotationVersion);
-    }
+    const version = props.rotationVersion;
     const expiry = props.previousSecretExpiresAt;
-    if (expiry !== undefined && !isToken(expiry) && !isRfc3339(expiry)) {
-      invalid('previousSecretExpiresAt', expiry, 'Expected an RFC 3339 timestamp such as "2030-01-31T00:00:00Z".');
+    // The provider's AlsoRequires validators pair the two attributes; catch it here, not in terraform validate.
+    if (version !== undefined && expiry === undefined) {
+      invalid('previousSecretExpiresAt', expiry,
+        'Expected it whenever rotationVersion is set (the provider requires both or neither): when the secret replaced by the last rotation stops working, e.g. "2030-01-31T00:00:00Z".');
+    }
+    if (expiry !== undefined && version === undefined) {
+      invalid('rotationVersion', version,
+        'Expected it whenever previousSecretExpiresAt is set (the provider requires both or neither): the version of the current secret, raised by one at each rotation.');
+    }
+    if (version !== undefined && !Token.isUnresolved(version)) {
+      requirePositiveInteger('rotationVersion', version);
+    }
+    if (expiry !== undefined) {
+      requireRfc3339Timestamp('previousSecretExpiresAt', expiry);
     }
 
     this.serviceToken = new ZeroTrustAccessServiceToken(this, 'Resource', {
       accountId: props.accountId,
       name: props.name,
       duration: props.duration,
-      clientSecretVersion: props.rotationVersion,
+      clientSecretVersion: version,
       previousClientSecretExpiresAt: expiry,
     });
     this.tokenId = this.serviceToken.id;
     this.clientId = this.serviceToken.clientId;
     this.clientSecret = Fn.sensitive(this.serviceToken.clientSecret);
   }
-}
-
-function isRfc3339(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text));
 }

@@ -170,3 +170,25 @@ export function requireHttpsUrl(property: string, value: string): void {
     invalid(property, value, 'Expected an https:// URL.');
   }
 }
+
+/**
+ * `2030-01-31T00:00:00Z`, `2030-01-31T01:00:00.5+01:00`: what Go's `time.Parse(time.RFC3339, ...)`
+ * (the provider's `timetypes.RFC3339`) accepts.
+ */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Fails unless `value` is an RFC 3339 timestamp of a real date and time. */
+export function requireRfc3339Timestamp(property: string, value: string): void {
+  if (isToken(value)) {
+    return;
+  }
+  const match = RFC3339.exec(value);
+  // Without an offset (Z) its groups are undefined: read them as 0.
+  const [year, month, day, hour, minute, second, offsetHour, offsetMinute] = (match?.slice(1) ?? []).map(part => Number(part ?? 0));
+  // Date.UTC rolls 2030-02-30 over to March 2: a real date reads back unchanged.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const realDate = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!match || !realDate || hour > 23 || minute > 59 || second > 59 || offsetHour > 23 || offsetMinute > 59) {
+    invalid(property, value, 'Expected an RFC 3339 timestamp such as "2030-01-31T00:00:00Z" (a real date and time, with Z or an offset).');
+  }
+}

@@ -2,6 +2,7 @@
  * Readable default names for resources whose names must be unique in an account and region
  * (log groups, SSM parameters, IAM roles). Internal: not part of the public API.
  */
+import { createHash } from 'crypto';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 
@@ -17,4 +18,23 @@ export function pathSegments(construct: Construct, allowed: RegExp): string[] {
   return [stack, ...below]
     .map((scope) => [...scope.node.id].map((c) => (allowed.test(c) ? c : '-')).join(''))
     .filter((segment) => segment.length > 0);
+}
+
+/** Longest name of the DNS-label form (what a tunnel, ECS service or cluster name is kept to). */
+const LABEL_MAX = 63;
+
+/**
+ * A lower-case DNS-label name from the construct path (`<stack>-<id>-<id>`),
+ * like AWS CDK's generated names: it never changes unless the construct is
+ * moved, so a new hostname or other setting renames nothing. Paths longer
+ * than 63 characters keep their start and end in an 8-character hash of the
+ * whole path, so two long paths never share a name.
+ */
+export function pathLabel(construct: Construct): string {
+  const full = pathSegments(construct, /[A-Za-z0-9-]/).join('-').toLowerCase().replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (full.length <= LABEL_MAX) {
+    return full;
+  }
+  const hash = createHash('sha256').update(construct.node.path).digest('hex').slice(0, 8);
+  return `${full.slice(0, LABEL_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }

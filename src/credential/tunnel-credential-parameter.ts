@@ -42,6 +42,15 @@ export interface ITunnelCredential {
   readonly kmsKeyArn?: string;
 
   /**
+   * Version of the parameter's value, which SSM raises each time the value is written (e.g. on a
+   * secret rotation). `TunnelFargateService` starts a new deployment when it changes, because ECS
+   * reads secrets only when a task starts.
+   *
+   * @default - unknown (a parameter made elsewhere): redeploy the service yourself after a rotation
+   */
+  readonly valueVersion?: string;
+
+  /**
    * Lets this role decrypt the credential through SSM; for a dedicated key it adds the role to the key
    * policy, for other keys it does nothing: you manage that key's policy.
    *
@@ -160,6 +169,9 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
   /** ARN of the customer-managed KMS key: the dedicated key, or the existing key given. */
   public readonly kmsKeyArn?: string;
 
+  /** Version of the parameter's value; it rises each time the value is rewritten. */
+  public readonly valueVersion: string;
+
   /** The underlying `aws_ssm_parameter`. */
   public readonly parameter: SsmParameter;
 
@@ -191,6 +203,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     this.parameterName = this.parameter.name;
     this.format = format;
     this.kmsKeyArn = this.key.kmsKeyArn;
+    this.valueVersion = Token.asString(this.parameter.version);
   }
 
   /**

@@ -37,8 +37,9 @@ export interface TaskExecutionRoleProps {
   readonly ssmParameterArns?: string[];
 
   /**
-   * ARNs of the Secrets Manager secrets ECS injects as container `secrets`; the role may read exactly
-   * these. An ECS `:json-key:version-stage:version-id` suffix is dropped, as IAM matches the secret ARN.
+   * Full ARNs of the Secrets Manager secrets ECS injects as container `secrets`, with the 6 random
+   * characters Secrets Manager appends to the name (`...:secret:my-app/db-AbCdEf`); the role may read
+   * exactly these. An ECS `:json-key:version-stage:version-id` suffix is dropped, as IAM matches the secret ARN.
    *
    * @default - no Secrets Manager permission
    */

@@ -4,7 +4,7 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { lifecyclePolicyJson } from './ecr-lifecycle';
 import { requireRepositoryName } from './repository-name';
-import { requirePositiveInteger } from '../core/validation';
+import { isKnown, requirePositiveInteger } from '../core/validation';
 import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
 
 /** Whether an image tag, once pushed, may later point at a different image. */
@@ -31,18 +31,27 @@ export interface EcrRepositoryProps {
   readonly tagMutability?: TagMutability;
 
   /**
-   * How many images the lifecycle policy keeps; older ones expire. A whole number greater than 0.
-   *
-   * @default 30
-   */
-  readonly maxImageCount?: number;
-
-  /**
-   * Days after which an untagged image expires. A whole number greater than 0.
+   * Days after which an untagged image expires, counted from its push. A whole number greater than 0.
+   * Tagged images are not affected. A task definition that pins an image by digest needs that image to
+   * keep a tag: with `TagMutability.MUTABLE`, pushing its tag again leaves it untagged.
    *
    * @default 7
    */
   readonly untaggedImageExpiryDays?: number;
+
+  /**
+   * Days after which a tagged image expires, counted from its push. A whole number greater than 0.
+   *
+   * Off by default because ECR cannot tell which images are deployed: any expiry of tagged images can
+   * remove the image a running service uses, and ECS then cannot start its tasks again (scale-out, a
+   * failed task, a zone outage). Set it only well beyond the age of the oldest image that any
+   * deployment, a rollback included, may still run. There is deliberately no count-based limit
+   * ("keep the newest N images"): pushing N images that are not deployed (branch builds, a busy CI)
+   * would expire the image the service runs.
+   *
+   * @default - tagged images never expire
+   */
+  readonly taggedImageExpiryDays?: number;
 
   /**
    * ARN of a customer-managed KMS key to encrypt images with.
@@ -68,7 +77,9 @@ export interface EcrRepositoryProps {
 
 /**
  * A private ECR repository for an app image: images are scanned on push, tags are immutable unless you
- * choose otherwise, and a lifecycle policy keeps the repository from growing without bound.
+ * choose otherwise, and a lifecycle policy expires untagged images. It never expires an image a
+ * deployment may still run: tagged images expire only by an age window you opt into
+ * (`taggedImageExpiryDays`).
  *
  * Use it with {@link ContainerImage.fromEcrRepository}; the task execution role is then allowed to pull
  * from exactly this repository.
@@ -89,11 +100,15 @@ export class EcrRepository extends Construct {
   constructor(scope: Construct, id: string, props: EcrRepositoryProps) {
     super(scope, id);
 
-    const maxImageCount = props.maxImageCount ?? 30;
     const untaggedImageExpiryDays = props.untaggedImageExpiryDays ?? 7;
+    const taggedImageExpiryDays = props.taggedImageExpiryDays;
     requireRepositoryName('name', props.name);
-    requirePositiveInteger('maxImageCount', maxImageCount);
-    requirePositiveInteger('untaggedImageExpiryDays', untaggedImageExpiryDays);
+    // Tokens (e.g. a Terraform variable) are written into the policy as they are.
+    for (const [property, days] of [['untaggedImageExpiryDays', untaggedImageExpiryDays], ['taggedImageExpiryDays', taggedImageExpiryDays]] as const) {
+      if (days !== undefined && isKnown(days)) {
+        requirePositiveInteger(property, days);
+      }
+    }
     if (props.kmsKeyArn !== undefined) {
       requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
     }
@@ -113,7 +128,7 @@ export class EcrRepository extends Construct {
 
     new EcrLifecyclePolicy(this, 'LifecyclePolicy', {
       repository: this.repository.name,
-      policy: lifecyclePolicyJson(maxImageCount, untaggedImageExpiryDays),
+      policy: lifecyclePolicyJson(untaggedImageExpiryDays, taggedImageExpiryDays),
     });
 
     this.repositoryName = this.repository.name;

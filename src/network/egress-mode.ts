@@ -1,6 +1,10 @@
 /**
  * How tasks of a new {@link PrivateNetwork} reach the internet (`cloudflared`
  * must dial out to Cloudflare; nothing dials in).
+ *
+ * A running network can switch from any mode to any other in one apply: every
+ * mode has the same subnets, so a switch moves the service between them and
+ * adds or removes only NAT gateways and routes (see `PrivateNetworkProps.egressMode`).
  */
 export enum EgressMode {
   /**

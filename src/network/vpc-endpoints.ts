@@ -20,14 +20,15 @@ export interface VpcEndpointsProps {
   readonly vpcCidrBlock: string;
 
   /**
-   * Subnets for the interface endpoints: the subnets the tasks run in, at most
-   * one per availability zone. Each endpoint is billed per subnet (zone).
+   * Subnets for the interface endpoints, at most one per availability zone: the
+   * task subnets or other subnets of the VPC in the same zones (tasks reach them
+   * over the VPC's local route). Each endpoint is billed per subnet (zone).
    */
   readonly subnetIds: string[];
 
   /**
-   * Route tables of the task subnets; the S3 gateway endpoint adds a route to each.
-   * ECR stores image layers in S3, so image pulls need it.
+   * Route tables that get a route to the S3 gateway endpoint; at least those of
+   * the task subnets. ECR stores image layers in S3, so image pulls need it.
    */
   readonly routeTableIds: string[];
 

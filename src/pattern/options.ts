@@ -80,7 +80,8 @@ export interface ZeroTrustTunnelOptions {
   /**
    * Change this value to rotate the tunnel secret (and so the tunnel token):
    * the next apply draws a new random secret, writes the new token to SSM and
-   * the service must then be redeployed to pick it up.
+   * starts a new deployment of the service, whose new tasks read it. After a
+   * leak, also remove the tunnel's stale connections (see the README).
    *
    * @default - no rotation key; the secret stays as first generated
    */

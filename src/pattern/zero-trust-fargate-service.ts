@@ -5,6 +5,7 @@ import { AccessApplication, AccessDecision, AccessPolicyOptions } from '../acces
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
 import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
+import { pathLabel } from '../core/default-name';
 import { invalid, requireUnique } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
@@ -37,10 +38,12 @@ export interface ZeroTrustFargateServiceProps {
   readonly access: ZeroTrustAccessOptions;
 
   /**
-   * Base name of the tunnel, the ECS service and cluster and the Access
-   * application: lower-case letters, digits and hyphens.
+   * Base name of the tunnel, the ECS service and cluster, the VPC and the
+   * Access application: lower-case letters, digits and hyphens, at most 63.
+   * The ECS cluster and service names cannot change without replacing them,
+   * so the default does not depend on the hostname.
    *
-   * @default - the hostname with dots replaced by hyphens
+   * @default - from the construct path: `<stack id>-<construct id>` (lower-cased; a long path is shortened with a hash)
    */
   readonly name?: string;
 
@@ -170,7 +173,7 @@ export class ZeroTrustFargateService extends Construct {
 
   constructor(scope: Construct, id: string, props: ZeroTrustFargateServiceProps) {
     super(scope, id);
-    this.name = props.name ?? defaultName(props.hostname);
+    this.name = props.name ?? pathLabel(this);
     validateProps(props, this.name);
     this.hostname = props.hostname;
     const accountId = props.cloudflareAccountId;
@@ -211,7 +214,8 @@ export class ZeroTrustFargateService extends Construct {
       format,
       name: props.credential?.parameterName,
       encryption: props.credential?.encryption,
-      description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${props.hostname}`,
+      // Not the hostname: SSM rewrites the value (a new version, so a new deployment) for a new description.
+      description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${this.name}`,
     });
 
     this.network = props.existingNetwork ?? new PrivateNetwork(this, 'network', { name: this.name, ...props.network });
@@ -241,9 +245,11 @@ export class ZeroTrustFargateService extends Construct {
       tunnelId: this.tunnel.tunnelId,
       app: props.app,
     });
-    if (newCluster) {
-      // A capacity provider strategy fails until the cluster offers the providers.
-      const capacityProviders = newCluster.capacityProviders;
+    // A capacity provider strategy fails until the cluster offers the providers: wait for them when the
+    // cluster is made in this app, whether created here or passed in.
+    const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster ? props.existingCluster : undefined);
+    if (fargateCluster) {
+      const capacityProviders = fargateCluster.capacityProviders;
       this.service.service.dependsOn = [
         ...(this.service.service.dependsOn ?? []),
         `${capacityProviders.terraformResourceType}.${capacityProviders.friendlyUniqueId}`,
@@ -271,14 +277,6 @@ export class ZeroTrustFargateService extends Construct {
       description: `Security group of the ${this.name} tasks (no inbound rules)`,
     });
   }
-}
-
-/** `admin.example.com` -> `admin-example-com`. */
-function defaultName(hostname: string): string {
-  if (Token.isUnresolved(hostname)) {
-    invalid('name', undefined, 'A name is required when hostname is a token: lower-case letters, digits and hyphens, at most 63 characters.');
-  }
-  return hostname.replace(/\./g, '-').slice(0, 63).replace(/-+$/, '');
 }
 
 function validateProps(props: ZeroTrustFargateServiceProps, name: string): void {

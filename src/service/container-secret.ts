@@ -61,7 +61,9 @@ export class ContainerSecret {
   /**
    * A secret stored in AWS Secrets Manager.
    *
-   * @param secretArn full ARN of the secret (`arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>`)
+   * @param secretArn full ARN of the secret, with the 6 random characters Secrets Manager appends to the name
+   *   (`arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf`): IAM matches the full ARN, so an ARN
+   *   without them would leave the task unable to read the secret
    * @param options a JSON key to pick one value, and the KMS key of a customer managed key
    */
   public static fromSecretsManager(secretArn: string, options: SecretsManagerSecretOptions = {}): ContainerSecret {

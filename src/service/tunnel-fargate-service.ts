@@ -191,6 +191,14 @@ export class TunnelFargateService extends Construct {
         securityGroups: props.securityGroupIds,
         assignPublicIp: props.assignPublicIp ?? false,
       },
+      // Each apply that changes the service starts a rolling deployment. The provider requires it to
+      // change capacityProviderStrategy in place, and the triggers roll the tasks when the tunnel
+      // credential is rewritten: ECS reads secrets only when a task starts.
+      forceNewDeployment: true,
+      triggers: props.credential.valueVersion === undefined ? undefined : { tunnel_credential_version: props.credential.valueVersion },
+      // The apply ends when the new tasks are healthy, so what it removes afterwards (an old NAT
+      // gateway, say) is no longer in use, and a rolled-back deployment fails the apply visibly.
+      waitForSteadyState: true,
       deploymentCircuitBreaker: { enable: true, rollback: true },
       deploymentMinimumHealthyPercent: 100,
       deploymentMaximumPercent: 200,

@@ -39,8 +39,10 @@ export interface CloudflareTunnelProps {
    * Any string; change it to rotate the tunnel secret. It is kept in the
    * random secret's `keepers`, so a new value makes Terraform generate a new
    * secret, update the tunnel and change `tunnelToken` and `credentialsJson`.
-   * Running `cloudflared` replicas keep their connections until restarted;
-   * restart them (e.g. force a new ECS deployment) after the apply.
+   * Running `cloudflared` replicas keep their connections until restarted:
+   * `TunnelFargateService` redeploys by itself when its credential parameter
+   * changes; after a leak, also remove the tunnel's stale connections
+   * (`cloudflared tunnel cleanup <id>`).
    *
    * @default - the secret is generated once and never rotated
    */

@@ -1,9 +1,14 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessServiceToken, AccessServiceTokenProps } from '../../src/access';
 
 const BASE: AccessServiceTokenProps = { accountId: 'account', name: 'ci' };
+const EXPIRY = '2030-01-31T00:00:00Z';
+
+function tokenResource(props: AccessServiceTokenProps): any {
+  return onlyResource(synth((stack) => new AccessServiceToken(stack, 'Token', props)).doc, 'cloudflare_zero_trust_access_service_token');
+}
 
 describe('AccessServiceToken', () => {
   test('snapshot with rotation settings', () => {
@@ -23,9 +28,27 @@ describe('AccessServiceToken', () => {
     expect(onlyResource(doc, 'cloudflare_zero_trust_access_service_token')).toEqual({ account_id: 'account', name: 'ci' });
   });
 
-  test('rotationVersion sets client_secret_version', () => {
-    const { doc } = synth((stack) => new AccessServiceToken(stack, 'Token', { ...BASE, rotationVersion: 3 }));
-    expect(onlyResource(doc, 'cloudflare_zero_trust_access_service_token').client_secret_version).toBe(3);
+  test('a rotation is one change: version and previous-secret expiry together', () => {
+    expect(tokenResource({ ...BASE, rotationVersion: 3, previousSecretExpiresAt: EXPIRY })).toEqual({
+      account_id: 'account',
+      name: 'ci',
+      client_secret_version: 3,
+      previous_client_secret_expires_at: EXPIRY,
+    });
+  });
+
+  test.each(['2030-01-31T00:00:00Z', '2030-01-31T01:00:00+01:00', '2028-02-29T23:59:59.123456-05:30'])('accepts the RFC 3339 timestamp %s', (expiry) => {
+    expect(tokenResource({ ...BASE, rotationVersion: 2, previousSecretExpiresAt: expiry }).previous_client_secret_expires_at).toBe(expiry);
+  });
+
+  test('Terraform references pass through unchecked', () => {
+    const stack = newStack();
+    const version = new TerraformVariable(stack, 'version', { type: 'number' });
+    const expiry = new TerraformVariable(stack, 'expiry', { type: 'string' });
+    new AccessServiceToken(stack, 'Token', { ...BASE, rotationVersion: version.numberValue, previousSecretExpiresAt: expiry.stringValue });
+    const resource = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_access_service_token');
+    expect(resource.client_secret_version).toBe('${var.version}');
+    expect(resource.previous_client_secret_expires_at).toBe('${var.expiry}');
   });
 
   test('exposes the id, the client id and a sensitive client secret', () => {
@@ -53,13 +76,33 @@ describe('AccessServiceToken bad input', () => {
   });
 
   test.each([0, -1, 1.5])('a rotation version of %s', (rotationVersion) => {
-    expect(() => new AccessServiceToken(newStack(), 'Token', { ...BASE, rotationVersion }))
+    expect(() => new AccessServiceToken(newStack(), 'Token', { ...BASE, rotationVersion, previousSecretExpiresAt: EXPIRY }))
       .toThrow(/Invalid rotationVersion: .*Expected a whole number greater than 0/);
   });
 
-  test('a previous secret expiry that is not RFC 3339', () => {
-    expect(() => new AccessServiceToken(newStack(), 'Token', { ...BASE, previousSecretExpiresAt: '31/01/2030' }))
-      .toThrow(/Invalid previousSecretExpiresAt: "31\/01\/2030"\. Expected an RFC 3339 timestamp/);
+  test('a rotation version without the previous secret expiry, which the provider rejects', () => {
+    expect(() => new AccessServiceToken(newStack(), 'Token', { ...BASE, rotationVersion: 2 }))
+      .toThrow(/Invalid previousSecretExpiresAt: undefined\. Expected it whenever rotationVersion is set \(the provider requires both or neither\)/);
+  });
+
+  test('a previous secret expiry without the rotation version, which the provider rejects', () => {
+    expect(() => new AccessServiceToken(newStack(), 'Token', { ...BASE, previousSecretExpiresAt: EXPIRY }))
+      .toThrow(/Invalid rotationVersion: undefined\. Expected it whenever previousSecretExpiresAt is set \(the provider requires both or neither\)/);
+  });
+
+  test.each([
+    '31/01/2030',
+    '2030-01-31',
+    '2030-01-31 00:00:00Z',
+    '2030-01-31T00:00:00',
+    '2030-02-30T00:00:00Z',
+    '2030-13-01T00:00:00Z',
+    '2030-01-31T24:00:00Z',
+    '2030-01-31T00:60:00Z',
+    '2030-01-31T00:00:00+25:00',
+  ])('a previous secret expiry that is not an RFC 3339 timestamp: %s', (previousSecretExpiresAt) => {
+    expect(() => new AccessServiceToken(newStack(), 'Token', { ...BASE, rotationVersion: 2, previousSecretExpiresAt }))
+      .toThrow(/Invalid previousSecretExpiresAt: ".*"\. Expected an RFC 3339 timestamp/);
   });
 
   test('an empty name', () => {

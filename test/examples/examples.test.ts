@@ -94,8 +94,11 @@ describe('Flask example', () => {
     expect(service.network_configuration.assign_public_ip).toBe(false);
     expect(service.network_configuration.subnets).toHaveLength(2);
     const subnets = resources(doc, 'aws_subnet');
+    const associations = resources(doc, 'aws_route_table_association');
     for (const subnetRef of service.network_configuration.subnets) {
-      const id = /aws_subnet\.([^.]+)\.id/.exec(subnetRef)![1];
+      // Task subnet ids come through the route table associations, so the service waits for their routes.
+      const association = /aws_route_table_association\.([^.]+)\.subnet_id/.exec(subnetRef)![1];
+      const id = /aws_subnet\.([^.]+)\.id/.exec(associations[association].subnet_id)![1];
       expect(subnets[id].map_public_ip_on_launch).toBe(false);
       expect(subnets[id].tags.Name).toContain('private');
     }

@@ -166,6 +166,16 @@ describe('TaskExecutionRole', () => {
         .toThrow(/Invalid secretsManagerSecretArns\[0\]: .*Secrets Manager secret ARN/);
     });
 
+    test('a Secrets Manager ARN without the random suffix, which IAM would never match', () => {
+      expect(() => create({ logGroupArn: LOG_GROUP, secretsManagerSecretArns: [SECRET, `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:app/api-key`] }))
+        .toThrow(/Invalid secretsManagerSecretArns\[1\]: "arn:aws:secretsmanager:eu-west-1:\d+:secret:app\/api-key"\. Expected a full Secrets Manager secret ARN, whose name ends in "-" and the 6 random characters.*IAM matches the full ARN, suffix included/);
+    });
+
+    test('a Secrets Manager ARN without the suffix but with an ECS json-key suffix', () => {
+      expect(() => create({ logGroupArn: LOG_GROUP, secretsManagerSecretArns: [`arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:db:password::`] }))
+        .toThrow(/Invalid secretsManagerSecretArns\[0\]: .*secret:db"\. Expected a full Secrets Manager secret ARN/);
+    });
+
     test('a KMS alias', () => {
       expect(() => create({ logGroupArn: LOG_GROUP, ssmParameterArns: [PARAMETER], kmsKeyArns: [`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/ssm`] }))
         .toThrow(/Invalid kmsKeyArns\[0\]: .*not an alias/);

@@ -1,3 +1,4 @@
+import { TerraformVariable, Testing } from 'cdktf';
 import { rendered } from './rendered';
 import { EcrRepository, TagMutability } from '../../src/image';
 import { newStack, onlyResource, synth } from '../helpers';
@@ -20,7 +21,7 @@ describe('EcrRepository', () => {
     expect(repo.force_delete).toBe(false);
   });
 
-  test('lifecycle policy expires untagged images after 7 days and keeps the newest 30', () => {
+  test('by default the lifecycle policy expires only untagged images, after 7 days: a deployed tag never expires', () => {
     const { doc } = synth((stack) => new EcrRepository(stack, 'Repo', { name: 'my-app' }));
     const lifecycle = onlyResource(doc, 'aws_ecr_lifecycle_policy');
     expect(lifecycle.repository).toMatch(/^\$\{aws_ecr_repository\.\w+\.name\}$/);
@@ -32,22 +33,38 @@ describe('EcrRepository', () => {
           selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 },
           action: { type: 'expire' },
         },
-        {
-          rulePriority: 2,
-          description: 'Keep only the newest images',
-          selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 30 },
-          action: { type: 'expire' },
-        },
       ],
     });
+  });
+
+  test('tagged images expire only by an age window the user opts into, never by count', () => {
+    const { doc } = synth((stack) => new EcrRepository(stack, 'Repo', { name: 'my-app', taggedImageExpiryDays: 365 }));
+    const rules = JSON.parse(onlyResource(doc, 'aws_ecr_lifecycle_policy').policy).rules;
+    expect(rules).toHaveLength(2);
+    // "any" must come last (ECR's rule); untagged images are taken by the first rule, so this one expires tagged ones.
+    expect(rules[1]).toEqual({
+      rulePriority: 2,
+      description: 'Expire tagged images past the retention window',
+      selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 365 },
+      action: { type: 'expire' },
+    });
+    expect(rules.map((rule: any) => rule.selection.countType)).not.toContain('imageCountMoreThan');
+  });
+
+  test('expiry days from Terraform references are written into the policy unchecked', () => {
+    const stack = newStack();
+    const days = new TerraformVariable(stack, 'days', { type: 'number' });
+    new EcrRepository(stack, 'Repo', { name: 'my-app', untaggedImageExpiryDays: days.numberValue, taggedImageExpiryDays: days.numberValue });
+    const policy = onlyResource(JSON.parse(Testing.synth(stack)), 'aws_ecr_lifecycle_policy').policy;
+    expect(policy.match(/"countNumber":\$\{var\.days\}/g)).toHaveLength(2);
   });
 
   test('options: mutable tags, counts, KMS key, force delete, tags', () => {
     const { doc } = synth((stack) => new EcrRepository(stack, 'Repo', {
       name: 'my-app',
       tagMutability: TagMutability.MUTABLE,
-      maxImageCount: 5,
       untaggedImageExpiryDays: 1,
+      taggedImageExpiryDays: 90,
       kmsKeyArn: KEY_ARN,
       forceDelete: true,
       tags: { team: 'ops' },
@@ -59,7 +76,7 @@ describe('EcrRepository', () => {
     expect(repo.tags).toEqual({ team: 'ops' });
     const rules = JSON.parse(onlyResource(doc, 'aws_ecr_lifecycle_policy').policy).rules;
     expect(rules[0].selection.countNumber).toBe(1);
-    expect(rules[1].selection.countNumber).toBe(5);
+    expect(rules[1].selection.countNumber).toBe(90);
   });
 
   test('exposes the repository attributes as references', () => {
@@ -85,9 +102,9 @@ describe('EcrRepository', () => {
       expect(stack.node.findChild('Repo').node.children).toHaveLength(0);
     });
 
-    test.each([0, -1, 2.5])('non-positive or fractional maxImageCount %p', (maxImageCount) => {
-      expect(() => new EcrRepository(newStack(), 'Repo', { name: 'my-app', maxImageCount }))
-        .toThrow(/Invalid maxImageCount: .*greater than 0/);
+    test.each([0, -1, 2.5])('non-positive or fractional taggedImageExpiryDays %p', (taggedImageExpiryDays) => {
+      expect(() => new EcrRepository(newStack(), 'Repo', { name: 'my-app', taggedImageExpiryDays }))
+        .toThrow(/Invalid taggedImageExpiryDays: .*greater than 0/);
     });
 
     test.each([0, -7])('non-positive untaggedImageExpiryDays %p', (untaggedImageExpiryDays) => {

@@ -1,4 +1,4 @@
-import { TerraformVariable, Testing } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { EgressMode, PrivateNetwork, PrivateNetworkProps } from '../../src';
 import { newStack, onlyResource, resources, synth } from '../helpers';
 
@@ -17,6 +17,14 @@ const ref = (type: string, logicalId: string) => `\${${type}.${logicalId}.id}`;
 /** Logical ids of a type whose id starts with the construct-local name. */
 function idsOf(doc: any, type: string, prefix: string): string[] {
   return Object.keys(resources(doc, type)).filter(id => id.startsWith(`net_${prefix}`)).sort();
+}
+
+/** Terraform reference to another attribute of a resource. */
+const attr = (type: string, logicalId: string, name: string) => `\${${type}.${logicalId}.${name}}`;
+
+/** `type.logicalId` of every resource, as Terraform addresses them. */
+function addresses(doc: any): string[] {
+  return Object.entries<any>(doc.resource).flatMap(([type, byId]) => Object.keys(byId).map(id => `${type}.${id}`)).sort();
 }
 
 /** The 0.0.0.0/0 route of a route table. */
@@ -57,14 +65,31 @@ describe('PrivateNetwork', () => {
     });
   });
 
-  test('zones default to the first two available ones of the region, Local Zones excluded', () => {
+  test('zones default to the first two zones of the region by name, Local Zones excluded', () => {
     const { doc } = network();
     const lookup = Object.values(doc.data.aws_availability_zones)[0] as any;
-    expect(lookup.state).toBe('available');
+    // No state filter: an impaired zone must not drop out of the list and shift the others.
+    expect(lookup.state).toBeUndefined();
     expect(lookup.filter).toEqual([{ name: 'opt-in-status', values: ['opt-in-not-required'] }]);
     expect(lookup.lifecycle.postcondition[0].condition).toBe('${length(self.names) >= 2}');
     const zones = idsOf(doc, 'aws_subnet', 'private').map(id => resources(doc, 'aws_subnet')[id].availability_zone);
     expect(zones).toEqual([0, 1].map(i => expect.stringMatching(new RegExp(`^\\$\\{element\\(data\\.aws_availability_zones\\.[^.]+\\.names, ${i}\\)\\}$`))));
+  });
+
+  test('looked-up subnets never move to another zone: a change of the zone list cannot replace them', () => {
+    for (const egressMode of Object.values(EgressMode)) {
+      const subnets = Object.values(resources(network({ egressMode, availabilityZoneCount: 3 }).doc, 'aws_subnet'));
+      expect(subnets).toHaveLength(6);
+      for (const subnet of subnets) {
+        expect(subnet.lifecycle).toEqual({ ignore_changes: ['availability_zone'] });
+      }
+    }
+  });
+
+  test('subnets in explicit zones follow the list: changing it is the user\'s decision', () => {
+    for (const subnet of Object.values(resources(network({ availabilityZones: ['eu-west-1a', 'eu-west-1b'] }).doc, 'aws_subnet'))) {
+      expect(subnet.lifecycle).toBeUndefined();
+    }
   });
 
   test('availabilityZoneCount picks that many zones', () => {
@@ -138,10 +163,10 @@ describe('PrivateNetwork', () => {
       expect(net.privateSubnetIds).toHaveLength(2);
       const associations = Object.values(resources(doc, 'aws_route_table_association'));
       for (const [i, subnetId] of idsOf(doc, 'aws_subnet', 'private').entries()) {
-        expect(associations).toContainEqual({
+        expect(associations).toContainEqual(expect.objectContaining({
           subnet_id: ref('aws_subnet', subnetId),
           route_table_id: ref('aws_route_table', idsOf(doc, 'aws_route_table', 'private-route-table')[i]),
-        });
+        }));
       }
     });
   });
@@ -163,27 +188,39 @@ describe('PrivateNetwork', () => {
   });
 
   describe('PUBLIC_SUBNETS', () => {
-    test('tasks run in public subnets with public IPs; no NAT gateway, no private subnets', () => {
+    test('tasks run in public subnets with public IPs; no NAT gateway', () => {
       const { doc, network: net } = network({ egressMode: EgressMode.PUBLIC_SUBNETS });
       expect(net.assignPublicIp).toBe(true);
       expect(net.taskSubnetIds).toEqual(net.publicSubnetIds);
-      expect(net.privateSubnetIds).toEqual([]);
       expect(net.natGatewayIds).toEqual([]);
       expect(resources(doc, 'aws_nat_gateway')).toEqual({});
       expect(resources(doc, 'aws_eip')).toEqual({});
-      expect(idsOf(doc, 'aws_subnet', 'private')).toEqual([]);
+    });
+
+    test('the private subnets stay, with their route tables but without a route to the internet', () => {
+      const { doc, network: net } = network({ egressMode: EgressMode.PUBLIC_SUBNETS });
+      expect(idsOf(doc, 'aws_subnet', 'private')).toHaveLength(2);
+      expect(net.privateSubnetIds).toHaveLength(2);
+      const privateTables = idsOf(doc, 'aws_route_table', 'private-route-table');
+      expect(net.privateRouteTableIds).toHaveLength(2);
+      const routes = Object.values(resources(doc, 'aws_route'));
+      expect(routes).toHaveLength(1);
+      for (const table of privateTables) {
+        expect(routes.filter((route: any) => route.route_table_id === ref('aws_route_table', table))).toEqual([]);
+      }
     });
 
     test('public subnets route 0.0.0.0/0 to the internet gateway', () => {
       const { doc } = network({ egressMode: EgressMode.PUBLIC_SUBNETS });
       const igwId = Object.keys(resources(doc, 'aws_internet_gateway'))[0];
-      const table = Object.keys(resources(doc, 'aws_route_table'));
-      expect(table).toHaveLength(1);
-      expect(defaultRoute(doc, table[0]).gateway_id).toBe(ref('aws_internet_gateway', igwId));
-      const associations = Object.values(resources(doc, 'aws_route_table_association'));
+      const table = 'net_public-route-table_142DED7A';
+      expect(defaultRoute(doc, table).gateway_id).toBe(ref('aws_internet_gateway', igwId));
+      const publicSubnets = idsOf(doc, 'aws_subnet', 'public').map(id => ref('aws_subnet', id));
+      const associations = Object.values(resources(doc, 'aws_route_table_association'))
+        .filter((association: any) => publicSubnets.includes(association.subnet_id));
       expect(associations).toHaveLength(2);
       for (const association of associations) {
-        expect(association.route_table_id).toBe(ref('aws_route_table', table[0]));
+        expect(association.route_table_id).toBe(ref('aws_route_table', table));
       }
     });
   });
@@ -195,7 +232,7 @@ describe('PrivateNetwork', () => {
       expect(net.endpoints).toBeUndefined();
     });
 
-    test('interface endpoints for ECR, Logs and SSM in the task subnets, with private DNS', () => {
+    test('interface endpoints for ECR, Logs and SSM in the private subnets, with private DNS', () => {
       const { doc } = network({ vpcEndpoints: true });
       const endpoints = Object.values(resources(doc, 'aws_vpc_endpoint'));
       const interfaces = endpoints.filter((e: any) => e.vpc_endpoint_type === 'Interface');
@@ -209,19 +246,23 @@ describe('PrivateNetwork', () => {
       }
     });
 
-    test('the S3 gateway endpoint is attached to the private route tables', () => {
+    test('the S3 gateway endpoint is attached to every route table, private and public', () => {
       const { doc } = network({ vpcEndpoints: true, egressMode: EgressMode.NAT_GATEWAY_PER_AZ });
       const gateway = Object.values(resources(doc, 'aws_vpc_endpoint')).filter((e: any) => e.vpc_endpoint_type === 'Gateway');
       expect(gateway).toHaveLength(1);
       expect(gateway[0].service_name).toMatch(/\.s3$/);
-      expect(gateway[0].route_table_ids).toEqual(idsOf(doc, 'aws_route_table', 'private-route-table').map(id => ref('aws_route_table', id)));
+      expect(gateway[0].route_table_ids).toEqual([
+        ...idsOf(doc, 'aws_route_table', 'private-route-table'),
+        'net_public-route-table_142DED7A',
+      ].map(id => ref('aws_route_table', id)));
     });
 
-    test('in PUBLIC_SUBNETS mode they serve the public subnets and route table', () => {
-      const { doc, network: net } = network({ vpcEndpoints: true, egressMode: EgressMode.PUBLIC_SUBNETS });
-      const s3 = Object.values(resources(doc, 'aws_vpc_endpoint')).find((e: any) => e.vpc_endpoint_type === 'Gateway') as any;
-      expect(s3.route_table_ids).toEqual([ref('aws_route_table', Object.keys(resources(doc, 'aws_route_table'))[0])]);
+    test('they are the same in every mode, so switching modes leaves them alone', () => {
+      const endpoints = (egressMode: EgressMode) => resources(network({ vpcEndpoints: true, egressMode }).doc, 'aws_vpc_endpoint');
+      const { network: net } = network({ vpcEndpoints: true, egressMode: EgressMode.PUBLIC_SUBNETS });
       expect(net.endpoints).toBeDefined();
+      expect(endpoints(EgressMode.PUBLIC_SUBNETS)).toEqual(endpoints(EgressMode.NAT_GATEWAY_SINGLE));
+      expect(endpoints(EgressMode.NAT_GATEWAY_PER_AZ)).toEqual(endpoints(EgressMode.NAT_GATEWAY_SINGLE));
     });
 
     test('their security group allows only HTTPS from the VPC CIDR', () => {
@@ -240,6 +281,99 @@ describe('PrivateNetwork', () => {
       expect(group.egress).toEqual([]);
       for (const endpoint of Object.values(resources(doc, 'aws_vpc_endpoint')).filter((e: any) => e.vpc_endpoint_type === 'Interface')) {
         expect(endpoint.security_group_ids).toEqual([ref('aws_security_group', groupId)]);
+      }
+    });
+  });
+
+  describe('switching egressMode on a running network', () => {
+    const docOf = (egressMode: EgressMode) => network({ egressMode, vpcEndpoints: true }).doc;
+    const modes = Object.values(EgressMode);
+
+    /** Addresses only in `from`: what a plan from `from` to `to` destroys. */
+    const removed = (from: any, to: any) => addresses(from).filter(address => !addresses(to).includes(address));
+
+    /** The resource at an address. */
+    const at = (doc: any, address: string) => {
+      const [type, id] = address.split('.');
+      return resources(doc, type)[id];
+    };
+
+    /** The egress path that comes and goes with the mode: NAT gateways, their EIPs, private default routes. */
+    const EGRESS_PATH = /^(aws_eip\.net_nat-eip-\d|aws_nat_gateway\.net_nat-gateway-\d|aws_route\.net_private-default-route-\d)_/;
+
+    test('no switch between any two modes destroys or changes a subnet, route table, association or endpoint', () => {
+      for (const from of modes) {
+        for (const to of modes.filter(mode => mode !== from)) {
+          const before = docOf(from);
+          const after = docOf(to);
+          expect(removed(before, after).filter(address => !EGRESS_PATH.test(address))).toEqual([]);
+          for (const type of ['aws_subnet', 'aws_route_table', 'aws_vpc_endpoint', 'aws_vpc', 'aws_internet_gateway']) {
+            expect(resources(after, type)).toEqual(resources(before, type));
+          }
+          // Associations keep their subnet and table; only depends_on (no diff in a plan) follows the mode.
+          const wiring = (doc: any) => Object.values(resources(doc, 'aws_route_table_association'))
+            .map(({ subnet_id, route_table_id }: any) => ({ subnet_id, route_table_id }));
+          expect(wiring(after)).toEqual(wiring(before));
+        }
+      }
+    });
+
+    test('NAT_GATEWAY_SINGLE -> PUBLIC_SUBNETS removes only the NAT gateway, its EIP and the private default routes', () => {
+      const before = docOf(EgressMode.NAT_GATEWAY_SINGLE);
+      const after = docOf(EgressMode.PUBLIC_SUBNETS);
+      expect(removed(before, after)).toEqual([
+        expect.stringMatching(/^aws_eip\.net_nat-eip-0_/),
+        expect.stringMatching(/^aws_nat_gateway\.net_nat-gateway-0_/),
+        expect.stringMatching(/^aws_route\.net_private-default-route-0_/),
+        expect.stringMatching(/^aws_route\.net_private-default-route-1_/),
+      ]);
+      expect(removed(after, before)).toEqual([]);
+    });
+
+    test('PUBLIC_SUBNETS -> NAT_GATEWAY_SINGLE removes nothing', () => {
+      expect(removed(docOf(EgressMode.PUBLIC_SUBNETS), docOf(EgressMode.NAT_GATEWAY_SINGLE))).toEqual([]);
+    });
+
+    test('NAT_GATEWAY_SINGLE -> NAT_GATEWAY_PER_AZ only adds a NAT gateway and repoints the second route', () => {
+      const before = docOf(EgressMode.NAT_GATEWAY_SINGLE);
+      const after = docOf(EgressMode.NAT_GATEWAY_PER_AZ);
+      expect(removed(before, after)).toEqual([]);
+      expect(removed(after, before)).toEqual([
+        expect.stringMatching(/^aws_eip\.net_nat-eip-1_/),
+        expect.stringMatching(/^aws_nat_gateway\.net_nat-gateway-1_/),
+      ]);
+      const [first, second] = idsOf(after, 'aws_route', 'private-default-route');
+      expect(resources(after, 'aws_route')[first]).toEqual(resources(before, 'aws_route')[first]);
+      expect(resources(after, 'aws_route')[second].nat_gateway_id).toBe(ref('aws_nat_gateway', idsOf(after, 'aws_nat_gateway', 'nat-gateway-1')[0]));
+    });
+
+    test('whatever a switch removes is create_before_destroy, so Terraform updates its dependents first', () => {
+      for (const from of modes) {
+        const before = docOf(from);
+        const gone = modes.flatMap(to => removed(before, docOf(to)));
+        for (const address of gone) {
+          expect(at(before, address).lifecycle).toEqual({ create_before_destroy: true });
+        }
+      }
+    });
+
+    test('task subnet ids come from associations that wait for the default route, so the service depends on its egress path', () => {
+      for (const egressMode of modes) {
+        const stack = newStack();
+        const net = new PrivateNetwork(stack, 'net', { egressMode });
+        new TerraformOutput(stack, 'task-subnets', { value: net.taskSubnetIds });
+        const doc = JSON.parse(Testing.synth(stack));
+        const kind = egressMode === EgressMode.PUBLIC_SUBNETS ? 'public' : 'private';
+        const subnetIds = doc.output['task-subnets'].value;
+        const associations = idsOf(doc, 'aws_route_table_association', `${kind}-subnet-`);
+        expect(subnetIds).toEqual(associations.map(id => attr('aws_route_table_association', id, 'subnet_id')));
+        const routes = kind === 'public'
+          ? ['net_public-route-table_142DED7A', 'net_public-route-table_142DED7A']
+          : idsOf(doc, 'aws_route_table', 'private-route-table');
+        associations.forEach((id, i) => {
+          const route = Object.entries(resources(doc, 'aws_route')).find(([, r]: [string, any]) => r.route_table_id === ref('aws_route_table', routes[i]))!;
+          expect(resources(doc, 'aws_route_table_association')[id].depends_on).toEqual([`aws_route.${route[0]}`]);
+        });
       }
     });
   });

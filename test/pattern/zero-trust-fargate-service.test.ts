@@ -70,8 +70,8 @@ describe('ZeroTrustFargateService', () => {
   test('Terraform outputs name what users reference after apply', () => {
     const outputs = Object.values(build().doc.output).map((o: any) => o.description);
     for (const described of [
-      'URL of admin-example-com', 'Cloudflare Tunnel id', 'AUD tag of the Access application', 'ARN of the ECS cluster',
-      'Security group of the admin-example-com tasks', 'Name of the ECS service', 'ARN of the task execution role',
+      'URL of test-admin', 'Cloudflare Tunnel id', 'AUD tag of the Access application', 'ARN of the ECS cluster',
+      'Security group of the test-admin tasks', 'Name of the ECS service', 'ARN of the task execution role',
       'ARN of the task role', 'CloudWatch log group', 'SSM parameter that holds the tunnel credential',
     ]) {
       expect(outputs.some((d) => d.startsWith(described))).toBe(true);
@@ -140,7 +140,11 @@ describe('ZeroTrustFargateService', () => {
       const privateSubnets = Object.entries(resources(doc, 'aws_subnet'))
         .filter(([, s]: [string, any]) => s.tags.Name.includes('private'))
         .map(([id]) => `\${aws_subnet.${id}.id}`);
-      expect(service.network_configuration.subnets.sort()).toEqual(privateSubnets.sort());
+      // Task subnet ids come through the route table associations, so the service waits for their routes.
+      const associations = resources(doc, 'aws_route_table_association');
+      const taskSubnets = service.network_configuration.subnets
+        .map((ref: string) => associations[/aws_route_table_association\.([^.]+)\.subnet_id/.exec(ref)![1]].subnet_id);
+      expect(taskSubnets.sort()).toEqual(privateSubnets.sort());
       const capacityProviders = Object.keys(resources(doc, 'aws_ecs_cluster_capacity_providers'))[0];
       expect(service.depends_on).toContain(`aws_ecs_cluster_capacity_providers.${capacityProviders}`);
     });
@@ -164,7 +168,7 @@ describe('ZeroTrustFargateService', () => {
         .map(([id, p]: [string, any]) => [p.name, `\${cloudflare_zero_trust_access_policy.${id}.id}`]);
       const byName = Object.fromEntries(policyIds);
       expect(application.policies).toEqual([
-        { id: byName['admin-example-com allow'], precedence: 1 },
+        { id: byName['test-admin allow'], precedence: 1 },
         { id: byName.contractors, precedence: 2 },
       ]);
     });
@@ -226,7 +230,7 @@ describe('ZeroTrustFargateService', () => {
         .map(([id, p]: [string, any]) => [`\${cloudflare_zero_trust_access_policy.${id}.id}`, p.name]));
       const order = onlyResource(doc, 'cloudflare_zero_trust_access_application').policies
         .sort((a: any, b: any) => a.precedence - b.precedence).map((p: any) => names[p.id]);
-      expect(order).toEqual(['former staff', 'admin-example-com allow', 'ci']);
+      expect(order).toEqual(['former staff', 'test-admin allow', 'ci']);
     });
 
     test('every policy gets the application session duration', () => {

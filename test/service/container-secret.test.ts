@@ -1,4 +1,6 @@
+import { TerraformVariable } from 'cdktf';
 import { ContainerSecret, ContainerSecretSource } from '../../src/service';
+import { newStack } from '../helpers';
 
 const SSM_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-AbCdEf';
@@ -36,7 +38,25 @@ describe('ContainerSecret', () => {
   });
 
   test('rejects a non Secrets Manager ARN', () => {
-    expect(() => ContainerSecret.fromSecretsManager(SSM_ARN)).toThrow(/Invalid secretArn: .*Expected a Secrets Manager secret ARN/);
+    expect(() => ContainerSecret.fromSecretsManager(SSM_ARN)).toThrow(/Invalid secretArn: .*Expected a full Secrets Manager secret ARN/);
+  });
+
+  test.each([
+    ['no suffix', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db'],
+    ['a path name without suffix', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db'],
+    ['a suffix too short', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdE'],
+    ['a suffix with a symbol', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbC_Ef'],
+  ])('rejects a Secrets Manager ARN with %s, showing the full form and why', (_what, arn) => {
+    expect(() => ContainerSecret.fromSecretsManager(arn)).toThrow(new RegExp(
+      `^Invalid secretArn: "${arn.replace(/[/.]/g, '\\$&')}"\\. Expected a full Secrets Manager secret ARN, whose name ends in "-" and the 6 random characters`
+      + '.* e\\.g\\. "arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db-AbCdEf"\\. IAM matches the full ARN, suffix included'));
+  });
+
+  test('accepts a path name with the suffix, and a Terraform reference unchecked', () => {
+    const full = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db-AbCdEf';
+    expect(ContainerSecret.fromSecretsManager(full).resourceArn).toBe(full);
+    const secretArn = new TerraformVariable(newStack(), 'secret_arn', { type: 'string' }).stringValue;
+    expect(ContainerSecret.fromSecretsManager(secretArn).resourceArn).toBe(secretArn);
   });
 
   test('rejects a KMS alias instead of a key ARN', () => {

@@ -15,6 +15,8 @@ export interface ArnKind {
   readonly pattern: RegExp;
   /** An example of a valid ARN. */
   readonly example: string;
+  /** Why the form matters, when that is not obvious; appended to the error. */
+  readonly reason?: string;
 }
 
 const PARTITION = 'arn:aws(?:-[a-z]+)*';
@@ -42,11 +44,17 @@ export const SSM_PARAMETER_ARN: ArnKind = {
   example: 'arn:aws:ssm:eu-west-1:123456789012:parameter/my-app/db-password',
 };
 
-/** A Secrets Manager secret (the secret itself, without an ECS `:json-key:stage:version` suffix). */
+/**
+ * A Secrets Manager secret (the secret itself, without an ECS `:json-key:stage:version` suffix), in full:
+ * the name followed by `-` and the 6 random characters Secrets Manager appends. A name that itself ends
+ * in `-` and 6 letters or digits (`db-backup`) cannot be told apart from a full ARN and passes.
+ */
 export const SECRET_ARN: ArnKind = {
-  what: 'a Secrets Manager secret ARN',
-  pattern: new RegExp(`^${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]+$`),
+  what: 'a full Secrets Manager secret ARN, whose name ends in "-" and the 6 random characters Secrets Manager adds',
+  pattern: new RegExp(`^${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$`),
   example: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db-AbCdEf',
+  reason: 'IAM matches the full ARN, suffix included, so a permission for an ARN without it never matches the secret '
+    + 'and the task cannot read it. Copy the ARN from the console or `aws secretsmanager describe-secret`.',
 };
 
 /**
@@ -82,7 +90,7 @@ export function requireArn(property: string, value: string, kind: ArnKind): void
     return;
   }
   if (!kind.pattern.test(value)) {
-    invalid(property, value, `Expected ${kind.what}, e.g. "${kind.example}".`);
+    invalid(property, value, `Expected ${kind.what}, e.g. "${kind.example}".${kind.reason ? ` ${kind.reason}` : ''}`);
   }
 }
 
