@@ -39,7 +39,7 @@ import { ZeroTrustTunnelCloudflared } from '@cdktf/provider-cloudflare/lib/zero-
 import { ZeroTrustTunnelCloudflaredConfigA } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared-config';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { App, Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { freshOutdir, report } from './measure';
 
 const accountId = '0123456789abcdef0123456789abcdef';
@@ -64,12 +64,6 @@ const expireOldImages = JSON.stringify({
       rulePriority: 1,
       description: 'Expire untagged images',
       selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 },
-      action: { type: 'expire' },
-    },
-    {
-      rulePriority: 2,
-      description: 'Keep only the newest images',
-      selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 30 },
       action: { type: 'expire' },
     },
   ],
@@ -166,13 +160,13 @@ new DnsRecord(stack, 'tunnel-cname', {
 });
 
 // VPC over two zones: private subnets for the tasks, public ones for one NAT gateway.
+// No state filter, so the zone list keeps its order; subnets keep the zone they were created in.
 const zones = new DataAwsAvailabilityZones(stack, 'availability-zones', {
-  state: 'available',
   filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
   lifecycle: {
     postcondition: [{
       condition: '${length(self.names) >= 2}',
-      errorMessage: 'PrivateNetwork needs 2 available availability zones in this region; set availabilityZoneCount or availabilityZones.',
+      errorMessage: 'PrivateNetwork needs 2 availability zones in this region; set availabilityZoneCount or availabilityZones.',
     }],
   },
 });
@@ -191,7 +185,7 @@ new DefaultSecurityGroup(stack, 'default-security-group', {
 });
 const internetGateway = new InternetGateway(stack, 'internet-gateway', { vpcId: vpc.id, tags: { Name: 'flask-igw' } });
 const publicRouteTable = new RouteTable(stack, 'public-route-table', { vpcId: vpc.id, tags: { Name: 'flask-public' } });
-new Route(stack, 'public-default-route', {
+const publicDefaultRoute = new Route(stack, 'public-default-route', {
   routeTableId: publicRouteTable.id,
   destinationCidrBlock: '0.0.0.0/0',
   gatewayId: internetGateway.id,
@@ -204,38 +198,52 @@ const publicSubnets = publicCidrs.map((cidrBlock, i) => {
     availabilityZone: zone(i),
     mapPublicIpOnLaunch: false,
     tags: { Name: `flask-public-${zone(i)}` },
+    lifecycle: { ignoreChanges: ['availability_zone'] },
   });
-  new RouteTableAssociation(stack, `public-subnet-${i}-routes`, { subnetId: subnet.id, routeTableId: publicRouteTable.id });
+  new RouteTableAssociation(stack, `public-subnet-${i}-routes`, {
+    subnetId: subnet.id,
+    routeTableId: publicRouteTable.id,
+    dependsOn: [publicDefaultRoute],
+  });
   return subnet;
 });
 const natIp = new Eip(stack, 'nat-eip', {
   domain: 'vpc',
   tags: { Name: `flask-nat-${zone(0)}` },
   dependsOn: [internetGateway],
+  lifecycle: { createBeforeDestroy: true },
 });
 const natGateway = new NatGateway(stack, 'nat-gateway', {
   allocationId: natIp.allocationId,
   subnetId: publicSubnets[0].id,
   tags: { Name: `flask-nat-${zone(0)}` },
   dependsOn: [internetGateway],
+  lifecycle: { createBeforeDestroy: true },
 });
 const privateCidrs = ['10.0.0.0/20', '10.0.16.0/20'];
-const privateSubnets = privateCidrs.map((cidrBlock, i) => {
+// The tasks' subnet ids come from the route table associations, which wait for
+// the default routes: tasks start only once they can reach the internet.
+const privateSubnetIds = privateCidrs.map((cidrBlock, i) => {
   const subnet = new Subnet(stack, `private-subnet-${i}`, {
     vpcId: vpc.id,
     cidrBlock,
     availabilityZone: zone(i),
     mapPublicIpOnLaunch: false,
     tags: { Name: `flask-private-${zone(i)}` },
+    lifecycle: { ignoreChanges: ['availability_zone'] },
   });
   const routeTable = new RouteTable(stack, `private-route-table-${i}`, { vpcId: vpc.id, tags: { Name: `flask-private-${zone(i)}` } });
-  new Route(stack, `private-default-route-${i}`, {
+  const defaultRoute = new Route(stack, `private-default-route-${i}`, {
     routeTableId: routeTable.id,
     destinationCidrBlock: '0.0.0.0/0',
     natGatewayId: natGateway.id,
+    lifecycle: { createBeforeDestroy: true },
   });
-  new RouteTableAssociation(stack, `private-subnet-${i}-routes`, { subnetId: subnet.id, routeTableId: routeTable.id });
-  return subnet;
+  return new RouteTableAssociation(stack, `private-subnet-${i}-routes`, {
+    subnetId: subnet.id,
+    routeTableId: routeTable.id,
+    dependsOn: [defaultRoute],
+  }).subnetId;
 });
 
 // The tasks' security group: outbound only.
@@ -348,7 +356,7 @@ const credentialKey = new KmsKey(stack, 'credential-key', {
 });
 const credentials = new SsmParameter(stack, 'tunnel-credentials', {
   name: parameterName,
-  description: `Cloudflare Tunnel credentials JSON of ${hostname}`,
+  description: 'Cloudflare Tunnel credentials JSON of flask',
   type: 'SecureString',
   tier: 'Standard',
   keyId: credentialKey.arn,
@@ -462,7 +470,7 @@ const service = new EcsService(stack, 'service', {
   desiredCount: 1,
   capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 100 }],
   networkConfiguration: {
-    subnets: privateSubnets.map((subnet) => subnet.id),
+    subnets: privateSubnetIds,
     securityGroups: [securityGroup.id],
     assignPublicIp: false,
   },
@@ -472,6 +480,10 @@ const service = new EcsService(stack, 'service', {
   enableEcsManagedTags: true,
   enableExecuteCommand: false,
   propagateTags: 'TASK_DEFINITION',
+  // Every apply rolls the tasks, and so does a rewritten credential (secrets are read at task start).
+  forceNewDeployment: true,
+  triggers: { tunnel_credential_version: Token.asString(credentials.version) },
+  waitForSteadyState: true,
   dependsOn: [executionRole, executionRolePolicy, taskRole, capacityProviders],
 });
 

@@ -170,7 +170,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
   public readonly kmsKeyArn?: string;
 
   /** Version of the parameter's value; it rises each time the value is rewritten. */
-  public readonly valueVersion: string;
+  public readonly valueVersion?: string;
 
   /** The underlying `aws_ssm_parameter`. */
   public readonly parameter: SsmParameter;
