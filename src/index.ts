@@ -1,4 +1,5 @@
 export * from './core/versions';
+export * from './core/validation-errors';
 export * from './tunnel';
 export * from './access';
 export * from './network';

@@ -1,3 +1,4 @@
+import { requireCloudflareId } from '../core/cloudflare-id';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -139,7 +140,7 @@ export class AccessApplication extends Construct {
 
 /** Checks every property, and every policy, before anything is created. */
 function validate(props: AccessApplicationProps): void {
-  requireText('accountId', props.accountId);
+  requireCloudflareId('accountId', props.accountId);
   requireText('name', props.name);
 
   if (!Array.isArray(props.domains)) {

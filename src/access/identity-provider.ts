@@ -1,3 +1,4 @@
+import { requireCloudflareId } from '../core/cloudflare-id';
 import {
   ZeroTrustAccessIdentityProvider,
   ZeroTrustAccessIdentityProviderConfigA,
@@ -166,7 +167,7 @@ export class AccessIdentityProvider extends Construct {
 }
 
 function checkBase(props: AccessIdentityProviderBaseProps): void {
-  requireText('accountId', props.accountId);
+  requireCloudflareId('accountId', props.accountId);
   if (props.name !== undefined) {
     requireText('name', props.name);
   }

@@ -1,9 +1,10 @@
+import { requireCloudflareId } from '../core/cloudflare-id';
 import { ZeroTrustAccessPolicy, ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { checkPolicyOptions } from './policy-checks';
 import { AccessRule } from './rule';
-import { DEFAULT_SESSION_DURATION, requireText } from './validation';
+import { DEFAULT_SESSION_DURATION } from './validation';
 
 /**
  * What an Access policy decides and for whom: everything of
@@ -126,7 +127,7 @@ export class AccessPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessPolicyProps) {
     super(scope, id);
-    requireText('accountId', props.accountId);
+    requireCloudflareId('accountId', props.accountId);
     checkPolicyOptions('', props);
 
     this.name = props.name;

@@ -1,3 +1,4 @@
+import { requireCloudflareId } from '../core/cloudflare-id';
 import { ZeroTrustAccessServiceToken } from '@cdktf/provider-cloudflare/lib/zero-trust-access-service-token';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -72,7 +73,7 @@ export class AccessServiceToken extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessServiceTokenProps) {
     super(scope, id);
-    requireText('accountId', props.accountId);
+    requireCloudflareId('accountId', props.accountId);
     requireText('name', props.name);
     if (props.duration !== undefined) {
       requirePositiveGoDuration('duration', props.duration);

@@ -28,6 +28,32 @@ function show(value: unknown): string {
 }
 
 /**
+ * The one error type of the library's input checks. Not exported through the
+ * jsii API (jsii cannot export Error subclasses): read its fields with
+ * `ValidationErrors` from any language, or as properties of the error.
+ */
+export class ValidationError extends Error {
+  /** The error's name, the same in every language binding's message. */
+  public readonly name = 'ValidationError';
+
+  constructor(
+    /** Path of the property as the user of the construct wrote it, e.g. `service.cpu`. */
+    public readonly property: string,
+    /** The value given, rendered for the message (`<redacted>` for secrets). */
+    public readonly shownValue: string,
+    /** What would have been accepted. */
+    public readonly allowed: string,
+  ) {
+    super(`Invalid ${property}: ${shownValue}. ${allowed}`);
+  }
+
+  /** The same error, for the property as the caller of an outer construct wrote it. */
+  public renamed(property: string): ValidationError {
+    return new ValidationError(property, this.shownValue, this.allowed);
+  }
+}
+
+/**
  * Throws an error that names the property, the bad value and the allowed form.
  *
  * @param property path of the property as the user wrote it, e.g. `ingress[0].hostname`
@@ -35,7 +61,35 @@ function show(value: unknown): string {
  * @param allowed what would have been accepted, as a sentence fragment
  */
 export function invalid(property: string, value: unknown, allowed: string): never {
-  throw new Error(`Invalid ${property}: ${show(value)}. ${allowed}`);
+  throw new ValidationError(property, show(value), allowed);
+}
+
+/**
+ * Runs `build` and renames the property of a ValidationError it throws: an
+ * outer construct passes its props to inner ones under other names, and the
+ * error must name what the user wrote. `names` maps an inner property (or a
+ * prefix of it, up to a `.` or `[`) to the outer one; the longest match wins.
+ * Properties not listed keep their name under `fallbackPrefix`, if given.
+ */
+export function withPropertyNames<T>(names: Record<string, string>, build: () => T, fallbackPrefix?: string): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) {
+      throw error;
+    }
+    throw error.renamed(outerPropertyName(error.property, names, fallbackPrefix));
+  }
+}
+
+function outerPropertyName(property: string, names: Record<string, string>, fallbackPrefix: string | undefined): string {
+  const prefix = Object.keys(names)
+    .filter((inner) => property === inner || property.startsWith(`${inner}.`) || property.startsWith(`${inner}[`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix !== undefined) {
+    return names[prefix] + property.slice(prefix.length);
+  }
+  return fallbackPrefix === undefined ? property : `${fallbackPrefix}.${property}`;
 }
 
 /** Fails unless `value` is a whole number within [min, max]. */

@@ -6,12 +6,13 @@ import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys 
 import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
 import { pathLabel } from '../core/default-name';
-import { invalid, requireUnique } from '../core/validation';
+import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
 import { AppContainerOptions, TunnelFargateService } from '../service';
 import { CloudflareTunnel } from '../tunnel';
-import { requireTeamName } from '../tunnel/internal/validate-tunnel-props';
+import { requireHostname, requireTeamName } from '../tunnel/internal/validate-tunnel-props';
+import { requireCloudflareId } from '../core/cloudflare-id';
 
 /** Properties of a {@link ZeroTrustFargateService}. */
 export interface ZeroTrustFargateServiceProps {
@@ -173,113 +174,173 @@ export class ZeroTrustFargateService extends Construct {
 
   constructor(scope: Construct, id: string, props: ZeroTrustFargateServiceProps) {
     super(scope, id);
-    this.name = props.name ?? pathLabel(this);
-    validateProps(props, this.name);
-    this.hostname = props.hostname;
-    const accountId = props.cloudflareAccountId;
+    try {
+      this.name = props.name ?? pathLabel(this);
+      validateProps(props, this.name);
+      this.hostname = props.hostname;
+      const accountId = props.cloudflareAccountId;
 
-    this.accessApplication = new AccessApplication(this, 'access', {
-      accountId,
-      name: props.access.applicationName ?? this.name,
-      domains: [props.hostname],
-      policies: accessPolicies(props.access, this.name),
-      sessionDuration: props.access.sessionDuration,
-      appLauncherVisible: props.access.appLauncherVisible,
-      logoUrl: props.access.logoUrl,
-      allowedIdentityProviderIds: props.access.identityProviderIds,
-      autoRedirectToIdentity: props.access.autoRedirectToIdentity,
-    });
+      this.accessApplication = withPropertyNames(accessNames(props), () => new AccessApplication(this, 'access', {
+        accountId,
+        name: props.access.applicationName ?? this.name,
+        domains: [props.hostname],
+        policies: accessPolicies(props.access, this.name),
+        sessionDuration: props.access.sessionDuration,
+        appLauncherVisible: props.access.appLauncherVisible,
+        logoUrl: props.access.logoUrl,
+        allowedIdentityProviderIds: props.access.identityProviderIds,
+        autoRedirectToIdentity: props.access.autoRedirectToIdentity,
+      }));
 
-    this.tunnel = new CloudflareTunnel(this, 'tunnel', {
-      accountId,
-      zoneId: props.cloudflareZoneId,
-      zoneName: props.zoneName,
-      name: this.name,
-      secretRotationKey: props.tunnel?.secretRotationKey,
-      accessTeamName: props.zeroTrustTeamName,
-      ingress: [{
-        hostname: props.hostname,
-        // Containers of an awsvpc task share one network namespace.
-        service: `http://localhost:${props.app.port}`,
-        originRequest: props.tunnel?.originRequest,
-        // The origin checks this application's tokens, and the route waits for it and its policies.
-        accessApplication: this.accessApplication,
-        dangerouslyDisableOriginAccessCheck: props.dangerouslyDisableOriginAccessCheck,
-      }],
-    });
+      this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {
+        accountId,
+        zoneId: props.cloudflareZoneId,
+        zoneName: props.zoneName,
+        name: this.name,
+        secretRotationKey: props.tunnel?.secretRotationKey,
+        accessTeamName: props.zeroTrustTeamName,
+        ingress: [{
+          hostname: props.hostname,
+          // Containers of an awsvpc task share one network namespace. A number token must become a
+          // string token, or the template would print its placeholder value.
+          service: `http://localhost:${Token.isUnresolved(props.app.port) ? Token.asString(props.app.port) : props.app.port}`,
+          originRequest: props.tunnel?.originRequest,
+          // The origin checks this application's tokens, and the route waits for it and its policies.
+          accessApplication: this.accessApplication,
+          dangerouslyDisableOriginAccessCheck: props.dangerouslyDisableOriginAccessCheck,
+        }],
+      }));
 
-    const format = props.credential?.format ?? TunnelCredentialFormat.TOKEN;
-    this.credential = props.existingCredential ?? new TunnelCredentialParameter(this, 'credential', {
-      value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
-      format,
-      name: props.credential?.parameterName,
-      encryption: props.credential?.encryption,
-      // Not the hostname: SSM rewrites the value (a new version, so a new deployment) for a new description.
-      description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${this.name}`,
-    });
+      const format = props.credential?.format ?? TunnelCredentialFormat.TOKEN;
+      this.credential = props.existingCredential ?? withPropertyNames(CREDENTIAL_NAMES, () => new TunnelCredentialParameter(this, 'credential', {
+        value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
+        format,
+        name: props.credential?.parameterName,
+        encryption: props.credential?.encryption,
+        // Not the hostname: SSM rewrites the value (a new version, so a new deployment) for a new description.
+        description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${this.name}`,
+      }), 'credential');
 
-    this.network = props.existingNetwork ?? new PrivateNetwork(this, 'network', { name: this.name, ...props.network });
-    this.securityGroup = new TaskSecurityGroup(this, 'security-group', {
-      vpcId: this.network.vpcId,
-      egressRules: props.service?.egressRules,
-    });
+      this.network = props.existingNetwork ?? withPropertyNames({ name: 'name' },
+        () => new PrivateNetwork(this, 'network', { name: this.name, ...props.network }), 'network');
+      this.securityGroup = withPropertyNames({}, () => new TaskSecurityGroup(this, 'security-group', {
+        vpcId: this.network.vpcId,
+        egressRules: props.service?.egressRules,
+      }), 'service');
 
-    const newCluster = props.existingCluster === undefined
-      ? new FargateCluster(this, 'cluster', {
-        name: props.cluster?.name ?? this.name,
-        containerInsights: props.cluster?.containerInsights,
-      })
-      : undefined;
-    this.cluster = props.existingCluster ?? newCluster!;
+      const newCluster = props.existingCluster === undefined
+        ? withPropertyNames({ name: props.cluster?.name === undefined ? 'name' : 'cluster.name' }, () => new FargateCluster(this, 'cluster', {
+          name: props.cluster?.name ?? this.name,
+          containerInsights: props.cluster?.containerInsights,
+        }), 'cluster')
+        : undefined;
+      this.cluster = props.existingCluster ?? newCluster!;
 
-    const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
-    this.service = new TunnelFargateService(this, 'service', {
-      ...serviceOptions,
-      serviceName: this.name,
-      clusterArn: this.cluster.clusterArn,
-      clusterName: this.cluster.clusterName,
-      subnetIds: this.network.taskSubnetIds,
-      securityGroupIds: [this.securityGroup.securityGroupId],
-      assignPublicIp: this.network.assignPublicIp,
-      credential: this.credential,
-      tunnelId: this.tunnel.tunnelId,
-      app: props.app,
-    });
-    // A capacity provider strategy fails until the cluster offers the providers: wait for them when the
-    // cluster is made in this app, whether created here or passed in.
-    const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster ? props.existingCluster : undefined);
-    if (fargateCluster) {
-      const capacityProviders = fargateCluster.capacityProviders;
-      this.service.service.dependsOn = [
-        ...(this.service.service.dependsOn ?? []),
-        `${capacityProviders.terraformResourceType}.${capacityProviders.friendlyUniqueId}`,
-      ];
+      const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
+      this.service = withPropertyNames(SERVICE_NAMES, () => new TunnelFargateService(this, 'service', {
+        ...serviceOptions,
+        serviceName: this.name,
+        clusterArn: this.cluster.clusterArn,
+        clusterName: this.cluster.clusterName,
+        subnetIds: this.network.taskSubnetIds,
+        securityGroupIds: [this.securityGroup.securityGroupId],
+        assignPublicIp: this.network.assignPublicIp,
+        credential: this.credential,
+        tunnelId: this.tunnel.tunnelId,
+        app: props.app,
+      }), 'service');
+      // A capacity provider strategy fails until the cluster offers the providers: wait for them when the
+      // cluster is made in this app, whether created here or passed in.
+      const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster ? props.existingCluster : undefined);
+      if (fargateCluster) {
+        const capacityProviders = fargateCluster.capacityProviders;
+        this.service.service.dependsOn = [
+          ...(this.service.service.dependsOn ?? []),
+          `${capacityProviders.terraformResourceType}.${capacityProviders.friendlyUniqueId}`,
+        ];
+      }
+
+      new TerraformOutput(this, 'url', {
+        value: `https://${props.hostname}`,
+        description: `URL of ${this.name}, behind Cloudflare Access`,
+      });
+      new TerraformOutput(this, 'tunnel-id', {
+        value: this.tunnel.tunnelId,
+        description: `Cloudflare Tunnel id of ${this.name}`,
+      });
+      new TerraformOutput(this, 'access-application-aud', {
+        value: this.accessApplication.aud,
+        description: `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`,
+      });
+      new TerraformOutput(this, 'cluster-arn', {
+        value: this.cluster.clusterArn,
+        description: `ARN of the ECS cluster that runs ${this.name}`,
+      });
+      new TerraformOutput(this, 'security-group-id', {
+        value: this.securityGroup.securityGroupId,
+        description: `Security group of the ${this.name} tasks (no inbound rules)`,
+      });
+    } catch (error) {
+      // Bad input leaves nothing behind: the half-built construct leaves the tree.
+      scope.node.tryRemoveChild(id);
+      throw error;
     }
-
-    new TerraformOutput(this, 'url', {
-      value: `https://${props.hostname}`,
-      description: `URL of ${this.name}, behind Cloudflare Access`,
-    });
-    new TerraformOutput(this, 'tunnel-id', {
-      value: this.tunnel.tunnelId,
-      description: `Cloudflare Tunnel id of ${this.name}`,
-    });
-    new TerraformOutput(this, 'access-application-aud', {
-      value: this.accessApplication.aud,
-      description: `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`,
-    });
-    new TerraformOutput(this, 'cluster-arn', {
-      value: this.cluster.clusterArn,
-      description: `ARN of the ECS cluster that runs ${this.name}`,
-    });
-    new TerraformOutput(this, 'security-group-id', {
-      value: this.securityGroup.securityGroupId,
-      description: `Security group of the ${this.name} tasks (no inbound rules)`,
-    });
   }
 }
 
+/** How the props of the inner constructs are called in this construct's props. */
+const TUNNEL_NAMES: Record<string, string> = {
+  'accountId': 'cloudflareAccountId',
+  'zoneId': 'cloudflareZoneId',
+  'ingress[0].hostname': 'hostname',
+  'ingress[0].service': 'app.port',
+  'ingress[0].originRequest': 'tunnel.originRequest',
+  'ingress[0].accessApplication': 'hostname',
+  'ingress': 'hostname',
+  'accessTeamName': 'zeroTrustTeamName',
+  'secretRotationKey': 'tunnel.secretRotationKey',
+};
+const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };
+const SERVICE_NAMES: Record<string, string> = {
+  serviceName: 'name',
+  family: 'name',
+  app: 'app',
+  subnetIds: 'existingNetwork.subnetIds',
+  securityGroupIds: 'service.egressRules',
+};
+
+function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string> {
+  return {
+    'accountId': 'cloudflareAccountId',
+    'name': props.access.applicationName === undefined ? 'name' : 'access.applicationName',
+    'domains': 'hostname',
+    'domains[0]': 'hostname',
+    'sessionDuration': 'access.sessionDuration',
+    'logoUrl': 'access.logoUrl',
+    'appLauncherVisible': 'access.appLauncherVisible',
+    'allowedIdentityProviderIds': 'access.identityProviderIds',
+    'autoRedirectToIdentity': 'access.autoRedirectToIdentity',
+    'policies': 'access.policies',
+  };
+}
+
 function validateProps(props: ZeroTrustFargateServiceProps, name: string): void {
+  requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
+  requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
+  if (props.zoneName !== undefined) {
+    requireHostname('zoneName', props.zoneName, undefined);
+  }
+  requireHostname('hostname', props.hostname, props.zoneName);
+  if (props.app === undefined || props.app === null) {
+    invalid('app', props.app, 'Expected the app container: { image, port }.');
+  }
+  requireOptionalIntegerInRange('app.port', props.app.port, 1, 65535);
+  if (props.access === undefined || props.access === null) {
+    invalid('access', props.access, 'Expected who may get in: { allow: [...] } or { policies: [...] }.');
+  }
+  if (props.access.applicationName !== undefined && isKnown(props.access.applicationName) && props.access.applicationName.trim() === '') {
+    invalid('access.applicationName', props.access.applicationName, 'Expected a non-empty name, or leave it unset to use the service name.');
+  }
   if (!Token.isUnresolved(name) && !NAME.test(name)) {
     invalid('name', name, 'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.');
   }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret, ContainerSecretSource } from './container-secret';
-import { invalid, requireIntegerInRange, requireNonEmpty } from '../core/validation';
+import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
 import { sidecarImage } from './internal/sidecar-container-definition';
@@ -155,10 +155,10 @@ export class TunnelFargateService extends Construct {
     validateServiceProps(props);
 
     const secrets = Object.values(props.app.secrets ?? {});
-    this.logGroup = new ServiceLogGroup(this, 'logs', {
+    this.logGroup = withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.logKmsKeyArn,
-    });
+    }));
     this.executionRole = new TaskExecutionRole(this, 'execution-role', {
       ecrRepositoryArns: defined([props.app.image.repositoryArn, sidecarImage(props).repositoryArn]),
       logGroupArn: this.logGroup.logGroupArn,

@@ -13,7 +13,7 @@ import {
 const TEAM_POLICY = { name: 'Team', include: [AccessRule.emails(['alice@example.com', 'bob@example.com'])] };
 
 const BASE: AccessApplicationProps = {
-  accountId: 'account',
+  accountId: '0123456789abcdef0123456789abcdef',
   name: 'Internal app',
   domains: ['app.example.com'],
   policies: [TEAM_POLICY],
@@ -34,14 +34,14 @@ describe('AccessApplication', () => {
   test('snapshot: Google Workspace login, a service token and three policies', () => {
     const { json } = synth((stack) => {
       const google = AccessIdentityProvider.googleWorkspace(stack, 'Google', {
-        accountId: 'account',
+        accountId: '0123456789abcdef0123456789abcdef',
         clientId: 'client-id.apps.googleusercontent.com',
         clientSecret: 'client-secret',
         workspaceDomain: 'example.com',
       });
-      const ci = new AccessServiceToken(stack, 'CiToken', { accountId: 'account', name: 'ci' });
+      const ci = new AccessServiceToken(stack, 'CiToken', { accountId: '0123456789abcdef0123456789abcdef', name: 'ci' });
       new AccessApplication(stack, 'App', {
-        accountId: 'account',
+        accountId: '0123456789abcdef0123456789abcdef',
         name: 'Internal app',
         domains: ['app.example.com', 'app.example.org/admin'],
         sessionDuration: '8h',
@@ -66,7 +66,7 @@ describe('AccessApplication', () => {
   test('defaults: self-hosted, 24h, visible in the App Launcher, no auto-redirect, all IdPs', () => {
     const app = onlyResource(appDoc({}), 'cloudflare_zero_trust_access_application');
     expect(app).toMatchObject({
-      account_id: 'account',
+      account_id: '0123456789abcdef0123456789abcdef',
       name: 'Internal app',
       type: 'self_hosted',
       session_duration: '24h',
@@ -102,7 +102,7 @@ describe('AccessApplication', () => {
       const [logicalId] = Object.entries(policies).find(([, p]) => (p as any).name === name)!;
       return `\${cloudflare_zero_trust_access_policy.${logicalId}.id}`;
     };
-    expect(Object.values(policies).map((p: any) => p.account_id)).toEqual(['account', 'account', 'account']);
+    expect(Object.values(policies).map((p: any) => p.account_id)).toEqual(['0123456789abcdef0123456789abcdef', '0123456789abcdef0123456789abcdef', '0123456789abcdef0123456789abcdef']);
     expect(onlyResource(doc, 'cloudflare_zero_trust_access_application').policies).toEqual([
       { id: idOf('First'), precedence: 1 },
       { id: idOf('Second'), precedence: 2 },

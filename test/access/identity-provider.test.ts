@@ -2,7 +2,7 @@ import { newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessIdentityProvider, GoogleWorkspaceIdentityProviderProps, OidcIdentityProviderProps } from '../../src/access';
 
-const CLIENT = { accountId: 'account', clientId: 'client-id', clientSecret: 'client-secret' };
+const CLIENT = { accountId: '0123456789abcdef0123456789abcdef', clientId: 'client-id', clientSecret: 'client-secret' };
 const WORKSPACE: GoogleWorkspaceIdentityProviderProps = { ...CLIENT, workspaceDomain: 'example.com' };
 const OIDC: OidcIdentityProviderProps = {
   ...CLIENT,
@@ -20,7 +20,7 @@ describe('AccessIdentityProvider', () => {
     const { json } = synth((stack) => {
       AccessIdentityProvider.googleWorkspace(stack, 'Workspace', WORKSPACE);
       AccessIdentityProvider.google(stack, 'Google', { ...CLIENT, name: 'Personal Google' });
-      AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: 'account' });
+      AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: '0123456789abcdef0123456789abcdef' });
       AccessIdentityProvider.oidc(stack, 'Oidc', { ...OIDC, claims: ['groups'], pkceEnabled: true });
     });
     expect(json).toMatchSnapshot();
@@ -29,7 +29,7 @@ describe('AccessIdentityProvider', () => {
   test('Google Workspace: type google-apps, apps_domain, sensitive secret', () => {
     const idp = idpDoc((stack) => AccessIdentityProvider.googleWorkspace(stack, 'Workspace', WORKSPACE));
     expect(idp).toEqual({
-      account_id: 'account',
+      account_id: '0123456789abcdef0123456789abcdef',
       name: 'Google Workspace',
       type: 'google-apps',
       config: { apps_domain: 'example.com', client_id: 'client-id', client_secret: '${sensitive("client-secret")}' },
@@ -44,8 +44,8 @@ describe('AccessIdentityProvider', () => {
   });
 
   test('one-time PIN: type onetimepin with an empty config', () => {
-    const idp = idpDoc((stack) => AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: 'account', name: 'Email code' }));
-    expect(idp).toEqual({ account_id: 'account', name: 'Email code', type: 'onetimepin', config: {} });
+    const idp = idpDoc((stack) => AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: '0123456789abcdef0123456789abcdef', name: 'Email code' }));
+    expect(idp).toEqual({ account_id: '0123456789abcdef0123456789abcdef', name: 'Email code', type: 'onetimepin', config: {} });
   });
 
   test('OIDC: endpoints, default scopes, sensitive secret', () => {
@@ -63,7 +63,7 @@ describe('AccessIdentityProvider', () => {
 
   test('exposes the id and type', () => {
     const stack = newStack();
-    const idp = AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: 'account' });
+    const idp = AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: '0123456789abcdef0123456789abcdef' });
     expect(resolved(stack, idp.identityProviderId)).toMatch(/^\$\{cloudflare_zero_trust_access_identity_provider\.Pin_.*\.id\}$/);
     expect(idp.type).toBe('onetimepin');
   });

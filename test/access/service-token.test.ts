@@ -3,7 +3,7 @@ import { newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessServiceToken, AccessServiceTokenProps } from '../../src/access';
 
-const BASE: AccessServiceTokenProps = { accountId: 'account', name: 'ci' };
+const BASE: AccessServiceTokenProps = { accountId: '0123456789abcdef0123456789abcdef', name: 'ci' };
 const EXPIRY = '2030-01-31T00:00:00Z';
 
 function tokenResource(props: AccessServiceTokenProps): any {
@@ -25,12 +25,12 @@ describe('AccessServiceToken', () => {
 
   test('defaults leave duration and version to Cloudflare', () => {
     const { doc } = synth((stack) => new AccessServiceToken(stack, 'Token', BASE));
-    expect(onlyResource(doc, 'cloudflare_zero_trust_access_service_token')).toEqual({ account_id: 'account', name: 'ci' });
+    expect(onlyResource(doc, 'cloudflare_zero_trust_access_service_token')).toEqual({ account_id: '0123456789abcdef0123456789abcdef', name: 'ci' });
   });
 
   test('a rotation is one change: version and previous-secret expiry together', () => {
     expect(tokenResource({ ...BASE, rotationVersion: 3, previousSecretExpiresAt: EXPIRY })).toEqual({
-      account_id: 'account',
+      account_id: '0123456789abcdef0123456789abcdef',
       name: 'ci',
       client_secret_version: 3,
       previous_client_secret_expires_at: EXPIRY,

@@ -1,19 +1,11 @@
 import { dnsNameForm, isDnsLabel, isFullyQualifiedDnsName, isInZone } from './hostname-validation';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { applicationCovers } from './route-access';
+import { requireCloudflareId } from '../../core/cloudflare-id';
 import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
 import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
-/** Cloudflare account and zone ids: 32 lower-case hexadecimal characters. */
-const CLOUDFLARE_ID = /^[0-9a-f]{32}$/;
-
-
-function requireCloudflareId(property: string, value: string): void {
-  if (isKnown(value) && !CLOUDFLARE_ID.test(value)) {
-    invalid(property, value, 'Expected a Cloudflare id of 32 lower-case hexadecimal characters (as shown in the dashboard overview).');
-  }
-}
 
 function requireText(property: string, value: string, allowed: string): void {
   if (isKnown(value) && value.trim() === '') {
@@ -52,15 +44,21 @@ function validateOriginRequest(property: string, origin: TunnelOriginRequest): v
   validateAccess(property, origin);
 }
 
-function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {
-  if (isKnown(rule.hostname)) {
-    if (!isFullyQualifiedDnsName(rule.hostname)) {
-      invalid(`${property}.hostname`, rule.hostname, dnsNameForm('app.example.com'));
-    }
-    if (zoneName !== undefined && isKnown(zoneName) && !isInZone(rule.hostname, zoneName)) {
-      invalid(`${property}.hostname`, rule.hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
-    }
+/** A public hostname: a fully qualified lower-case DNS name, in the zone when one is named; tokens pass. */
+export function requireHostname(property: string, hostname: string, zoneName: string | undefined): void {
+  if (!isKnown(hostname)) {
+    return;
   }
+  if (typeof hostname !== 'string' || !isFullyQualifiedDnsName(hostname)) {
+    invalid(property, hostname, dnsNameForm('app.example.com'));
+  }
+  if (zoneName !== undefined && isKnown(zoneName) && !isInZone(hostname, zoneName)) {
+    invalid(property, hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
+  }
+}
+
+function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {
+  requireHostname(`${property}.hostname`, rule.hostname, zoneName);
   if (rule.path !== undefined) {
     requireText(`${property}.path`, rule.path, 'Expected a regular expression matched against the request path, e.g. "^/api/", or leave it unset.');
   }

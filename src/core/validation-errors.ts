@@ -1,0 +1,32 @@
+import { ValidationError } from './validation';
+
+/**
+ * Reads the errors that constructs of this library throw for bad input.
+ *
+ * Every such error is an `Error` named `ValidationError` whose message is
+ * `Invalid <property>: <value>. <what is allowed>`, thrown at construct time
+ * before any resource is added. `property` is the path of the property as the
+ * user of the construct wrote it (`hostname`, `service.cpu`,
+ * `access.policies[1].include[0]`).
+ */
+export class ValidationErrors {
+  /**
+   * True when `error` is a bad-input error of this library.
+   *
+   * @param error anything caught
+   */
+  public static isValidationError(error: any): boolean {
+    return error instanceof ValidationError;
+  }
+
+  /**
+   * The property an input error names, as the user wrote it; undefined for any other error.
+   *
+   * @param error anything caught
+   */
+  public static propertyOf(error: any): string | undefined {
+    return error instanceof ValidationError ? error.property : undefined;
+  }
+
+  private constructor() {}
+}
