@@ -1,4 +1,3 @@
-import { requireCloudflareId } from '../core/cloudflare-id';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -6,6 +5,7 @@ import { AccessDecision } from './decision';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
 /** Properties of an {@link AccessApplication}. */

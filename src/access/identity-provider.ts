@@ -1,4 +1,3 @@
-import { requireCloudflareId } from '../core/cloudflare-id';
 import {
   ZeroTrustAccessIdentityProvider,
   ZeroTrustAccessIdentityProviderConfigA,
@@ -6,6 +5,7 @@ import {
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireEmailDomain, requireHttpsUrl, requireText } from './validation';
+import { requireCloudflareId } from '../core/cloudflare-id';
 
 /** Properties every identity provider shares. */
 export interface AccessIdentityProviderBaseProps {

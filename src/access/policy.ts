@@ -1,10 +1,10 @@
-import { requireCloudflareId } from '../core/cloudflare-id';
 import { ZeroTrustAccessPolicy, ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { checkPolicyOptions } from './policy-checks';
 import { AccessRule } from './rule';
 import { DEFAULT_SESSION_DURATION } from './validation';
+import { requireCloudflareId } from '../core/cloudflare-id';
 
 /**
  * What an Access policy decides and for whom: everything of

@@ -1,8 +1,8 @@
-import { requireCloudflareId } from '../core/cloudflare-id';
 import { ZeroTrustAccessServiceToken } from '@cdktf/provider-cloudflare/lib/zero-trust-access-service-token';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requirePositiveGoDuration, requireRfc3339Timestamp, requireText } from './validation';
+import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid, requirePositiveInteger } from '../core/validation';
 
 /** Properties of an {@link AccessServiceToken}. */

@@ -5,6 +5,7 @@ import { AccessApplication, AccessDecision, AccessPolicyOptions } from '../acces
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
 import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
+import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
 import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
@@ -12,7 +13,6 @@ import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } 
 import { AppContainerOptions, TunnelFargateService } from '../service';
 import { CloudflareTunnel } from '../tunnel';
 import { requireHostname, requireTeamName } from '../tunnel/internal/validate-tunnel-props';
-import { requireCloudflareId } from '../core/cloudflare-id';
 
 /** Properties of a {@link ZeroTrustFargateService}. */
 export interface ZeroTrustFargateServiceProps {
