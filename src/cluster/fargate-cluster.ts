@@ -5,6 +5,7 @@ import { ICluster } from './cluster';
 import { requireClusterName } from './cluster-name';
 import { ContainerInsights } from './container-insights';
 import { FargateCapacityProvider } from './fargate-capacity-provider';
+import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 
 /** Properties of a {@link FargateCluster}. */
@@ -63,6 +64,7 @@ export class FargateCluster extends Construct implements ICluster {
     const containerInsights = props.containerInsights ?? ContainerInsights.DISABLED;
     const defaultProvider = props.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE;
     requireClusterName('name', props.name);
+    claimPhysicalName(this, 'ECS cluster', props.name, 'name');
     requireMember('containerInsights', containerInsights, Object.values(ContainerInsights));
     requireMember('defaultCapacityProvider', defaultProvider, Object.values(FargateCapacityProvider));
 

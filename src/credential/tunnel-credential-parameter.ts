@@ -5,6 +5,7 @@ import { CredentialEncryption } from './credential-encryption';
 import { CredentialKey } from './internal/credential-key';
 import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
 import { pathSegments } from '../core/default-name';
+import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../iam/internal/arn';
 
@@ -185,6 +186,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     validateValue(props.value, format);
     const name = props.name ?? defaultName(this, format);
     requireParameterName('name', name);
+    claimPhysicalName(this, 'SSM parameter', name, 'name');
 
     this.key = (props.encryption ?? CredentialEncryption.dedicatedKey())._bind(this, { parameterName: name, tags: props.tags });
     this.parameter = new SsmParameter(this, 'Parameter', {

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from './internal/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from './internal/kms-conditions';
+import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 
 /** Properties of a {@link TaskExecutionRole}. */
@@ -83,6 +84,7 @@ export class TaskExecutionRole extends Construct {
     const kmsKeyArns = unique(props.kmsKeyArns ?? []);
     if (props.name !== undefined) {
       requireRoleName('name', props.name);
+      claimPhysicalName(this, 'IAM role', props.name, 'name');
     }
     requireArns('ecrRepositoryArns', ecrRepositoryArns, ECR_REPOSITORY_ARN);
     requireArn('logGroupArn', props.logGroupArn, LOG_GROUP_ARN);

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { MANAGED_POLICY_ARN, requireArn } from './internal/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
+import { claimPhysicalName } from '../core/physical-names';
 import { invalid, requireNonEmpty } from '../core/validation';
 
 /** Properties of a {@link TaskRole}. */
@@ -58,6 +59,7 @@ export class TaskRole extends Construct {
 
     if (props.name !== undefined) {
       requireRoleName('name', props.name);
+      claimPhysicalName(this, 'IAM role', props.name, 'name');
     }
 
     this.role = newEcsTasksRole(this, props.name, 'ECS task role: the permissions of the app running in the task');

@@ -4,6 +4,7 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { lifecyclePolicyJson } from './ecr-lifecycle';
 import { requireRepositoryName } from './repository-name';
+import { claimPhysicalName } from '../core/physical-names';
 import { isKnown, requirePositiveInteger } from '../core/validation';
 import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
 
@@ -103,6 +104,7 @@ export class EcrRepository extends Construct {
     const untaggedImageExpiryDays = props.untaggedImageExpiryDays ?? 7;
     const taggedImageExpiryDays = props.taggedImageExpiryDays;
     requireRepositoryName('name', props.name);
+    claimPhysicalName(this, 'ECR repository', props.name, 'name');
     // Tokens (e.g. a Terraform variable) are written into the policy as they are.
     for (const [property, days] of [['untaggedImageExpiryDays', untaggedImageExpiryDays], ['taggedImageExpiryDays', taggedImageExpiryDays]] as const) {
       if (days !== undefined && isKnown(days)) {

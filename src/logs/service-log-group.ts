@@ -2,6 +2,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { pathSegments } from '../core/default-name';
+import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
 
@@ -72,6 +73,7 @@ export class ServiceLogGroup extends Construct {
     if (props.kmsKeyArn !== undefined) {
       requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
     }
+    claimPhysicalName(this, 'CloudWatch log group', name, 'name');
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
       name,

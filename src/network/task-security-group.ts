@@ -7,6 +7,7 @@ import { requireResourceName, withName } from './name-tags';
 import { resolveEgressRule } from './resolve-egress-rule';
 import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './security-group-rules';
 import { pathSegments } from '../core/default-name';
+import { claimPhysicalName } from '../core/physical-names';
 import { invalid, requireNonEmpty } from '../core/validation';
 
 /** Properties of a {@link TaskSecurityGroup}. */
@@ -77,6 +78,7 @@ export class TaskSecurityGroup extends Construct {
     requireAwsId('vpcId', props.vpcId, 'vpc');
     if (props.name !== undefined) {
       validateGroupName(props.name);
+      claimPhysicalName(this, `security group (VPC ${props.vpcId})`, props.name, 'name');
     }
     const rules = props.egressRules ?? [DEFAULT_EGRESS];
     if (props.egressRules !== undefined) {

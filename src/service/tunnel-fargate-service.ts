@@ -11,6 +11,7 @@ import { sidecarImage } from './internal/sidecar-container-definition';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelTaskDefinition } from './task-definition';
 import { TunnelTaskOptions } from './task-options';
+import { claimPhysicalName } from '../core/physical-names';
 
 /** Properties of a {@link TunnelFargateService}. */
 export interface TunnelFargateServiceProps extends TunnelTaskOptions {
@@ -153,6 +154,7 @@ export class TunnelFargateService extends Construct {
   constructor(scope: Construct, id: string, props: TunnelFargateServiceProps) {
     super(scope, id);
     validateServiceProps(props);
+    claimPhysicalName(this, 'ECS service', props.serviceName, 'serviceName');
 
     const secrets = Object.values(props.app.secrets ?? {});
     this.logGroup = withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {

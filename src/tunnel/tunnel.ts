@@ -9,6 +9,7 @@ import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
 import { RouteAccess } from './internal/route-access';
 import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
 import { validateTunnelProps } from './internal/validate-tunnel-props';
+import { claimPhysicalName } from '../core/physical-names';
 
 /** Properties of a {@link CloudflareTunnel}. */
 export interface CloudflareTunnelProps {
@@ -120,6 +121,14 @@ export class CloudflareTunnel extends Construct {
   constructor(scope: Construct, id: string, props: CloudflareTunnelProps) {
     super(scope, id);
     validateTunnelProps(props);
+    claimPhysicalName(this, 'Cloudflare Tunnel', props.name, 'name');
+    if (props.createDnsRecords ?? true) {
+      props.ingress.forEach((rule, i) => {
+        if (props.ingress.findIndex((other) => other.hostname === rule.hostname) === i) {
+          claimPhysicalName(this, `DNS record (zone ${props.zoneId})`, rule.hostname, `ingress[${i}].hostname`);
+        }
+      });
+    }
 
     const tunnelSecret = this.createTunnelSecret(props.secretRotationKey);
 

@@ -1,0 +1,60 @@
+// Two constructs of one stack never get the same physical name.
+import { TerraformVariable } from 'cdktf';
+import { AccessRule, ContainerImage, EcrRepository, FargateCluster, TunnelCredentialParameter, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { newStack } from '../helpers';
+
+const BASE: ZeroTrustFargateServiceProps = {
+  cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+  cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+  hostname: 'admin.example.com',
+  app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+  access: { allow: [AccessRule.emailDomain('example.com')] },
+};
+
+describe('two services in one stack', () => {
+  test('with the same hostname fail on the second, naming both constructs', () => {
+    const stack = newStack();
+    new ZeroTrustFargateService(stack, 'one', BASE);
+    expect(() => new ZeroTrustFargateService(stack, 'two', BASE)).toThrow(
+      /^Invalid hostname: "admin\.example\.com"\. The DNS record \(zone fedcba9876543210fedcba9876543210\) name is already taken in this stack by test\/one\/tunnel; test\/two\/tunnel needs another one/);
+  });
+
+  test('with the same name fail on the second, naming both constructs', () => {
+    const stack = newStack();
+    new ZeroTrustFargateService(stack, 'one', { ...BASE, name: 'admin' });
+    expect(() => new ZeroTrustFargateService(stack, 'two', { ...BASE, hostname: 'other.example.com', name: 'admin' })).toThrow(
+      /^Invalid name: "admin"\. The Cloudflare Tunnel name is already taken in this stack by test\/one\/tunnel; test\/two\/tunnel/);
+  });
+
+  test('with their default names and different hostnames build side by side', () => {
+    const stack = newStack();
+    new ZeroTrustFargateService(stack, 'one', BASE);
+    expect(() => new ZeroTrustFargateService(stack, 'two', { ...BASE, hostname: 'other.example.com' })).not.toThrow();
+  });
+
+  test('a failed build frees its names for the next attempt', () => {
+    const stack = newStack();
+    expect(() => new ZeroTrustFargateService(stack, 'one', { ...BASE, service: { cpu: 300 } })).toThrow(/service\.cpu/);
+    expect(() => new ZeroTrustFargateService(stack, 'one', BASE)).not.toThrow();
+  });
+});
+
+describe('building blocks', () => {
+  test.each<[string, (stack: any, id: string) => unknown, RegExp]>([
+    ['ECS cluster', (stack, id) => new FargateCluster(stack, id, { name: 'apps' }), /Invalid name: "apps"\. The ECS cluster name is already taken in this stack by test\/a; test\/b/],
+    ['ECR repository', (stack, id) => new EcrRepository(stack, id, { name: 'admin' }), /Invalid name: "admin"\. The ECR repository name/],
+    ['SSM parameter', (stack, id) => new TunnelCredentialParameter(stack, id, { value: new TerraformVariable(stack, `${id}-value`, { sensitive: true }).stringValue, name: '/cloudflared/admin' }),
+      /Invalid name: "\/cloudflared\/admin"\. The SSM parameter name/],
+  ])('two %s with one name', (_kind, build, message) => {
+    const stack = newStack();
+    build(stack, 'a');
+    expect(() => build(stack, 'b')).toThrow(message);
+  });
+
+  test('names that are tokens cannot be compared and pass', () => {
+    const stack = newStack();
+    const name = new TerraformVariable(stack, 'name', { type: 'string' }).stringValue;
+    new FargateCluster(stack, 'a', { name });
+    expect(() => new FargateCluster(stack, 'b', { name })).not.toThrow();
+  });
+});
