@@ -43,7 +43,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     // is the separate task that rewrites them.
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Each example has a test next to it, written the way a user tests their own stack.
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/examples/**/*.test.ts'],
+      // The example tests import the library by its package name, as a user's test does;
+      // in this repository that name is the source (examples/tsconfig.json maps it for tsc).
+      moduleNameMapper: { '^cdktf-zero-trust-fargate$': '<rootDir>/src/index.ts' },
       coverageReporters: ['text-summary', 'lcov'],
     },
   },
@@ -86,6 +90,20 @@ const project = new cdktf.ConstructLibraryCdktf({
 project.eslint?.addRules({
   'no-restricted-imports': ['error', providerRootImportBan],
 });
+// The example tests import the library by its package name (mapped to src/ by
+// examples/tsconfig.json), ordered as a user's test orders it: after the other packages.
+project.eslint?.file.addOverride('settings.import/resolver.typescript.project', ['./tsconfig.json', './examples/tsconfig.json']);
+project.eslint?.file.addOverride('settings.import/resolver.typescript.noWarnOnMultipleProjects', true);
+project.eslint?.addOverride({
+  files: ['examples/**/*.ts'],
+  rules: {
+    'import/order': ['warn', {
+      groups: ['builtin', 'external'],
+      pathGroups: [{ pattern: 'cdktf-zero-trust-fargate', group: 'external', position: 'after' }],
+      alphabetize: { order: 'asc', caseInsensitive: true },
+    }],
+  },
+});
 
 // The one task that rewrites snapshots, run by hand and reviewed before a commit.
 const updateSnapshots = project.tasks.tryFind('test:update')!;
@@ -126,6 +144,11 @@ project.postCompileTask.spawn(codegenCheck);
 const packageJs = project.tasks.tryFind('package:js')!;
 project.packageTask.reset();
 project.packageTask.spawn(packageJs);
+
+// Every release note lists the changes to the synthesized output, per resource
+// type: the bump step appends the "Unreleased" section of docs/output-changes.md
+// (kept complete by test/change-safety/output-changes.test.ts) to dist/changelog.md.
+project.tasks.tryFind('bump')!.exec('node build-tools/output-changes.js');
 
 // A new user's view: install the packed library into a brand-new cdktf app and
 // synthesize the README's quick start.

@@ -6,6 +6,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireEmailDomain, requireHttpsUrl, requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
+import { warnIfLiteralSecret } from '../core/literal-secrets';
 
 /** Properties every identity provider shares. */
 export interface AccessIdentityProviderBaseProps {
@@ -155,6 +156,9 @@ export class AccessIdentityProvider extends Construct {
     config: ZeroTrustAccessIdentityProviderConfigA,
   ) {
     super(scope, id);
+    if ('clientSecret' in props) {
+      warnIfLiteralSecret(this, 'clientSecret', (props as AccessOAuthClientProps).clientSecret);
+    }
     this.type = type;
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, 'Resource', {
       accountId: props.accountId,

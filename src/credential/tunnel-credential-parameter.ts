@@ -5,6 +5,7 @@ import { CredentialEncryption } from './credential-encryption';
 import { CredentialKey } from './internal/credential-key';
 import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
 import { pathSegments } from '../core/default-name';
+import { warnIfLiteralSecret } from '../core/literal-secrets';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../iam/internal/arn';
@@ -184,6 +185,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
 
     const format = props.format ?? TunnelCredentialFormat.TOKEN;
     validateValue(props.value, format);
+    warnIfLiteralSecret(this, 'value', props.value);
     const name = props.name ?? defaultName(this, format);
     requireParameterName('name', name);
     claimPhysicalName(this, 'SSM parameter', name, 'name');

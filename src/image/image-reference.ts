@@ -48,6 +48,7 @@ export function requirePinnedReference(property: string, reference: string): voi
     if (at === 0 || !DIGEST.test(reference.slice(at + 1))) {
       invalid(property, reference, example);
     }
+    requireRepositoryName(property, reference, reference.slice(0, at));
     return;
   }
   // A colon before the last slash belongs to a registry port (host:5000/name), not to a tag.
@@ -58,6 +59,31 @@ export function requirePinnedReference(property: string, reference: string): voi
   const tag = reference.slice(colon + 1);
   if (!TAG.test(tag) || tag.toLowerCase() === 'latest') {
     invalid(property, reference, example);
+  }
+  requireRepositoryName(property, reference, reference.slice(0, colon));
+}
+
+/** A registry host (a name with a dot or a port, or `localhost`), as Docker reads the first component. */
+const REGISTRY_HOST = /^(?:localhost|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]+)?$/;
+
+/** One path component of a repository: lower case, digits and single separators. */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+/**
+ * Docker's grammar for the name before the tag or digest: an optional
+ * registry host, then lower-case path components. A scheme (`https://`) or an
+ * upper-case repository registers fine in the task definition, but every pull
+ * then fails.
+ */
+function requireRepositoryName(property: string, reference: string, name: string): void {
+  const components = name.split('/');
+  const first = components[0];
+  const hasHost = components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const path = hasHost ? components.slice(1) : components;
+  if ((hasHost && !REGISTRY_HOST.test(first)) || path.length === 0 || !path.every((component) => PATH_COMPONENT.test(component))) {
+    invalid(property, reference,
+      'Expected [registry-host[:port]/]repository:tag with no scheme, where the repository is lower-case letters, digits '
+      + 'and single separators (. _ __ -) between "/" (e.g. "ghcr.io/acme/admin:1.4.2"); Docker refuses to pull anything else.');
   }
 }
 

@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessIdentityProvider, GoogleWorkspaceIdentityProviderProps, OidcIdentityProviderProps } from '../../src/access';
@@ -90,5 +91,23 @@ describe('AccessIdentityProvider bad input', () => {
   test('an OIDC endpoint that is not https', () => {
     expect(() => AccessIdentityProvider.oidc(newStack(), 'O', { ...OIDC, tokenUrl: 'http://idp.example.com/token' }))
       .toThrow(/Invalid tokenUrl: "http:\/\/idp\.example\.com\/token"\. Expected an https:\/\/ URL/);
+  });
+});
+
+describe('literal secrets', () => {
+  const warnings = (stack: any) => stack.node.findAll().flatMap((c: any) => c.node.metadata).map((m: any) => String(m.data))
+    .filter((text: string) => /is a literal string/.test(text));
+
+  test('a literal clientSecret synthesizes with a warning that names it and the sensitive-variable way', () => {
+    const stack = newStack();
+    AccessIdentityProvider.google(stack, 'Google', { accountId: '0123456789abcdef0123456789abcdef', clientId: 'id', clientSecret: 'hunter2' });
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^clientSecret is a literal string: it is stored in plain text .*TerraformVariable with sensitive: true/)]);
+  });
+
+  test('a clientSecret from a sensitive variable gets no warning', () => {
+    const stack = newStack();
+    const secret = new TerraformVariable(stack, 'secret', { type: 'string', sensitive: true });
+    AccessIdentityProvider.google(stack, 'Google', { accountId: '0123456789abcdef0123456789abcdef', clientId: 'id', clientSecret: secret.stringValue });
+    expect(warnings(stack)).toEqual([]);
   });
 });

@@ -30,6 +30,26 @@ describe('ContainerImage.fromRegistry', () => {
   ])('rejects %s', (_what, reference) => {
     expect(() => ContainerImage.fromRegistry(reference)).toThrow(/Invalid reference: .*"latest" and untagged references are not allowed/);
   });
+
+  test.each([
+    'public.ecr.aws/cloudflare/cloudflared:2025.11.1',
+    '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/grafana:11.3.0',
+    'registry.example.com:8443/a/b_c/d-e:1',
+    'my__name/x.y:2',
+  ])('accepts the repository of %s', (reference) => {
+    expect(ContainerImage.fromRegistry(reference).imageUri).toBe(reference);
+  });
+
+  test.each([
+    ['a scheme', 'https://ghcr.io/acme/admin:1.4.2'],
+    ['an upper-case repository', 'ghcr.io/Acme/Admin:1.4.2'],
+    ['an empty path component', 'ghcr.io//admin:1.4.2'],
+    ['a trailing separator', 'acme/admin-:1.4.2'],
+    ['a scheme with a digest', `http://nginx@${DIGEST}`],
+  ])('rejects %s, which registers but never pulls', (_what, reference) => {
+    expect(() => ContainerImage.fromRegistry(reference)).toThrow(
+      /Invalid reference: .*Expected \[registry-host\[:port\]\/\]repository:tag with no scheme.*Docker refuses to pull anything else/);
+  });
 });
 
 describe('ContainerImage.fromEcrRepository', () => {
