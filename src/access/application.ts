@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
-import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireLiteralList, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
@@ -143,6 +143,7 @@ function validate(props: AccessApplicationProps): void {
   requireCloudflareId('accountId', props.accountId);
   requireText('name', props.name);
 
+  requireLiteralList('domains', props.domains);
   if (!Array.isArray(props.domains)) {
     invalid('domains', props.domains, 'Expected a list of hostnames.');
   }

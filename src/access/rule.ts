@@ -1,5 +1,5 @@
 import { ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
-import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireText } from './validation';
+import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireText } from './validation';
 import { requireNonEmpty, requireUnique } from '../core/validation';
 
 /**
@@ -146,6 +146,7 @@ export class AccessRule {
    * @param cidrs at least one IPv4 or IPv6 CIDR block; each becomes its own `{ip: {ip}}` element
    */
   public static ipRanges(cidrs: string[]): AccessRule {
+    requireLiteralList('AccessRule.ipRanges', cidrs);
     requireNonEmpty('AccessRule.ipRanges', cidrs);
     cidrs.forEach((cidr, i) => requireCidr(`AccessRule.ipRanges[${i}]`, cidr));
     requireUnique('AccessRule.ipRanges', cidrs);

@@ -103,12 +103,26 @@ export function requireEmail(property: string, value: string): void {
 
 /** Fails unless `values` is a non-empty list of distinct email addresses. */
 export function requireEmailList(property: string, values: string[]): void {
+  requireLiteralList(property, values);
   if (!Array.isArray(values)) {
     invalid(property, values, 'Expected a list of email addresses.');
   }
   requireNonEmpty(property, values);
   values.forEach((value, i) => requireEmail(`${property}[${i}]`, value));
   requireUnique(property, values.filter((v) => !isToken(v)), (v) => v.toLowerCase());
+}
+
+/**
+ * Fails for a list token: each element of these lists becomes its own rule
+ * selector or destination, so synthesis must see the elements. The elements
+ * themselves may be tokens.
+ */
+export function requireLiteralList(property: string, values: unknown): void {
+  if (!isKnown(values)) {
+    invalid(property, values,
+      'Expected a literal list (its elements may be tokens): each element becomes its own entry in the synthesized '
+      + 'configuration. Spell the list out, e.g. [var1.stringValue, "b@example.com"].');
+  }
 }
 
 /** Fails unless `value` is a bare email domain like `example.com` (no `@`, no scheme). */

@@ -17,6 +17,9 @@ export function isKnown(value: unknown): boolean {
 
 /** Renders a user-supplied value for an error message. */
 function show(value: unknown): string {
+  if (Token.isUnresolved(value)) {
+    return '<a Terraform token>'; // never the token's internal marker
+  }
   if (typeof value === 'string') {
     return JSON.stringify(value);
   }

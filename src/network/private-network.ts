@@ -356,6 +356,10 @@ function validateZones(props: PrivateNetworkProps): void {
     requireUnique('availabilityZones', zones);
   }
   if (props.availabilityZoneCount !== undefined) {
+    if (Token.isUnresolved(props.availabilityZoneCount)) {
+      invalid('availabilityZoneCount', props.availabilityZoneCount,
+        `Expected a literal whole number from ${MIN_ZONES} to ${MAX_ZONES}: it decides how many subnets (and NAT gateways) are created, which synthesis must know.`);
+    }
     if (props.availabilityZoneCount > MAX_ZONES && Number.isInteger(props.availabilityZoneCount)) {
       invalid('availabilityZoneCount', props.availabilityZoneCount, tooMany);
     }
