@@ -1,16 +1,11 @@
 // Day-2 changes below the pattern: network mode, zones, service token
 // rotation, image expiry. Each is synthesized before and after.
-import { AccessRule, AccessServiceToken, ContainerImage, EcrRepository, EgressMode, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { AccessServiceToken, EcrRepository, EgressMode, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
 import { onlyResource, resources, synth } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 import { addresses, planDiff, statefulReplacements } from './plan-diff';
 
-const BASE: ZeroTrustFargateServiceProps = {
-  cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-  cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-  hostname: 'admin.example.com',
-  app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-  access: { allow: [AccessRule.emailDomain('example.com')] },
-};
+const BASE: ZeroTrustFargateServiceProps = { ...PATTERN_PROPS, zoneName: undefined };
 
 function pattern(egressMode: EgressMode): any {
   return synth((stack) => new ZeroTrustFargateService(stack, 'admin', { ...BASE, network: { egressMode } })).doc;

@@ -6,9 +6,8 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, TerraformStack, Testing } from 'cdktf';
-import { FlaskExampleStack } from '../../examples/flask/stack';
-import { GrafanaExampleStack } from '../../examples/grafana/stack';
+import { Testing } from 'cdktf';
+import { clearExampleSettings, EXAMPLE_STACKS } from '../example-stacks';
 
 /** build-tools/output-changes.js: the same parsing that writes the release notes. */
 interface OutputChangesTool {
@@ -19,16 +18,9 @@ interface OutputChangesTool {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const outputChanges: OutputChangesTool = require('../../build-tools/output-changes.js');
 
-// The examples read their settings from the environment: use the placeholders.
-const SETTINGS = /^(CLOUDFLARE_|AWS_REGION$|FLASK_|GRAFANA_|GOOGLE_)/;
-for (const name of Object.keys(process.env)) {
-  if (SETTINGS.test(name)) delete process.env[name];
-}
+clearExampleSettings();
 
-const EXAMPLES: Array<[string, (app: App) => TerraformStack]> = [
-  ['flask', (app) => new FlaskExampleStack(app, 'flask')],
-  ['grafana', (app) => new GrafanaExampleStack(app, 'grafana')],
-];
+const EXAMPLES = EXAMPLE_STACKS;
 
 /** JSON with sorted keys, so that only values count. */
 function canonical(value: any): string {

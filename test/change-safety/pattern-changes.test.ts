@@ -1,19 +1,12 @@
 // Ordinary day-2 changes of a ZeroTrustFargateService, synthesized before and
 // after: what stays, what changes in place, and that no stateful or serving
 // resource is replaced (force-new attributes listed in force-new-attributes.ts).
-import { AccessRule, CapacityProviderStrategy, ContainerImage, FargateCluster, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { CapacityProviderStrategy, FargateCluster, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
 import { onlyResource, resources, synth } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 import { addresses, planDiff, statefulReplacements } from './plan-diff';
 
-const BASE: ZeroTrustFargateServiceProps = {
-  cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-  cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-  zoneName: 'example.com',
-  hostname: 'admin.example.com',
-  app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-  access: { allow: [AccessRule.emailDomain('example.com')] },
-  service: { desiredCount: 2 },
-};
+const BASE: ZeroTrustFargateServiceProps = { ...PATTERN_PROPS, service: { desiredCount: 2 } };
 
 function build(overrides: Partial<ZeroTrustFargateServiceProps> = {}): any {
   return synth((stack) => new ZeroTrustFargateService(stack, 'admin', { ...BASE, ...overrides })).doc;

@@ -6,21 +6,13 @@
 // that needs `moved` blocks or migration notes instead.
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import { addresses, planDiff, statefulReplacements, STATEFUL_OR_SERVING } from './plan-diff';
-import { FlaskExampleStack } from '../../examples/flask/stack';
-import { GrafanaExampleStack } from '../../examples/grafana/stack';
+import { clearExampleSettings, EXAMPLE_STACKS } from '../example-stacks';
 
-// The examples read their settings from the environment: use the placeholders.
-const SETTINGS = /^(CLOUDFLARE_|AWS_REGION$|FLASK_|GRAFANA_|GOOGLE_)/;
-for (const name of Object.keys(process.env)) {
-  if (SETTINGS.test(name)) delete process.env[name];
-}
+clearExampleSettings();
 
-const EXAMPLES: Array<[string, (app: App) => TerraformStack]> = [
-  ['flask', (app) => new FlaskExampleStack(app, 'flask')],
-  ['grafana', (app) => new GrafanaExampleStack(app, 'grafana')],
-];
+const EXAMPLES = EXAMPLE_STACKS;
 
 describe.each(EXAMPLES)('upgrading a deployed %s example to this version', (name, build) => {
   const file = join(__dirname, 'baseline', `${name}.json`);

@@ -1,15 +1,10 @@
 // Two constructs of one stack never get the same physical name.
 import { TerraformVariable } from 'cdktf';
-import { AccessRule, ContainerImage, EcrRepository, FargateCluster, TunnelCredentialParameter, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { EcrRepository, FargateCluster, TunnelCredentialParameter, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
 import { newStack } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 
-const BASE: ZeroTrustFargateServiceProps = {
-  cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-  cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-  hostname: 'admin.example.com',
-  app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-  access: { allow: [AccessRule.emailDomain('example.com')] },
-};
+const BASE: ZeroTrustFargateServiceProps = { ...PATTERN_PROPS, zoneName: undefined };
 
 describe('two services in one stack', () => {
   test('with the same hostname fail on the second, naming both constructs', () => {

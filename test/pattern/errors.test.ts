@@ -1,17 +1,11 @@
 // Bad input through the pattern: every error names the prop as the user of
 // ZeroTrustFargateService wrote it, and leaves nothing in the stack.
 import { TerraformVariable } from 'cdktf';
-import { AccessRule, ContainerImage, ValidationErrors, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { ValidationErrors, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
 import { newStack, onlyResource, synth } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 
-const BASE: ZeroTrustFargateServiceProps = {
-  cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-  cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-  zoneName: 'example.com',
-  hostname: 'admin.example.com',
-  app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-  access: { allow: [AccessRule.emailDomain('example.com')] },
-};
+const BASE = PATTERN_PROPS;
 
 /** The error of building the pattern with `overrides`, and what is left of it in the stack. */
 function failure(overrides: Partial<ZeroTrustFargateServiceProps>): { error: any; leftovers: number } {
