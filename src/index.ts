@@ -9,4 +9,5 @@ export * from './credential';
 export * from './logs';
 export * from './iam';
 export * from './service';
+export * from './alerts';
 export * from './pattern';

@@ -5,7 +5,9 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AccessRule,
+  AwsAlertTarget,
   CapacityProviderStrategy,
+  CloudflareAlertTarget,
   ContainerImage,
   EcrRepository,
   EgressMode,
@@ -15,7 +17,7 @@ import {
   TunnelCredentialFormat,
   ZeroTrustFargateService,
 } from '../../src';
-import { cloudflareSettings, configureProviders, listSetting, setting } from '../shared/settings';
+import { alertEmail, cloudflareSettings, configureProviders, listSetting, setting } from '../shared/settings';
 
 /** The Flask example: one `ZeroTrustFargateService` plus the two ECR repositories. */
 export class FlaskExampleStack extends TerraformStack {
@@ -72,6 +74,12 @@ export class FlaskExampleStack extends TerraformStack {
           image: ContainerImage.fromEcrRepository(cloudflaredRepository, PinnedVersions.CLOUDFLARED),
           startCondition: SidecarStartCondition.START,
         },
+      },
+      // One Spot task: a reclaimed task or a failed deploy should reach someone. About 1.10 USD a month
+      // (the topic's KMS key and one alarm); Cloudflare's tunnel health notification is free.
+      alerts: {
+        aws: AwsAlertTarget.email(alertEmail('FLASK')),
+        cloudflare: CloudflareAlertTarget.email(alertEmail('FLASK')),
       },
     });
   }

@@ -62,24 +62,36 @@ test("the tunnel sends the hostname to Grafana's port 3000, and cloudflared chec
   });
 });
 
-test('only Google Workspace logins of example.com get in', () => {
+test('Google Workspace logins of example.com get in, and CI with its service token, which gets a 401 when wrong', () => {
   const [idpId] = Object.keys(resourcesOf('cloudflare_zero_trust_access_identity_provider'));
   expect(synthesized).toHaveResourceWithProperties(ZeroTrustAccessIdentityProvider, {
     type: 'google-apps',
     config: expect.objectContaining({ apps_domain: 'example.com' }),
   });
-  const [policyId, ...otherPolicies] = Object.keys(resourcesOf('cloudflare_zero_trust_access_policy'));
-  expect(otherPolicies).toEqual([]);
+  const policies = resourcesOf('cloudflare_zero_trust_access_policy');
+  const policyId = (decision: string) => Object.keys(policies).filter((id) => policies[id].decision === decision);
+  expect(Object.keys(policies)).toHaveLength(2);
   expect(synthesized).toHaveResourceWithProperties(ZeroTrustAccessPolicy, {
     decision: 'allow',
     include: [{ email_domain: { domain: 'example.com' } }],
+  });
+  const [tokenId] = Object.keys(resourcesOf('cloudflare_zero_trust_access_service_token'));
+  expect(synthesized).toHaveResourceWithProperties(ZeroTrustAccessPolicy, {
+    decision: 'non_identity',
+    include: [{ service_token: { token_id: `\${cloudflare_zero_trust_access_service_token.${tokenId}.id}` } }],
   });
   expect(synthesized).toHaveResourceWithProperties(ZeroTrustAccessApplication, {
     domain: 'grafana.example.com',
     allowed_idps: [`\${cloudflare_zero_trust_access_identity_provider.${idpId}.id}`],
     auto_redirect_to_identity: true,
-    policies: [{ id: `\${cloudflare_zero_trust_access_policy.${policyId}.id}`, precedence: 1 }],
+    service_auth_401_redirect: true,
+    policies: [
+      { id: `\${cloudflare_zero_trust_access_policy.${policyId('allow')[0]}.id}`, precedence: 1 },
+      { id: `\${cloudflare_zero_trust_access_policy.${policyId('non_identity')[0]}.id}`, precedence: 2 },
+    ],
   });
+  // The client secret leaves Terraform only as a sensitive output, for the CI secret store.
+  expect(doc.output['grafana-ci-client-secret'].sensitive).toBe(true);
 });
 
 test('the service runs in private subnets: no public IP, default route through a NAT gateway', () => {

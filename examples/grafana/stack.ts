@@ -1,20 +1,24 @@
 // The Grafana article on the library: the official Grafana image in a private
 // subnet (NAT gateway egress) on ECS Fargate, behind a cloudflared sidecar and
-// Cloudflare Access with Google Workspace login.
+// Cloudflare Access with Google Workspace login, and a service token for CI.
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
+  AccessDecision,
   AccessIdentityProvider,
   AccessRule,
+  AccessServiceToken,
+  AwsAlertTarget,
+  CloudflareAlertTarget,
   ContainerImage,
   ContainerSecret,
   EgressMode,
   SidecarStartCondition,
   ZeroTrustFargateService,
 } from '../../src';
-import { cloudflareSettings, configureProviders, listSetting, optionalSetting, setting } from '../shared/settings';
+import { alertEmail, cloudflareSettings, configureProviders, listSetting, optionalSetting, setting } from '../shared/settings';
 
 /** The Grafana image this example runs, pinned to a release. */
 export const GRAFANA_IMAGE = 'grafana/grafana:11.3.0';
@@ -52,6 +56,19 @@ export class GrafanaExampleStack extends TerraformStack {
       value: new Password(this, 'grafana-admin-password-value', { length: 32, special: false }).result,
     });
 
+    // CI jobs and scripts call Grafana's HTTP API with a service token: the
+    // CF-Access-Client-Id and CF-Access-Client-Secret headers, no browser.
+    const ci = new AccessServiceToken(this, 'grafana-ci', { accountId: cloudflare.accountId, name: 'grafana-ci' });
+    new TerraformOutput(this, 'grafana-ci-client-id', {
+      value: ci.clientId,
+      description: 'CF-Access-Client-Id of the Grafana CI service token',
+    });
+    new TerraformOutput(this, 'grafana-ci-client-secret', {
+      value: ci.clientSecret,
+      sensitive: true,
+      description: 'CF-Access-Client-Secret of the Grafana CI service token: copy it into the CI secret store',
+    });
+
     const allowedUsers = listSetting('GRAFANA_ALLOWED_EMAILS', '');
     new ZeroTrustFargateService(this, 'grafana', {
       name: 'grafana',
@@ -69,6 +86,16 @@ export class GrafanaExampleStack extends TerraformStack {
         autoRedirectToIdentity: true,
         // Everyone of the Workspace domain, or only the listed users when given.
         allow: allowedUsers.length > 0 ? [AccessRule.emails(allowedUsers)] : [AccessRule.emailDomain(workspaceDomain)],
+        // The CI token gets in without a login (Service Auth); its key keeps the
+        // policy's Terraform address whatever it is renamed to.
+        policies: [{
+          key: 'ci',
+          name: 'Grafana CI',
+          decision: AccessDecision.NON_IDENTITY,
+          include: [AccessRule.serviceToken(ci.tokenId)],
+        }],
+        // A wrong or expired token gets a 401, not Google's login page.
+        serviceAuth401: true,
       },
       network: { egressMode: EgressMode.NAT_GATEWAY_SINGLE },
       app: {
@@ -105,6 +132,11 @@ export class GrafanaExampleStack extends TerraformStack {
         // Start cloudflared once Grafana answers its health check, instead of
         // the article's wait loop in a custom entrypoint.
         sidecar: { startCondition: SidecarStartCondition.HEALTHY },
+      },
+      // About 1.10 USD a month (the topic's KMS key and one alarm); Cloudflare's notification is free.
+      alerts: {
+        aws: AwsAlertTarget.email(alertEmail('GRAFANA')),
+        cloudflare: CloudflareAlertTarget.email(alertEmail('GRAFANA')),
       },
     });
   }

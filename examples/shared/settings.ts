@@ -23,6 +23,14 @@ export function listSetting(name: string, placeholder: string): string[] {
   return setting(name, placeholder).split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
+/**
+ * Where an example's alerts go (`<PREFIX>_ALERT_EMAIL`, e.g. `FLASK_ALERT_EMAIL`). AWS emails it a
+ * confirmation link first; Cloudflare writes to it directly.
+ */
+export function alertEmail(prefix: string): string {
+  return setting(`${prefix}_ALERT_EMAIL`, 'alerts@example.com');
+}
+
 /** What every example needs from Cloudflare. */
 export interface CloudflareSettings {
   readonly accountId: string;

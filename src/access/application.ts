@@ -1,12 +1,18 @@
+import { DataCloudflareZeroTrustAccessPolicy } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-policy';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
-import { Token } from 'cdktf';
+import { Fn, Op, Precondition, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkCookies, checkCors, checkDenySettings, checkPolicyReferences, toCookieAttributes, toCorsHeaders } from './application-checks';
+import { AccessCookieSettings, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
+import { IAccessApplication } from './existing-application';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
-import { DEFAULT_SESSION_DURATION, requireApplicationDomain, requireLiteralList, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { AccessPolicyReference } from './policy-reference';
+import { DEFAULT_SESSION_DURATION, isToken, requireApplicationDomains, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
-import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+import { claimPhysicalName } from '../core/physical-names';
+import { invalid, requireUnique } from '../core/validation';
 
 /** Properties of an {@link AccessApplication}. */
 export interface AccessApplicationProps {
@@ -19,8 +25,11 @@ export interface AccessApplicationProps {
   /**
    * Hostnames Access protects, e.g. the tunnel's public hostname. Each may
    * start with a `*.` wildcard label and end with a path
-   * (`app.example.com/admin`). The first one is the primary domain shown in
-   * the App Launcher.
+   * (`app.example.com/admin`), which covers that path and everything below
+   * it. The first one is the primary domain shown in the App Launcher.
+   * Policies belong to the whole application: for other policies on a path
+   * of a hostname, create another application on `<hostname>/<path>` (the
+   * application of the longest matching path wins, without inheriting).
    */
   readonly domains: string[];
 
@@ -29,9 +38,10 @@ export interface AccessApplicationProps {
    * and so on. Access evaluates `BYPASS` and `NON_IDENTITY` policies first,
    * then `ALLOW` and `DENY` in precedence order, and stops at the first
    * match; so a `DENY` placed after an `ALLOW` could never stop anyone that
-   * `ALLOW` lets in, and is rejected. At least one policy must let someone
-   * in (any decision but `DENY`). Each is created as a reusable
-   * account-level policy whose Terraform address comes from its `key`.
+   * `ALLOW` lets in, and is rejected. At least one policy (here or in
+   * `existingPolicies`) must let someone in (any decision but `DENY`); the
+   * list may be empty when `existingPolicies` has one. Each is created as a
+   * reusable account-level policy whose Terraform address comes from its `key`.
    */
   readonly policies: AccessPolicyOptions[];
 
@@ -75,6 +85,95 @@ export interface AccessApplicationProps {
    * @default false
    */
   readonly autoRedirectToIdentity?: boolean;
+
+  /**
+   * Reusable policies that exist already (a central team's "block
+   * contractors" or "SRE on call"), attached by id next to the ones created
+   * from `policies`. `DENY` references come first in the precedence order,
+   * then `policies` in their order, then the other references in theirs. The
+   * plan reads each referenced policy and stops if its decision differs from
+   * the declared one. With references, `policies` may be empty.
+   *
+   * @default - no existing policies
+   */
+  readonly existingPolicies?: AccessPolicyReference[];
+
+  /**
+   * Let Access answer browsers' CORS preflight requests (Terraform
+   * `cors_headers`), for a single-page app on another origin that calls this
+   * application. Cannot be combined with `bypassOptionsPreflight` (the
+   * provider refuses both).
+   *
+   * @default - no CORS headers: Access answers a preflight like any request without a session (a redirect to the login page), so cross-origin calls fail
+   */
+  readonly cors?: AccessCorsOptions;
+
+  /**
+   * Let `OPTIONS` preflight requests skip Access and reach the origin, which
+   * answers CORS itself (Terraform `options_preflight_bypass`). Cannot be
+   * combined with `cors`. A tunnel route whose `cloudflared` checks Access
+   * tokens at the origin rejects such preflights (they carry no token), so it
+   * is refused there: prefer `cors`.
+   *
+   * @default false
+   */
+  readonly bypassOptionsPreflight?: boolean;
+
+  /**
+   * Attributes of the Access cookie.
+   *
+   * @default - SameSite Lax, HttpOnly, no binding cookie, scoped to the hostname
+   */
+  readonly cookies?: AccessCookieSettings;
+
+  /**
+   * Skip the page that asks a person to confirm before `cloudflared access
+   * login` receives an Access token (Terraform `skip_interstitial`). That page
+   * is what stops a link crafted by someone else from handing them your token
+   * without you noticing; skip it only for an application whose command-line
+   * users log in so often that the click is a burden.
+   *
+   * @default false
+   */
+  readonly skipInterstitial?: boolean;
+
+  /**
+   * Text on Access's block page for people that no policy lets in (Terraform
+   * `custom_deny_message`), e.g. where to ask for access. Not together with
+   * `customDenyUrl`.
+   *
+   * @default - Cloudflare's block page
+   */
+  readonly customDenyMessage?: string;
+
+  /**
+   * An https:// URL people that no policy lets in are redirected to, such as
+   * an access request form (Terraform `custom_deny_url`). Not together with
+   * `customDenyMessage`.
+   *
+   * @default - Cloudflare's block page
+   */
+  readonly customDenyUrl?: string;
+
+  /**
+   * An https:// URL that requests failing the `NON_IDENTITY` (Service Auth)
+   * policies are redirected to (Terraform `custom_non_identity_deny_url`).
+   * Needs a `NON_IDENTITY` policy; not together with `serviceAuth401`.
+   *
+   * @default - Cloudflare's default answer
+   */
+  readonly customNonIdentityDenyUrl?: string;
+
+  /**
+   * Answer a request that fails the `NON_IDENTITY` (Service Auth) policies,
+   * e.g. a script with a wrong or expired service token, with a plain `401`
+   * instead of a redirect to the login page (Terraform
+   * `service_auth_401_redirect`): what API clients and CI jobs can act on.
+   * Needs a `NON_IDENTITY` policy; not together with `customNonIdentityDenyUrl`.
+   *
+   * @default false
+   */
+  readonly serviceAuth401?: boolean;
 }
 
 /**
@@ -86,7 +185,7 @@ export interface AccessApplicationProps {
  * Tunnel in front of a private app. The application's {@link aud} tag lets
  * `cloudflared` check Access tokens again at the origin.
  */
-export class AccessApplication extends Construct {
+export class AccessApplication extends Construct implements IAccessApplication {
   /** The application's id. */
   public readonly applicationId: string;
 
@@ -104,6 +203,14 @@ export class AccessApplication extends Construct {
   /** The policies created for the application, in precedence order. */
   public readonly policies: AccessPolicy[];
 
+  /**
+   * True when `OPTIONS` preflights skip Access (`bypassOptionsPreflight`):
+   * they then reach the origin without an Access token.
+   *
+   * @internal
+   */
+  public readonly _bypassesOptionsPreflight: boolean;
+
   /** The underlying Terraform resource. */
   public readonly application: ZeroTrustAccessApplication;
 
@@ -112,12 +219,22 @@ export class AccessApplication extends Construct {
     validate(props);
 
     this.domains = [...props.domains];
+    this.domains.forEach((domain, i) => claimPhysicalName(this, 'Access application domain', domain, `domains[${i}]`));
     const sessionDuration = props.sessionDuration ?? DEFAULT_SESSION_DURATION;
     this.policies = props.policies.map((options) => new AccessPolicy(this, policyKey(options), {
       ...options,
       accountId: props.accountId,
       sessionDuration: options.sessionDuration ?? sessionDuration,
     }));
+    const references = props.existingPolicies ?? [];
+    const isDeny = (reference: AccessPolicyReference) => reference.decision === AccessDecision.DENY;
+    // DENY references first, since Access stops at the first ALLOW or DENY that matches.
+    const policyIds = [
+      ...references.filter(isDeny).map((reference) => reference.policyId),
+      ...this.policies.map((policy) => policy.policyId),
+      ...references.filter((reference) => !isDeny(reference)).map((reference) => reference.policyId),
+    ];
+    this._bypassesOptionsPreflight = props.bypassOptionsPreflight === true;
     this.application = new ZeroTrustAccessApplication(this, 'Resource', {
       accountId: props.accountId,
       name: props.name,
@@ -131,10 +248,36 @@ export class AccessApplication extends Construct {
       logoUrl: props.logoUrl,
       allowedIdps: props.allowedIdentityProviderIds,
       autoRedirectToIdentity: props.autoRedirectToIdentity ?? false,
-      policies: this.policies.map((policy, i) => ({ id: policy.policyId, precedence: i + 1 })),
+      policies: policyIds.map((policyId, i) => ({ id: policyId, precedence: i + 1 })),
+      corsHeaders: props.cors && toCorsHeaders(props.cors),
+      optionsPreflightBypass: props.bypassOptionsPreflight === true ? true : undefined,
+      ...toCookieAttributes(props.cookies),
+      skipInterstitial: props.skipInterstitial,
+      customDenyMessage: props.customDenyMessage,
+      customDenyUrl: props.customDenyUrl,
+      customNonIdentityDenyUrl: props.customNonIdentityDenyUrl,
+      serviceAuth401Redirect: props.serviceAuth401,
+      lifecycle: references.length > 0 ? { precondition: this.declaredDecisions(props.accountId, references) } : undefined,
     });
     this.applicationId = this.application.id;
     this.aud = this.application.aud;
+  }
+
+  /**
+   * One precondition per existing policy: its decision in Cloudflare is the
+   * declared one, which placed it in the precedence order.
+   */
+  private declaredDecisions(accountId: string, references: AccessPolicyReference[]): Precondition[] {
+    return references.map((reference, i) => {
+      const policy = new DataCloudflareZeroTrustAccessPolicy(this, `ExistingPolicy${i + 1}`, { accountId, policyId: reference.policyId });
+      const shown = isToken(reference.policyId) ? '' : ` ${reference.policyId}`;
+      return {
+        condition: Op.eq(Fn.lower(policy.decision), reference.decision),
+        errorMessage: `The Access policy${shown} (existingPolicies[${i}]) is declared ${reference.decision.toUpperCase()}, but its `
+          + 'decision in Cloudflare is another one. Its place in the precedence order (DENY policies first) depends on the '
+          + 'decision: correct the declaration.',
+      };
+    });
   }
 }
 
@@ -142,14 +285,7 @@ export class AccessApplication extends Construct {
 function validate(props: AccessApplicationProps): void {
   requireCloudflareId('accountId', props.accountId);
   requireText('name', props.name);
-
-  requireLiteralList('domains', props.domains);
-  if (!Array.isArray(props.domains)) {
-    invalid('domains', props.domains, 'Expected a list of hostnames.');
-  }
-  requireNonEmpty('domains', props.domains);
-  props.domains.forEach((domain, i) => requireApplicationDomain(`domains[${i}]`, domain));
-  requireUnique('domains', props.domains);
+  requireApplicationDomains('domains', props.domains);
 
   if (props.sessionDuration !== undefined) {
     requireSessionDuration('sessionDuration', props.sessionDuration);
@@ -167,8 +303,10 @@ function validate(props: AccessApplicationProps): void {
       `Needs exactly one entry in allowedIdentityProviderIds (the provider to redirect to), but there are ${idps?.length ?? 0}.`);
   }
 
+  const references = props.existingPolicies ?? [];
+  checkPolicyReferences('existingPolicies', references);
   const policies = props.policies;
-  if (!Array.isArray(policies) || policies.length === 0) {
+  if (!Array.isArray(policies) || (policies.length === 0 && references.length === 0)) {
     invalid('policies', policies, 'Expected at least one policy: an application without policies lets nobody in.');
   }
   policies.forEach((options, i) => {
@@ -178,10 +316,27 @@ function validate(props: AccessApplicationProps): void {
   requireUnique('policies[].name', policies, (options) => options.name);
   requireDenyBeforeAllow(policies);
   checkOpenIpRangesAcrossPolicies('policies', policies);
-  if (policies.every((options) => (options.decision ?? AccessDecision.ALLOW) === AccessDecision.DENY)) {
-    invalid('policies', policies.map((options) => options.name),
+  const decisions = [
+    ...policies.map((options) => options.decision ?? AccessDecision.ALLOW),
+    ...references.map((reference) => reference.decision),
+  ];
+  if (decisions.every((decision) => decision === AccessDecision.DENY)) {
+    invalid('policies', [...policies.map((options) => options.name), ...references.map((reference) => reference.policyId)],
       'Expected at least one policy that lets someone in (decision ALLOW, NON_IDENTITY or BYPASS): with only DENY policies the application locks everyone out.');
   }
+
+  if (props.cors !== undefined) {
+    checkCors('cors', props.cors);
+    if (props.bypassOptionsPreflight === true) {
+      invalid('bypassOptionsPreflight', true,
+        'Cannot be combined with cors (the provider refuses both): with cors, Access answers preflights itself; '
+        + 'with bypassOptionsPreflight, the origin does. Prefer cors.');
+    }
+  }
+  if (props.cookies !== undefined) {
+    checkCookies('cookies', props.cookies);
+  }
+  checkDenySettings('', props, decisions.includes(AccessDecision.NON_IDENTITY));
 }
 
 /**

@@ -2,11 +2,12 @@ import {
   ZeroTrustAccessIdentityProvider,
   ZeroTrustAccessIdentityProviderConfigA,
 } from '@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider';
-import { Fn } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireEmailDomain, requireHttpsUrl, requireText } from './validation';
+import { isToken, requireEmailDomain, requireHttpsUrl, requireText, requireUuid } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
+import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 
 /** Properties every identity provider shares. */
 export interface AccessIdentityProviderBaseProps {
@@ -82,12 +83,92 @@ export interface OidcIdentityProviderProps extends AccessOAuthClientProps {
   readonly pkceEnabled?: boolean;
 }
 
+/** Properties of an Okta identity provider. */
+export interface OktaIdentityProviderProps extends AccessOAuthClientProps {
+  /** The Okta organisation's URL, e.g. `https://acme.okta.com` (Terraform `okta_account`). */
+  readonly oktaAccount: string;
+
+  /**
+   * Id of a custom Okta authorization server to use, e.g. `aus1a2b3c4d5e6f7g8h9`.
+   *
+   * @default - Okta's org authorization server
+   */
+  readonly authorizationServerId?: string;
+}
+
+/** Properties of a Microsoft Entra ID (Azure AD) identity provider. */
+export interface EntraIdIdentityProviderProps extends AccessOAuthClientProps {
+  /** The Entra ID tenant (directory) id, a UUID (Terraform `directory_id`). */
+  readonly directoryId: string;
+
+  /**
+   * Load the user's group memberships at login, so policies can match Entra ID
+   * groups with `AccessRule.entraIdGroup` (Terraform `support_groups`). The app
+   * registration then needs the Microsoft Graph permissions
+   * `Directory.Read.All` and `GroupMember.Read.All` with admin consent, as in
+   * Cloudflare's setup guide; turn it off only when no policy uses groups and
+   * those permissions cannot be granted.
+   *
+   * @default true
+   */
+  readonly supportGroups?: boolean;
+}
+
+/** Properties of a GitHub identity provider. */
+export interface GitHubIdentityProviderProps extends AccessOAuthClientProps {}
+
+/** Properties of a SAML 2.0 identity provider. */
+export interface SamlIdentityProviderProps extends AccessIdentityProviderBaseProps {
+  /** The IdP's entity id (issuer), as its metadata states it (Terraform `issuer_url`). */
+  readonly issuerUrl: string;
+
+  /** The IdP's single sign-on URL that Access sends login requests to, an https:// URL (Terraform `sso_target_url`). */
+  readonly ssoTargetUrl: string;
+
+  /**
+   * The IdP's signing certificates (the base64 body of each X.509
+   * certificate), with which Access verifies SAML responses. At least one:
+   * without it a forged response could not be told apart. Public
+   * certificates, not secrets; a private key here is rejected.
+   */
+  readonly idpPublicCerts: string[];
+
+  /**
+   * SAML attributes to copy into the Access token, usable in
+   * `AccessRule.samlAttribute` rules, e.g. `['groups']`.
+   *
+   * @default none
+   */
+  readonly attributes?: string[];
+
+  /**
+   * Name of the SAML attribute that holds the user's email address.
+   *
+   * @default - not sent: Cloudflare's default
+   */
+  readonly emailAttributeName?: string;
+
+  /**
+   * Sign the login requests Access sends, so the IdP can check they come
+   * from Access (the IdP needs Access's public certificate to verify them).
+   *
+   * @default false
+   */
+  readonly signRequest?: boolean;
+}
+
 /**
  * A login method for Cloudflare Access
  * (`cloudflare_zero_trust_access_identity_provider`). Create one with a
- * static factory: {@link googleWorkspace}, {@link google}, {@link oneTimePin}
- * or {@link oidc}. Optional: an account usually has its providers already,
- * and their ids can be used directly.
+ * static factory: {@link googleWorkspace}, {@link google}, {@link oneTimePin},
+ * {@link oidc}, {@link okta}, {@link entraId}, {@link github} or {@link saml}.
+ * Optional: an account usually has its providers already, and their ids can
+ * be used directly.
+ *
+ * Every provider redirects to Access at
+ * `https://<team>.cloudflareaccess.com/cdn-cgi/access/callback`; register that
+ * URL with the IdP (the OAuth redirect URI, or the SAML assertion consumer
+ * service URL and entity id).
  */
 export class AccessIdentityProvider extends Construct {
   /**
@@ -138,6 +219,74 @@ export class AccessIdentityProvider extends Construct {
     });
   }
 
+  /**
+   * Okta (type `okta`). Policies can match Okta groups with
+   * `AccessRule.oktaGroup` once the Okta application sends a `groups` claim
+   * in its ID token (Okta: the application's Sign On settings, Groups claim
+   * filter, e.g. `groups` matches regex `.*`).
+   */
+  public static okta(scope: Construct, id: string, props: OktaIdentityProviderProps): AccessIdentityProvider {
+    checkOAuthClient(props);
+    requireHttpsUrl('oktaAccount', props.oktaAccount);
+    if (props.authorizationServerId !== undefined) {
+      requireText('authorizationServerId', props.authorizationServerId);
+    }
+    return new AccessIdentityProvider(scope, id, props, 'okta', 'Okta', {
+      ...oauthClient(props),
+      oktaAccount: props.oktaAccount,
+      authorizationServerId: props.authorizationServerId,
+    });
+  }
+
+  /**
+   * Microsoft Entra ID, formerly Azure AD (type `azureAD`). With
+   * `supportGroups` (the default), policies can match Entra ID groups with
+   * `AccessRule.entraIdGroup`.
+   */
+  public static entraId(scope: Construct, id: string, props: EntraIdIdentityProviderProps): AccessIdentityProvider {
+    checkOAuthClient(props);
+    requireUuid('directoryId', props.directoryId, 'the Entra ID tenant (directory) id');
+    return new AccessIdentityProvider(scope, id, props, 'azureAD', 'Microsoft Entra ID', {
+      ...oauthClient(props),
+      directoryId: props.directoryId,
+      supportGroups: props.supportGroups ?? true,
+    });
+  }
+
+  /**
+   * GitHub (type `github`): any GitHub account can log in, so policies must
+   * name the people, or match `AccessRule.githubOrganization` or
+   * `AccessRule.githubTeam`.
+   */
+  public static github(scope: Construct, id: string, props: GitHubIdentityProviderProps): AccessIdentityProvider {
+    checkOAuthClient(props);
+    return new AccessIdentityProvider(scope, id, props, 'github', 'GitHub', oauthClient(props));
+  }
+
+  /**
+   * A SAML 2.0 provider (type `saml`), e.g. ADFS, JumpCloud or Keycloak.
+   * Policies can match SAML attributes listed in `attributes` with
+   * `AccessRule.samlAttribute`.
+   */
+  public static saml(scope: Construct, id: string, props: SamlIdentityProviderProps): AccessIdentityProvider {
+    checkBase(props);
+    requireText('issuerUrl', props.issuerUrl);
+    requireHttpsUrl('ssoTargetUrl', props.ssoTargetUrl);
+    requireCertificates('idpPublicCerts', props.idpPublicCerts);
+    checkNames('attributes', props.attributes);
+    if (props.emailAttributeName !== undefined) {
+      requireText('emailAttributeName', props.emailAttributeName);
+    }
+    return new AccessIdentityProvider(scope, id, props, 'saml', 'SAML', {
+      issuerUrl: props.issuerUrl,
+      ssoTargetUrl: props.ssoTargetUrl,
+      idpPublicCerts: props.idpPublicCerts,
+      attributes: props.attributes,
+      emailAttributeName: props.emailAttributeName,
+      signRequest: props.signRequest,
+    });
+  }
+
   /** The identity provider's id, for `allowedIdentityProviderIds` and rules. */
   public readonly identityProviderId: string;
 
@@ -181,6 +330,36 @@ function checkOAuthClient(props: AccessOAuthClientProps): void {
   checkBase(props);
   requireText('clientId', props.clientId);
   requireText('clientSecret', props.clientSecret);
+}
+
+/** A list that may be a token as a whole; otherwise at least one distinct non-empty name. */
+function checkNames(property: string, names: string[] | undefined): void {
+  if (names === undefined || Token.isUnresolved(names)) {
+    return;
+  }
+  if (!Array.isArray(names)) {
+    invalid(property, names, 'Expected a list of names.');
+  }
+  requireNonEmpty(property, names);
+  names.forEach((name, i) => requireText(`${property}[${i}]`, name));
+  requireUnique(property, names.filter((name) => !isToken(name)));
+}
+
+/** At least one certificate, none of them a private key pasted by mistake. */
+function requireCertificates(property: string, certificates: string[]): void {
+  if (certificates === undefined || certificates === null) {
+    invalid(property, certificates, 'Expected the IdP\'s signing certificates (the base64 body of each X.509 certificate).');
+  }
+  checkNames(property, certificates);
+  if (Token.isUnresolved(certificates)) {
+    return;
+  }
+  certificates.forEach((certificate, i) => {
+    if (!isToken(certificate) && /PRIVATE KEY/.test(certificate)) {
+      invalid(`${property}[${i}]`, '<redacted>',
+        'This is a private key: give the IdP\'s public signing certificate, and treat the key as leaked if it was committed.');
+    }
+  });
 }
 
 /** The client credentials, with the secret kept out of plans and logs. */

@@ -63,18 +63,20 @@ function checkRule(property: string, list: string, rule: AccessRule, decision: s
   }
   const requestOnly = decision === AccessDecision.NON_IDENTITY || decision === AccessDecision.BYPASS;
   if (requestOnly && rule._needsIdentity()) {
-    invalid(property, `AccessRule.${rule._kind}`,
+    invalid(property, rule._shown(),
       `A ${decision.toUpperCase()} policy never asks anyone to log in, so it can only use rules about the request: `
       + 'serviceToken, anyValidServiceToken, ipRanges, accessGroup or everyone. Put identity rules in an ALLOW policy.');
   }
   if (list !== 'include') {
     return; // exclude and require only narrow a policy down
   }
+  const ofGroup = rule._kind === 'membersOf';
   if (rule._isEveryone()) {
-    requireEveryoneConfirmed(property, 'AccessRule.everyone()', 'this rule matches everyone', decision, options);
+    requireEveryoneConfirmed(property, ofGroup ? rule._shown() : 'AccessRule.everyone()',
+      ofGroup ? 'the group includes everyone' : 'this rule matches everyone', decision, options);
   }
   if (rule._isAnyValidServiceToken() && options.allowEveryServiceTokenOfTheAccount !== true) {
-    invalid(property, 'AccessRule.anyValidServiceToken()',
+    invalid(property, ofGroup ? rule._shown() : 'AccessRule.anyValidServiceToken()',
       `In ${policyLabel(options)} this accepts every service token of the whole Cloudflare account, including tokens `
       + 'issued for other apps and scripts. Name the tokens with AccessRule.serviceToken(token.tokenId), '
       + 'or set allowEveryServiceTokenOfTheAccount: true on the policy to confirm.');

@@ -1,6 +1,17 @@
 import { ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
-import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireText } from './validation';
-import { requireNonEmpty, requireUnique } from '../core/validation';
+import type { AccessGroup } from './group';
+import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireText, requireUuid } from './validation';
+import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+
+/** What a rule stands for beyond its selectors, for the checks on open rules. */
+interface RuleTraits {
+  /** How the rule is shown in error messages, e.g. `AccessRule.membersOf(admins)`. */
+  readonly shown?: string;
+  /** The rule lets in everyone, like `AccessRule.everyone()`. */
+  readonly opensToEveryone?: boolean;
+  /** The rule accepts any service token of the account, like `AccessRule.anyValidServiceToken()`. */
+  readonly acceptsAnyServiceToken?: boolean;
+}
 
 /**
  * Whether a rule looks at who the person is (needs a login) or only at the
@@ -128,6 +139,73 @@ export class AccessRule {
   }
 
   /**
+   * Members of an Okta group (selector `okta`). Okta must send the group
+   * memberships: a `groups` claim on the ID token of the Okta application
+   * Access uses (see `AccessIdentityProvider.okta`).
+   *
+   * @param groupName the group's name in Okta, e.g. `Engineering`
+   * @param identityProviderId id of the Okta identity provider, e.g. `idp.identityProviderId`
+   */
+  public static oktaGroup(groupName: string, identityProviderId: string): AccessRule {
+    requireText('AccessRule.oktaGroup.groupName', groupName);
+    requireText('AccessRule.oktaGroup.identityProviderId', identityProviderId);
+    return new AccessRule('oktaGroup', RuleBasis.IDENTITY, [{ okta: { name: groupName, identityProviderId } }]);
+  }
+
+  /**
+   * Members of a Microsoft Entra ID group (selector `azure_ad`). The identity
+   * provider must load groups (`supportGroups`, on by default in
+   * `AccessIdentityProvider.entraId`).
+   *
+   * @param groupId the group's object id, a UUID (not its display name)
+   * @param identityProviderId id of the Entra ID identity provider, e.g. `idp.identityProviderId`
+   */
+  public static entraIdGroup(groupId: string, identityProviderId: string): AccessRule {
+    requireUuid('AccessRule.entraIdGroup.groupId', groupId, 'the object id of the Entra ID group');
+    requireText('AccessRule.entraIdGroup.identityProviderId', identityProviderId);
+    return new AccessRule('entraIdGroup', RuleBasis.IDENTITY, [{ azureAd: { id: groupId, identityProviderId } }]);
+  }
+
+  /**
+   * People whose SAML assertion carries an attribute with this value
+   * (selector `saml`), e.g. attribute `groups` with value `engineering`. The
+   * attribute must be one of the SAML provider's `attributes`, or it never
+   * reaches Access.
+   *
+   * @param attributeName the SAML attribute, e.g. `groups`
+   * @param attributeValue the value to look for, e.g. `engineering`
+   * @param identityProviderId id of the SAML identity provider, e.g. `idp.identityProviderId`
+   */
+  public static samlAttribute(attributeName: string, attributeValue: string, identityProviderId: string): AccessRule {
+    requireText('AccessRule.samlAttribute.attributeName', attributeName);
+    requireText('AccessRule.samlAttribute.attributeValue', attributeValue);
+    requireText('AccessRule.samlAttribute.identityProviderId', identityProviderId);
+    return new AccessRule('samlAttribute', RuleBasis.IDENTITY,
+      [{ saml: { attributeName, attributeValue, identityProviderId } }]);
+  }
+
+  /**
+   * Members of an {@link AccessGroup} of this app: the same selector as
+   * `AccessRule.accessGroup(group.groupId)`, but checked like the group's
+   * own rules. A group that includes everyone (or IP ranges covering a whole
+   * address family) counts as `AccessRule.everyone()`, and one that includes
+   * any valid service token as `AccessRule.anyValidServiceToken()`, so the
+   * policy needs the same opt-in; a group of people only is an identity rule.
+   *
+   * @param group the Access group
+   */
+  public static membersOf(group: AccessGroup): AccessRule {
+    if (!group || typeof group._opensToEveryone !== 'boolean') {
+      invalid('AccessRule.membersOf', group, 'Expected an AccessGroup; for a group made elsewhere use AccessRule.accessGroup(groupId).');
+    }
+    return new AccessRule('membersOf', group._needsIdentity ? RuleBasis.IDENTITY : RuleBasis.EITHER, [{ group: { id: group.groupId } }], {
+      shown: `AccessRule.membersOf(${group.node.id})`,
+      opensToEveryone: group._opensToEveryone,
+      acceptsAnyServiceToken: group._acceptsAnyServiceToken,
+    });
+  }
+
+  /**
    * People who logged in through one identity provider. Typically in
    * `require`, to insist on e.g. the company IdP rather than one-time PIN.
    *
@@ -177,29 +255,43 @@ export class AccessRule {
   public readonly _kind: string;
 
   private readonly basis: RuleBasis;
+  private readonly traits: RuleTraits;
 
-  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[]) {
+  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], traits: RuleTraits = {}) {
     this._kind = kind;
     this.basis = basis;
     this._selectors = selectors;
+    this.traits = traits;
   }
 
   /**
-   * True for `AccessRule.everyone()`.
+   * How the rule is shown in error messages: `AccessRule.<factory>`, or
+   * `AccessRule.membersOf(<group id>)` for a group's members.
+   *
+   * @internal
+   */
+  public _shown(): string {
+    return this.traits.shown ?? `AccessRule.${this._kind}`;
+  }
+
+  /**
+   * True for `AccessRule.everyone()`, and for the members of a group that
+   * includes everyone.
    *
    * @internal
    */
   public _isEveryone(): boolean {
-    return this._kind === 'everyone';
+    return this._kind === 'everyone' || this.traits.opensToEveryone === true;
   }
 
   /**
-   * True for `AccessRule.anyValidServiceToken()`.
+   * True for `AccessRule.anyValidServiceToken()`, and for the members of a
+   * group that includes it.
    *
    * @internal
    */
   public _isAnyValidServiceToken(): boolean {
-    return this._kind === 'anyValidServiceToken';
+    return this._kind === 'anyValidServiceToken' || this.traits.acceptsAnyServiceToken === true;
   }
 
   /**

@@ -54,6 +54,11 @@ export interface AccessServiceTokenProps {
  *
  * The secret is rotated in one apply, without a gap for clients: see
  * `rotationVersion`.
+ *
+ * For an application that people also use, add the token's `NON_IDENTITY`
+ * policy next to theirs and set the application's `serviceAuth401`, so a
+ * client with a wrong or expired token gets a `401` instead of the login page
+ * (recipe in docs/access.md, "Machine clients").
  */
 export class AccessServiceToken extends Construct {
   /** The token's id, for `AccessRule.serviceToken`. */

@@ -63,9 +63,9 @@ export function requireSessionDuration(property: string, value: string): void {
     return;
   }
   const hours = goDurationHours(value);
-  if (hours === undefined || hours > MAX_SESSION_HOURS) {
+  if (hours === undefined || hours <= 0 || hours > MAX_SESSION_HOURS) {
     invalid(property, value,
-      `Expected a Go duration such as "30m", "24h" or "2h45m" (units ns, us, ms, s, m, h), at most ${MAX_SESSION_HOURS}h.`);
+      `Expected a Go duration such as "30m", "24h" or "2h45m" (units ns, us, ms, s, m, h), greater than zero and at most ${MAX_SESSION_HOURS}h.`);
   }
 }
 
@@ -151,6 +151,31 @@ export function requireApplicationDomain(property: string, value: string): void 
   if (!hostValid || !pathValid) {
     invalid(property, value,
       'Expected a lowercase hostname such as "app.example.com" or "*.example.com", optionally followed by a path ("app.example.com/admin"), without a scheme or port.');
+  }
+}
+
+/**
+ * Fails unless `values` is a literal, non-empty list of distinct application
+ * domains (see {@link requireApplicationDomain}); the elements may be tokens.
+ */
+export function requireApplicationDomains(property: string, values: string[]): void {
+  requireLiteralList(property, values);
+  if (!Array.isArray(values)) {
+    invalid(property, values, 'Expected a list of hostnames.');
+  }
+  requireNonEmpty(property, values);
+  values.forEach((domain, i) => requireApplicationDomain(`${property}[${i}]`, domain));
+  requireUnique(property, values);
+}
+
+/** A UUID such as Cloudflare gives Access applications, policies, groups and identity providers. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Fails unless `value` is a UUID (`f174e90a-fafe-4643-bbbc-4a0ed4fc8415`); tokens pass. */
+export function requireUuid(property: string, value: string, what: string): void {
+  requireText(property, value);
+  if (!isToken(value) && !UUID.test(value)) {
+    invalid(property, value, `Expected ${what}: a UUID such as "f174e90a-fafe-4643-bbbc-4a0ed4fc8415".`);
   }
 }
 

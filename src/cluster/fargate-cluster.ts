@@ -58,6 +58,9 @@ export class FargateCluster extends Construct implements ICluster {
   /** The `aws_ecs_cluster_capacity_providers` resource. */
   public readonly capacityProviders: EcsClusterCapacityProviders;
 
+  /** The Container Insights level of the cluster (alarms on running tasks below desired need it). */
+  public readonly containerInsights: ContainerInsights;
+
   constructor(scope: Construct, id: string, props: FargateClusterProps) {
     super(scope, id);
 
@@ -80,6 +83,7 @@ export class FargateCluster extends Construct implements ICluster {
     });
     this.clusterName = this.cluster.name;
     this.clusterArn = this.cluster.arn;
+    this.containerInsights = containerInsights;
   }
 }
 

@@ -32,6 +32,9 @@ const LABEL_MAX = 63;
  */
 export function pathLabel(construct: Construct): string {
   const full = pathSegments(construct, /[A-Za-z0-9-]/).join('-').toLowerCase().replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (full.length === 0) {
+    return `service-${createHash('sha256').update(construct.node.path).digest('hex').slice(0, 8)}`; // ids without a letter or digit
+  }
   if (full.length <= LABEL_MAX) {
     return full;
   }

@@ -23,6 +23,9 @@ function show(value: unknown): string {
   if (typeof value === 'string') {
     return JSON.stringify(value);
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return String(value); // NaN and Infinity, which JSON would print as null
+  }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { EcrRepository } from './ecr-repository';
-import { requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
+import { requireDigest, requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
 import { invalid } from '../core/validation';
 import { PinnedVersions } from '../core/versions';
 import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn';
@@ -72,16 +72,30 @@ export class ContainerImage {
   /**
    * The official `cloudflare/cloudflared` image from Docker Hub.
    *
-   * @param version a pinned release tag such as `2025.10.1`, at least `PinnedVersions.CLOUDFLARED_MINIMUM`;
+   * A tag can be moved to other content by whoever controls the repository; a digest cannot. With
+   * `digest`, ECS pulls exactly the image you checked (get it with
+   * `docker buildx imagetools inspect cloudflare/cloudflared:<version>`), and the tag stays in the
+   * reference for people reading the plan.
+   *
+   * @param version a pinned release tag such as `2026.8.2`, at least `PinnedVersions.CLOUDFLARED_MINIMUM`;
    * `latest` is refused. Leave it out for the version this library is tested with.
+   * @param digest the image index digest of that release, `sha256:<64 hex digits>`
    * @default PinnedVersions.CLOUDFLARED
    */
-  public static cloudflared(version?: string): ContainerImage {
+  public static cloudflared(version?: string, digest?: string): ContainerImage {
     const tag = version ?? PinnedVersions.CLOUDFLARED;
     requirePinnedTag('version', tag);
     requireReleaseAtLeast('version', tag, PinnedVersions.CLOUDFLARED_MINIMUM,
       'the sidecar\'s health check runs `cloudflared tunnel ready`, which older releases lack');
-    return new ContainerImage(withTag('cloudflare/cloudflared', tag));
+    if (digest === undefined) {
+      return new ContainerImage(withTag('cloudflare/cloudflared', tag));
+    }
+    requireDigest('digest', digest);
+    if (tag.startsWith('sha256:')) {
+      invalid('version', tag, 'Expected a release tag such as "2026.8.2" next to digest; give the digest once, in digest.');
+    }
+    // Docker and ECS accept `name:tag@digest` and pull by the digest.
+    return new ContainerImage(`${withTag('cloudflare/cloudflared', tag)}@${digest}`);
   }
 
   /** The full reference a container definition's `image` field takes. */

@@ -29,6 +29,13 @@ export function requirePinnedTag(property: string, tag: string): void {
   }
 }
 
+/** Fails unless `digest` is `sha256:<64 lower-case hex digits>`; tokens pass. */
+export function requireDigest(property: string, digest: string): void {
+  if (!Token.isUnresolved(digest) && !DIGEST.test(digest)) {
+    invalid(property, digest, 'Expected an image digest "sha256:<64 lower-case hex digits>", as `docker buildx imagetools inspect` prints it.');
+  }
+}
+
 /** `repository:tag`, or `repository@sha256:...` when the "tag" is a digest. */
 export function withTag(repository: string, tag: string): string {
   return DIGEST.test(tag) ? `${repository}@${tag}` : `${repository}:${tag}`;

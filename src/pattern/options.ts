@@ -1,4 +1,5 @@
-import { AccessPolicyOptions, AccessRule } from '../access';
+import { AccessCookieSettings, AccessCorsOptions, AccessPolicyOptions, AccessPolicyReference, AccessRule, IAccessApplication } from '../access';
+import { AwsAlertTarget, CloudflareAlertTarget } from '../alerts';
 import { ContainerInsights } from '../cluster';
 import { CredentialEncryption, TunnelCredentialFormat } from '../credential';
 import { EgressRule } from '../network';
@@ -73,6 +74,175 @@ export interface ZeroTrustAccessOptions {
    * @default - Cloudflare's default logo
    */
   readonly logoUrl?: string;
+
+  /**
+   * Reusable policies that exist already, attached by id with their declared
+   * decision: `DENY` ones before every other policy, the others after those
+   * of `allow` and `policies` (see `AccessApplicationProps.existingPolicies`).
+   *
+   * @default - none
+   */
+  readonly existingPolicies?: AccessPolicyReference[];
+
+  /**
+   * Let Access answer CORS preflights for pages on other origins that call
+   * the app (see `AccessApplicationProps.cors`). Letting preflights skip
+   * Access instead is not offered here: `cloudflared` checks the Access token
+   * of every request at the origin and would reject them.
+   *
+   * @default - no CORS headers
+   */
+  readonly cors?: AccessCorsOptions;
+
+  /**
+   * Attributes of the Access cookie.
+   *
+   * @default - SameSite Lax, HttpOnly, no binding cookie
+   */
+  readonly cookies?: AccessCookieSettings;
+
+  /**
+   * Skip the confirmation page of `cloudflared access login` (see
+   * `AccessApplicationProps.skipInterstitial`).
+   *
+   * @default false
+   */
+  readonly skipInterstitial?: boolean;
+
+  /**
+   * Text on Access's block page for people no policy lets in; not together
+   * with `customDenyUrl`.
+   *
+   * @default - Cloudflare's block page
+   */
+  readonly customDenyMessage?: string;
+
+  /**
+   * An https:// URL people no policy lets in are redirected to; not together
+   * with `customDenyMessage`.
+   *
+   * @default - Cloudflare's block page
+   */
+  readonly customDenyUrl?: string;
+
+  /**
+   * An https:// URL requests failing the `NON_IDENTITY` (Service Auth)
+   * policies are redirected to; not together with `serviceAuth401`.
+   *
+   * @default - Cloudflare's default answer
+   */
+  readonly customNonIdentityDenyUrl?: string;
+
+  /**
+   * Answer requests that fail the `NON_IDENTITY` (Service Auth) policies, such
+   * as a CI job with a wrong service token, with a `401` instead of a redirect
+   * to the login page (Terraform `service_auth_401_redirect`). Needs a
+   * `NON_IDENTITY` policy.
+   *
+   * @default false
+   */
+  readonly serviceAuth401?: boolean;
+
+  /**
+   * Paths of the hostname with policies of their own, e.g. `/api` for CI
+   * with a service token or `/admin` for a smaller group. Each gets an Access
+   * application of its own on `<hostname><path>` (Access has one set of
+   * policies per application, and the application of the longest matching
+   * path wins, without inheriting the hostname's policies). They share the
+   * login settings above (identity providers, session duration, cookies, deny
+   * page), scope their cookie to their path, stay out of the App Launcher,
+   * and `cloudflared` accepts their tokens next to the hostname's.
+   *
+   * @default - one application for the whole hostname
+   */
+  readonly paths?: ZeroTrustAccessPathOptions[];
+
+  /**
+   * Put the app behind an Access application managed elsewhere (for example a
+   * central team's `*.internal.example.com`) instead of creating one; see
+   * `ExistingAccessApplication.fromAttributes`. Its domains must cover the
+   * hostname, and its AUD tag is what `cloudflared` checks at the origin. The
+   * other settings here configure the application this construct would
+   * create, so only `paths` may come with it. Nothing in this stack can wait
+   * for that application: it must cover the hostname before the first apply,
+   * or the origin turns every request away until it does.
+   *
+   * @default - a new application for the hostname
+   */
+  readonly existingApplication?: IAccessApplication;
+}
+
+/** A path of the app's hostname with an Access application of its own. */
+export interface ZeroTrustAccessPathOptions {
+  /**
+   * The path, starting with `/`, e.g. `/api`. The application covers it and
+   * everything below it (`/api/v1/...`); a `*` wildcard is allowed as in
+   * Access application paths.
+   */
+  readonly path: string;
+
+  /**
+   * Stable key of the path's application: lower-case letters, digits and
+   * hyphens. It names the application's Terraform address, so the path can
+   * change without replacing the application (which would give it a new AUD
+   * tag).
+   *
+   * @default - made from the path, e.g. `api-v1` for `/api/v1`
+   */
+  readonly key?: string;
+
+  /**
+   * Name of the path's application.
+   *
+   * @default - the hostname's application name followed by the path
+   */
+  readonly applicationName?: string;
+
+  /**
+   * Shorthand for one allow policy of anyone matching one of these rules, as
+   * `access.allow`.
+   *
+   * @default - only `policies`
+   */
+  readonly allow?: AccessRule[];
+
+  /**
+   * Full policies of the path's application, as `access.policies`; with more
+   * than one, each but one needs a `key`.
+   *
+   * @default - only the `allow` shorthand
+   */
+  readonly policies?: AccessPolicyOptions[];
+
+  /**
+   * Existing reusable policies to attach, as `access.existingPolicies`.
+   *
+   * @default - none
+   */
+  readonly existingPolicies?: AccessPolicyReference[];
+
+  /**
+   * CORS for this path, as `access.cors`.
+   *
+   * @default - no CORS headers
+   */
+  readonly cors?: AccessCorsOptions;
+
+  /**
+   * A `401` for requests that fail this path's `NON_IDENTITY` policies, as
+   * `access.serviceAuth401`.
+   *
+   * @default false
+   */
+  readonly serviceAuth401?: boolean;
+
+  /**
+   * Redirect for requests that fail this path's `NON_IDENTITY` policies, as
+   * `access.customNonIdentityDenyUrl`.
+   *
+   * @default - Cloudflare's default answer
+   */
+  readonly customNonIdentityDenyUrl?: string;
 }
 
 /** Tuning of the Cloudflare Tunnel in front of the app. */
@@ -174,7 +344,9 @@ export interface ZeroTrustServiceOptions {
 
   /**
    * Number of tasks; 2 or more spread over availability zones keep the tunnel
-   * up when a task or a zone fails.
+   * up when a task or a zone fails. At most 12: Cloudflare accepts 25
+   * `cloudflared` replicas per tunnel, and a rolling deploy runs old and new
+   * tasks side by side.
    *
    * @default 1
    */
@@ -202,7 +374,8 @@ export interface ZeroTrustServiceOptions {
   readonly logKmsKeyArn?: string;
 
   /**
-   * Target-tracking autoscaling of the task count.
+   * Target-tracking autoscaling of the task count; `maxCapacity` is at most
+   * 12, like `desiredCount`.
    *
    * @default - a fixed `desiredCount`
    */
@@ -221,4 +394,35 @@ export interface ZeroTrustServiceOptions {
    * @default - all outbound traffic
    */
   readonly egressRules?: EgressRule[];
+}
+
+/**
+ * Alerts when the tunnel or the service is down, sent where you say. Give
+ * `aws`, `cloudflare` or both; see `ServiceAlarms` and `TunnelHealthAlert`
+ * for what each sends and costs.
+ */
+export interface ZeroTrustAlertOptions {
+  /**
+   * Where CloudWatch alarms (no task running; with Container Insights, fewer
+   * tasks than desired) and ECS events (deployment rolled back, task failed
+   * a health check) go.
+   *
+   * @default - no AWS alarms
+   */
+  readonly aws?: AwsAlertTarget;
+
+  /**
+   * Where Cloudflare's tunnel health notifications (degraded, down, healthy
+   * again) go. The API token needs "Notifications: Edit".
+   *
+   * @default - no Cloudflare notification
+   */
+  readonly cloudflare?: CloudflareAlertTarget;
+
+  /**
+   * Minutes a task shortfall must last before an AWS alarm fires (1-60).
+   *
+   * @default 5
+   */
+  readonly alarmAfterMinutes?: number;
 }

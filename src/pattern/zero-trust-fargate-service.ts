@@ -1,8 +1,20 @@
-import { TerraformOutput, Token } from 'cdktf';
+import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ZeroTrustAccessOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions } from './options';
-import { AccessApplication, AccessDecision, AccessPolicyOptions } from '../access';
+import {
+  createPathApplications,
+  hasOtherWayIn,
+  hostnameApplication,
+  hostnameApplicationSettings,
+  HOSTNAME_SETTING_NAMES,
+  validateAccessExtensions,
+} from './internal/access-applications';
+import { createAlerts, validateAlerts } from './internal/alerts';
+import {
+  ZeroTrustAccessOptions, ZeroTrustAlertOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions,
+} from './options';
+import { AccessApplication, AccessDecision, AccessPolicyOptions, IAccessApplication } from '../access';
 import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
+import { ServiceAlarms, TunnelHealthAlert } from '../alerts';
 import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
 import { requireCloudflareId } from '../core/cloudflare-id';
@@ -130,6 +142,16 @@ export interface ZeroTrustFargateServiceProps {
    * @default - 0.25 vCPU / 512 MiB, one task on FARGATE
    */
   readonly service?: ZeroTrustServiceOptions;
+
+  /**
+   * Alerts when the tunnel or the service is down: CloudWatch alarms and ECS
+   * events to an SNS topic (`alerts.aws`), and Cloudflare's tunnel health
+   * notification (`alerts.cloudflare`). See docs/operations.md for what they
+   * watch and cost.
+   *
+   * @default - no alerts
+   */
+  readonly alerts?: ZeroTrustAlertOptions;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -151,8 +173,20 @@ export class ZeroTrustFargateService extends Construct {
   /** Public hostname of the app. */
   public readonly hostname: string;
 
-  /** The Access application in front of the hostname. */
-  public readonly accessApplication: AccessApplication;
+  /**
+   * The Access application created for the hostname; undefined when
+   * `access.existingApplication` is given (see `hostnameAccessApplication`).
+   */
+  public readonly accessApplication?: AccessApplication;
+
+  /**
+   * The Access application in front of the hostname: the one created here,
+   * or `access.existingApplication`. `cloudflared` checks its AUD tag.
+   */
+  public readonly hostnameAccessApplication: IAccessApplication;
+
+  /** The Access applications of `access.paths`, in their order. */
+  public readonly pathAccessApplications: AccessApplication[];
 
   /** The tunnel, its ingress configuration and DNS record. */
   public readonly tunnel: CloudflareTunnel;
@@ -172,6 +206,20 @@ export class ZeroTrustFargateService extends Construct {
   /** The ECS service with its task definition, roles and log group. */
   public readonly service: TunnelFargateService;
 
+  /**
+   * The CloudWatch alarms and ECS event rules of `alerts.aws`.
+   *
+   * @default - none without `alerts.aws`
+   */
+  public readonly serviceAlarms?: ServiceAlarms;
+
+  /**
+   * Cloudflare's tunnel health notification of `alerts.cloudflare`.
+   *
+   * @default - none without `alerts.cloudflare`
+   */
+  public readonly tunnelHealthAlert?: TunnelHealthAlert;
+
   constructor(scope: Construct, id: string, props: ZeroTrustFargateServiceProps) {
     super(scope, id);
     try {
@@ -180,17 +228,23 @@ export class ZeroTrustFargateService extends Construct {
       this.hostname = props.hostname;
       const accountId = props.cloudflareAccountId;
 
-      this.accessApplication = withPropertyNames(accessNames(props), () => new AccessApplication(this, 'access', {
-        accountId,
-        name: props.access.applicationName ?? this.name,
-        domains: [props.hostname],
-        policies: accessPolicies(props.access, this.name),
-        sessionDuration: props.access.sessionDuration,
-        appLauncherVisible: props.access.appLauncherVisible,
-        logoUrl: props.access.logoUrl,
-        allowedIdentityProviderIds: props.access.identityProviderIds,
-        autoRedirectToIdentity: props.access.autoRedirectToIdentity,
-      }));
+      this.accessApplication = props.access.existingApplication !== undefined ? undefined
+        : withPropertyNames(accessNames(props), () => new AccessApplication(this, 'access', {
+          accountId,
+          name: props.access.applicationName ?? this.name,
+          domains: [props.hostname],
+          policies: accessPolicies(props.access, this.name),
+          sessionDuration: props.access.sessionDuration,
+          appLauncherVisible: props.access.appLauncherVisible,
+          logoUrl: props.access.logoUrl,
+          allowedIdentityProviderIds: props.access.identityProviderIds,
+          autoRedirectToIdentity: props.access.autoRedirectToIdentity,
+          ...hostnameApplicationSettings(props.access),
+        }));
+      this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
+      this.pathAccessApplications = createPathApplications(this, {
+        accountId, hostname: props.hostname, applicationName: props.access.applicationName ?? this.name, access: props.access,
+      });
 
       this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {
         accountId,
@@ -206,7 +260,8 @@ export class ZeroTrustFargateService extends Construct {
           service: `http://localhost:${Token.isUnresolved(props.app.port) ? Token.asString(props.app.port) : props.app.port}`,
           originRequest: props.tunnel?.originRequest,
           // The origin checks this application's tokens, and the route waits for it and its policies.
-          accessApplication: this.accessApplication,
+          accessApplication: this.hostnameAccessApplication,
+          pathAccessApplications: this.pathAccessApplications.length > 0 ? this.pathAccessApplications : undefined,
           dangerouslyDisableOriginAccessCheck: props.dangerouslyDisableOriginAccessCheck,
         }],
       }));
@@ -251,7 +306,8 @@ export class ZeroTrustFargateService extends Construct {
       }), 'service');
       // A capacity provider strategy fails until the cluster offers the providers: wait for them when the
       // cluster is made in this app, whether created here or passed in.
-      const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster ? props.existingCluster : undefined);
+      const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster
+        && TerraformStack.of(props.existingCluster) === TerraformStack.of(this) ? props.existingCluster : undefined);
       if (fargateCluster) {
         const capacityProviders = fargateCluster.capacityProviders;
         this.service.service.dependsOn = [
@@ -259,6 +315,12 @@ export class ZeroTrustFargateService extends Construct {
           `${capacityProviders.terraformResourceType}.${capacityProviders.friendlyUniqueId}`,
         ];
       }
+
+      const alerts = createAlerts(this, props.alerts, {
+        name: this.name, accountId, tunnel: this.tunnel, service: this.service, cluster: this.cluster,
+      });
+      this.serviceAlarms = alerts.serviceAlarms;
+      this.tunnelHealthAlert = alerts.tunnelHealthAlert;
 
       new TerraformOutput(this, 'url', {
         value: `https://${props.hostname}`,
@@ -269,7 +331,7 @@ export class ZeroTrustFargateService extends Construct {
         description: `Cloudflare Tunnel id of ${this.name}`,
       });
       new TerraformOutput(this, 'access-application-aud', {
-        value: this.accessApplication.aud,
+        value: this.hostnameAccessApplication.aud,
         description: `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`,
       });
       new TerraformOutput(this, 'cluster-arn', {
@@ -296,6 +358,7 @@ const TUNNEL_NAMES: Record<string, string> = {
   'ingress[0].service': 'app.port',
   'ingress[0].originRequest': 'tunnel.originRequest',
   'ingress[0].accessApplication': 'hostname',
+  'ingress[0].pathAccessApplications': 'access.paths',
   'ingress': 'hostname',
   'accessTeamName': 'zeroTrustTeamName',
   'secretRotationKey': 'tunnel.secretRotationKey',
@@ -321,6 +384,7 @@ function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string
     'allowedIdentityProviderIds': 'access.identityProviderIds',
     'autoRedirectToIdentity': 'access.autoRedirectToIdentity',
     'policies': 'access.policies',
+    ...HOSTNAME_SETTING_NAMES,
   };
 }
 
@@ -334,6 +398,9 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
   if (props.app === undefined || props.app === null) {
     invalid('app', props.app, 'Expected the app container: { image, port }.');
   }
+  if (props.app.port === undefined || props.app.port === null) {
+    invalid('app.port', props.app.port, 'Expected the port the app listens on, 1 to 65535: the tunnel forwards to http://localhost:<port>.');
+  }
   requireOptionalIntegerInRange('app.port', props.app.port, 1, 65535);
   if (props.access === undefined || props.access === null) {
     invalid('access', props.access, 'Expected who may get in: { allow: [...] } or { policies: [...] }.');
@@ -345,7 +412,7 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
     invalid('name', name, 'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.');
   }
   const policies = accessPolicies(props.access, name);
-  if (policies.length === 0) {
+  if (policies.length === 0 && !hasOtherWayIn(props.access)) {
     invalid('access', props.access, 'Give at least one rule in access.allow or one policy in access.policies; without a policy nobody can get in.');
   }
   if (props.existingNetwork !== undefined && props.network !== undefined) {
@@ -365,6 +432,8 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
   validateAccess(props.access, name);
+  validateAccessExtensions(props.access, props.hostname);
+  validateAlerts(props.alerts);
 }
 
 /**
@@ -375,14 +444,20 @@ function validateAccess(access: ZeroTrustAccessOptions, name: string): void {
   const policies = access.policies ?? [];
   const shorthandName = (access.allow ?? []).length > 0 ? [shorthandPolicyName(name)] : [];
   requireUnique('access.policies[].name', [...shorthandName, ...policies.map((options) => options.name)]);
+  if (access.allow !== undefined && (!isKnown(access.allow) || !Array.isArray(access.allow))) {
+    invalid('access.allow', access.allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
+  }
   (access.allow ?? []).forEach((rule, i) => {
-    if (rule?._isEveryone?.() || rule?._isAnyValidServiceToken?.()) {
+    if (!rule || !Array.isArray(rule._selectors)) {
+      invalid(`access.allow[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
+    }
+    if (rule._isEveryone() || rule._isAnyValidServiceToken()) {
       invalid(`access.allow[${i}]`, `AccessRule.${rule._kind}()`,
         'The allow shorthand takes no opt-in for a rule that lets in everyone or every service token of the account; '
         + 'put it in access.policies with allowEveryoneWhoCanLogIn or allowEveryServiceTokenOfTheAccount: true.');
     }
   });
-  const allowRanges = (access.allow ?? []).flatMap((rule) => rule?._ipRanges?.() ?? []);
+  const allowRanges = (access.allow ?? []).flatMap((rule) => rule._ipRanges());
   if (wholeFamilyCovered(allowRanges) !== undefined) {
     invalid('access.allow', allowRanges,
       `These IP ranges together cover all of ${wholeFamilyCovered(allowRanges)}, so they match everyone; narrow them, `

@@ -118,4 +118,13 @@ export interface AppContainerOptions {
    * @default - none
    */
   readonly writablePaths?: string[];
+
+  /**
+   * Seconds ECS waits, after it stops the app with SIGTERM, before it kills it (the container's
+   * `stopTimeout`; Fargate allows at most 120). Must be greater than the sidecar's
+   * `gracePeriodSeconds`, so that the requests `cloudflared` is still draining reach a live app.
+   *
+   * @default - the sidecar's grace period plus 10 seconds (40), at most 120
+   */
+  readonly stopTimeoutSeconds?: number;
 }

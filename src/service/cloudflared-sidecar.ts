@@ -1,3 +1,4 @@
+import { CloudflaredMetricsOptions } from './cloudflared-metrics';
 import { ContainerImage } from '../image';
 
 /** When the `cloudflared` sidecar starts, relative to the app container. */
@@ -72,4 +73,27 @@ export interface CloudflaredSidecarOptions {
    * @default CloudflaredProtocol.AUTO
    */
   readonly protocol?: CloudflaredProtocol;
+
+  /**
+   * Seconds `cloudflared` keeps serving in-flight requests after ECS stops the task (`--grace-period`,
+   * 0-115). On SIGTERM it stops taking new requests (the edge sends them to the other replicas) and
+   * waits up to this long for the open ones; ECS kills it 5 seconds later (its `stopTimeout`). Because
+   * the sidecar depends on the app, ECS stops it first and the app only afterwards, and the app's
+   * `stopTimeoutSeconds` must exceed this period, so the requests still draining reach a live app.
+   * A Fargate Spot interruption gives 120 seconds from SIGTERM to the end: keep this period plus the
+   * time the app needs to exit within that.
+   *
+   * @default 30
+   */
+  readonly gracePeriodSeconds?: number;
+
+  /**
+   * Ship `cloudflared`'s metrics (requests, errors, edge connections) to CloudWatch through a
+   * CloudWatch agent container that scrapes `127.0.0.1:2000/metrics` inside the task; nothing opens
+   * the port beyond the task. Costs money (custom metrics and log ingestion, see
+   * {@link CloudflaredMetricsOptions}), so it is off unless set (`{}` turns it on with the defaults).
+   *
+   * @default - no metrics agent
+   */
+  readonly metrics?: CloudflaredMetricsOptions;
 }

@@ -2,6 +2,7 @@
 export * from './container-secret';
 export * from './app-container';
 export * from './cloudflared-sidecar';
+export * from './cloudflared-metrics';
 export * from './task-options';
 export * from './task-definition';
 export * from './capacity-provider-strategy';

@@ -5,6 +5,8 @@ import { Construct } from 'constructs';
 import { CloudflaredLogLevel } from './cloudflared-sidecar';
 import { renderAppContainer } from './internal/app-container-definition';
 import { defaultMemory } from './internal/fargate-size';
+import { stopTimes } from './internal/graceful-stop';
+import { renderMetricsAgentContainer } from './internal/metrics-agent-container-definition';
 import { renderSidecarContainer } from './internal/sidecar-container-definition';
 import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './internal/task-defaults';
 import { validateTaskOptions } from './internal/validate-task-options';
@@ -39,7 +41,13 @@ export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
  * The sidecar runs as non-root user 65532 on a read-only root filesystem,
  * receives the tunnel credential only through ECS `secrets`, has a shell-less
  * health check, and starts after the app (START, or HEALTHY on request).
+ * ECS stops it before the app: it drains open requests for its grace period
+ * while the app, whose stop timeout is longer, still serves them.
  * Both containers log to one CloudWatch log group (stream prefixes `app` and `cloudflared`).
+ * With `sidecar.metrics`, a third, non-essential container (the CloudWatch
+ * agent) ships cloudflared's metrics; the task role must then be allowed
+ * `logs:CreateLogStream`, `logs:DescribeLogStreams` and `logs:PutLogEvents` on the
+ * log group (`TunnelFargateService` grants this).
  */
 export class TunnelTaskDefinition extends Construct {
   /** The underlying `aws_ecs_task_definition` resource. */
@@ -73,11 +81,14 @@ export class TunnelTaskDefinition extends Construct {
     const cpu = props.cpu ?? DEFAULT_CPU;
     const region = new DataAwsRegion(this, 'region');
     const logs = { logGroupName: props.logGroupName, region: region.region };
-    const app = renderAppContainer(props.app, props.enableExecuteCommand ?? false, logs);
+    const app = renderAppContainer(props.app, props.enableExecuteCommand ?? false, logs, stopTimes(props).appStopTimeoutSeconds);
     this.appContainerName = props.app.name ?? DEFAULT_APP_CONTAINER_NAME;
     this.sidecarContainerName = CLOUDFLARED_CONTAINER_NAME;
     this.appPort = props.app.port;
     this.containerDefinitions = [app.definition, renderSidecarContainer(props, this.appContainerName, logs)];
+    if (props.sidecar?.metrics !== undefined) {
+      this.containerDefinitions.push(renderMetricsAgentContainer(props.sidecar.metrics, props.family, logs));
+    }
     if (props.sidecar?.logLevel === CloudflaredLogLevel.DEBUG) {
       Annotations.of(this).addWarning(
         'sidecar.logLevel is CloudflaredLogLevel.DEBUG: cloudflared then logs every request\'s headers, including '

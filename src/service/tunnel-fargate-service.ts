@@ -7,7 +7,9 @@ import { ContainerSecret, ContainerSecretSource } from './container-secret';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
+import { metricsAgentImage } from './internal/metrics-agent-container-definition';
 import { sidecarImage } from './internal/sidecar-container-definition';
+import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelTaskDefinition } from './task-definition';
 import { TunnelTaskOptions } from './task-options';
@@ -46,10 +48,12 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   readonly assignPublicIp?: boolean;
 
   /**
-   * Number of tasks. Each task opens its own tunnel connections; 2 or more
+   * Number of tasks (0-12). Each task opens its own tunnel connections; 2 or more
    * tasks (spread by ECS across the subnets' availability zones) keep the app
    * reachable when a task or a zone fails. With `autoscaling` this is only
-   * the initial count; afterwards autoscaling owns it.
+   * the initial count; afterwards autoscaling owns it. At most 12: Cloudflare
+   * accepts 25 `cloudflared` replicas per tunnel, and a rolling deploy runs old
+   * and new tasks side by side (200%).
    *
    * @default - 1, or `autoscaling.minCapacity` when autoscaling is set
    */
@@ -80,7 +84,7 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   /**
    * Target-tracking autoscaling of the task count. When set, Terraform ignores
    * changes to the service's `desired_count`, so that an apply does not undo
-   * what autoscaling chose.
+   * what autoscaling chose. `maxCapacity` is at most 12, like `desiredCount`.
    *
    * @default - a fixed `desiredCount`
    */
@@ -162,7 +166,11 @@ export class TunnelFargateService extends Construct {
       kmsKeyArn: props.logKmsKeyArn,
     }));
     this.executionRole = new TaskExecutionRole(this, 'execution-role', {
-      ecrRepositoryArns: defined([props.app.image.repositoryArn, sidecarImage(props).repositoryArn]),
+      ecrRepositoryArns: defined([
+        props.app.image.repositoryArn,
+        sidecarImage(props).repositoryArn,
+        props.sidecar?.metrics === undefined ? undefined : metricsAgentImage(props.sidecar.metrics).repositoryArn,
+      ]),
       logGroupArn: this.logGroup.logGroupArn,
       ssmParameterArns: defined([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
@@ -171,6 +179,14 @@ export class TunnelFargateService extends Construct {
     // A dedicated key's policy names the roles that may decrypt the credential; this role is one.
     props.credential.grantDecrypt(this.executionRole.roleArn);
     this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand });
+    if (props.sidecar?.metrics !== undefined) {
+      // The metrics agent writes its EMF events into the service's log group (streams only, nothing else).
+      this.taskRole.addPolicyStatement({
+        sid: 'CloudflaredMetrics',
+        actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+        resources: [`${this.logGroup.logGroupArn}:*`],
+      });
+    }
 
     this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', {
       ...props,
@@ -203,7 +219,7 @@ export class TunnelFargateService extends Construct {
       waitForSteadyState: true,
       deploymentCircuitBreaker: { enable: true, rollback: true },
       deploymentMinimumHealthyPercent: 100,
-      deploymentMaximumPercent: 200,
+      deploymentMaximumPercent: DEPLOYMENT_MAXIMUM_PERCENT,
       propagateTags: 'TASK_DEFINITION',
       enableEcsManagedTags: true,
       enableExecuteCommand: props.enableExecuteCommand ?? false,
@@ -255,8 +271,10 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
   if (props.desiredCount !== undefined && !Token.isUnresolved(props.desiredCount)) {
     requireIntegerInRange('desiredCount', props.desiredCount, 0, 5000);
   }
+  requireWithinTunnelReplicaLimit('desiredCount', props.desiredCount);
   if (props.autoscaling !== undefined) {
     ServiceAutoscaling.validate(props.autoscaling);
+    requireWithinTunnelReplicaLimit('autoscaling.maxCapacity', props.autoscaling.maxCapacity);
   }
   validateTaskOptions(props);
 }

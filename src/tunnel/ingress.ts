@@ -1,4 +1,4 @@
-import type { AccessApplication } from '../access';
+import type { IAccessApplication } from '../access';
 
 /**
  * Makes `cloudflared` itself check the Cloudflare Access token of every
@@ -20,6 +20,15 @@ export interface TunnelAccessEnforcement {
    * `ZeroTrustAccessApplication`.
    */
   readonly audTag: string;
+
+  /**
+   * AUD tags of further applications whose tokens are accepted too, e.g.
+   * applications on paths of the hostname: `cloudflared` lets a request
+   * through when its token is for any of the tags.
+   *
+   * @default - only `audTag`
+   */
+  readonly additionalAudTags?: string[];
 }
 
 /**
@@ -127,10 +136,26 @@ export interface TunnelIngressRule {
    * after the application and every one of its policies exist, so a failed
    * Access apply never leaves the hostname routed without a login.
    *
+   * An {@link ExistingAccessApplication} managed elsewhere works the same at
+   * the origin, but nothing in this stack can wait for it: it must cover the
+   * hostname before the route is first applied (until then, the origin turns
+   * every request away).
+   *
    * @default - no Access application: the route is not ordered after Access
    * and the origin checks no token unless `originRequest.access` is set
    */
-  readonly accessApplication?: AccessApplication;
+  readonly accessApplication?: IAccessApplication;
+
+  /**
+   * Access applications on paths of this rule's hostname (each domain
+   * `<hostname>/<path>`), which take over those paths from
+   * `accessApplication` with policies of their own: `cloudflared` then also
+   * accepts their tokens, and the route waits for them too. Needs
+   * `accessApplication`, which covers the rest of the hostname.
+   *
+   * @default - none
+   */
+  readonly pathAccessApplications?: IAccessApplication[];
 
   /**
    * Turn off the origin's Access token check for a rule that has an

@@ -111,3 +111,98 @@ describe('literal secrets', () => {
     expect(warnings(stack)).toEqual([]);
   });
 });
+
+describe('Okta, Microsoft Entra ID, GitHub and SAML', () => {
+  const TENANT = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+  const CERT = 'MIIDpDCCAoygAwIBAgIGAV2ka+55MA0GCSqGSIb3DQEBCwUAMIGSMQswCQYDVQQGEwJVUzET';
+  const SAML = {
+    accountId: '0123456789abcdef0123456789abcdef',
+    issuerUrl: 'https://idp.example.com/saml/metadata',
+    ssoTargetUrl: 'https://idp.example.com/saml/sso',
+    idpPublicCerts: [CERT],
+  };
+
+  test('Okta: type okta, the account URL, an optional authorization server, sensitive secret', () => {
+    expect(idpDoc((stack) => AccessIdentityProvider.okta(stack, 'Okta', { ...CLIENT, oktaAccount: 'https://acme.okta.com' }))).toEqual({
+      account_id: '0123456789abcdef0123456789abcdef',
+      name: 'Okta',
+      type: 'okta',
+      config: { client_id: 'client-id', client_secret: '${sensitive("client-secret")}', okta_account: 'https://acme.okta.com' },
+    });
+    const withServer = idpDoc((stack) => AccessIdentityProvider.okta(stack, 'Okta', {
+      ...CLIENT, oktaAccount: 'https://acme.okta.com', authorizationServerId: 'aus1a2b3c4d5e6f7g8h9',
+    }));
+    expect(withServer.config.authorization_server_id).toBe('aus1a2b3c4d5e6f7g8h9');
+  });
+
+  test('Entra ID: type azureAD, the tenant, groups loaded by default, sensitive secret', () => {
+    expect(idpDoc((stack) => AccessIdentityProvider.entraId(stack, 'Entra', { ...CLIENT, directoryId: TENANT }))).toEqual({
+      account_id: '0123456789abcdef0123456789abcdef',
+      name: 'Microsoft Entra ID',
+      type: 'azureAD',
+      config: { client_id: 'client-id', client_secret: '${sensitive("client-secret")}', directory_id: TENANT, support_groups: true },
+    });
+    expect(idpDoc((stack) => AccessIdentityProvider.entraId(stack, 'Entra', { ...CLIENT, directoryId: TENANT, supportGroups: false }))
+      .config.support_groups).toBe(false);
+  });
+
+  test('GitHub: type github, sensitive secret', () => {
+    expect(idpDoc((stack) => AccessIdentityProvider.github(stack, 'GitHub', CLIENT))).toEqual({
+      account_id: '0123456789abcdef0123456789abcdef',
+      name: 'GitHub',
+      type: 'github',
+      config: { client_id: 'client-id', client_secret: '${sensitive("client-secret")}' },
+    });
+  });
+
+  test('SAML: type saml, issuer, SSO URL, certificates, attributes for rules, no secret', () => {
+    expect(idpDoc((stack) => AccessIdentityProvider.saml(stack, 'Saml', {
+      ...SAML, name: 'Keycloak', attributes: ['groups'], emailAttributeName: 'mail', signRequest: true,
+    }))).toEqual({
+      account_id: '0123456789abcdef0123456789abcdef',
+      name: 'Keycloak',
+      type: 'saml',
+      config: {
+        issuer_url: 'https://idp.example.com/saml/metadata',
+        sso_target_url: 'https://idp.example.com/saml/sso',
+        idp_public_certs: [CERT],
+        attributes: ['groups'],
+        email_attribute_name: 'mail',
+        sign_request: true,
+      },
+    });
+    expect(idpDoc((stack) => AccessIdentityProvider.saml(stack, 'Saml', SAML)).name).toBe('SAML');
+  });
+
+  test('literal secrets of the new OAuth providers warn like the others', () => {
+    const stack = newStack();
+    AccessIdentityProvider.okta(stack, 'Okta', { ...CLIENT, oktaAccount: 'https://acme.okta.com' });
+    AccessIdentityProvider.entraId(stack, 'Entra', { ...CLIENT, directoryId: TENANT });
+    AccessIdentityProvider.github(stack, 'GitHub', CLIENT);
+    AccessIdentityProvider.saml(stack, 'Saml', SAML);
+    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data))
+      .filter((text) => /^clientSecret is a literal string/.test(text));
+    expect(warnings).toHaveLength(3);
+  });
+
+  test.each<[string, () => unknown, string, RegExp]>([
+    ['an Okta account that is not an https URL', () => AccessIdentityProvider.okta(newStack(), 'O', { ...CLIENT, oktaAccount: 'acme.okta.com' }), 'oktaAccount', /"acme\.okta\.com"\. Expected an https:\/\/ URL/],
+    ['an Entra ID tenant name instead of its id', () => AccessIdentityProvider.entraId(newStack(), 'E', { ...CLIENT, directoryId: 'acme.onmicrosoft.com' }), 'directoryId', /"acme\.onmicrosoft\.com"\. Expected the Entra ID tenant \(directory\) id: a UUID/],
+    ['a GitHub provider without a secret', () => AccessIdentityProvider.github(newStack(), 'G', { ...CLIENT, clientSecret: '' }), 'clientSecret', /""\. Expected a non-empty string/],
+    ['a SAML provider without certificates', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, idpPublicCerts: [] }), 'idpPublicCerts', /\[\]\. Expected at least one element/],
+    ['a private key as a SAML certificate', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, idpPublicCerts: ['-----BEGIN PRIVATE KEY-----\nMIIE'] }), 'idpPublicCerts[0]', /"<redacted>"\. This is a private key/],
+    ['a SAML SSO URL over http', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, ssoTargetUrl: 'http://idp.example.com/sso' }), 'ssoTargetUrl', /Expected an https:\/\/ URL/],
+    ['a SAML provider without issuer', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, issuerUrl: '' }), 'issuerUrl', /""\. Expected a non-empty string/],
+    ['the same SAML attribute twice', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, attributes: ['groups', 'groups'] }), 'attributes', /Each value may appear only once/],
+  ])('%s is refused', (_case, build, property, message) => {
+    let error: any;
+    try {
+      build();
+    } catch (e) {
+      error = e;
+    }
+    expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(/MIIE/);
+  });
+});

@@ -120,3 +120,33 @@ describe('AccessRule bad input', () => {
       expect(() => AccessRule.ipRanges([cidr])).toThrow(/Invalid AccessRule\.ipRanges\[0\]: .*Expected an IPv4 or IPv6 CIDR block/);
     });
 });
+
+describe('group rules of Okta, Entra ID and SAML', () => {
+  const GROUP_ID = '8c2f3a4b-5d6e-4f70-8192-a3b4c5d6e7f8';
+
+  test.each([
+    ['oktaGroup', AccessRule.oktaGroup('Engineering', 'idp-okta'), { okta: { name: 'Engineering', identity_provider_id: 'idp-okta' } }],
+    ['entraIdGroup', AccessRule.entraIdGroup(GROUP_ID, 'idp-entra'), { azure_ad: { id: GROUP_ID, identity_provider_id: 'idp-entra' } }],
+    ['samlAttribute', AccessRule.samlAttribute('groups', 'engineering', 'idp-saml'),
+      { saml: { attribute_name: 'groups', attribute_value: 'engineering', identity_provider_id: 'idp-saml' } }],
+  ])('%s renders its v5 selector', (_name, rule, expected) => {
+    expect(policyWith([rule]).include).toEqual([expected]);
+  });
+
+  test.each([
+    ['oktaGroup', AccessRule.oktaGroup('Engineering', 'idp-okta')],
+    ['entraIdGroup', AccessRule.entraIdGroup(GROUP_ID, 'idp-entra')],
+    ['samlAttribute', AccessRule.samlAttribute('groups', 'engineering', 'idp-saml')],
+  ])('%s is an identity rule: a NON_IDENTITY policy refuses it', (name, rule) => {
+    expect(() => policyWith([rule], AccessDecision.NON_IDENTITY))
+      .toThrow(new RegExp(`^Invalid include\\[0\\]: "AccessRule\\.${name}"\\. A NON_IDENTITY policy never asks anyone to log in`));
+  });
+
+  test('bad input names the factory and the argument', () => {
+    expect(() => AccessRule.oktaGroup('', 'idp')).toThrow(/^Invalid AccessRule\.oktaGroup\.groupName: ""\. Expected a non-empty string/);
+    expect(() => AccessRule.entraIdGroup('Engineering', 'idp'))
+      .toThrow(/^Invalid AccessRule\.entraIdGroup\.groupId: "Engineering"\. Expected the object id of the Entra ID group: a UUID/);
+    expect(() => AccessRule.samlAttribute('groups', '', 'idp')).toThrow(/^Invalid AccessRule\.samlAttribute\.attributeValue: ""/);
+    expect(() => AccessRule.samlAttribute('groups', 'eng', '')).toThrow(/^Invalid AccessRule\.samlAttribute\.identityProviderId: ""/);
+  });
+});

@@ -1,6 +1,6 @@
 // Two constructs of one stack never get the same physical name.
 import { TerraformVariable } from 'cdktf';
-import { EcrRepository, FargateCluster, TunnelCredentialParameter, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { CloudflareTunnel, EcrRepository, FargateCluster, TunnelCredentialParameter, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
 import { newStack } from '../helpers';
 import { PATTERN_PROPS } from '../pattern-props';
 
@@ -11,7 +11,7 @@ describe('two services in one stack', () => {
     const stack = newStack();
     new ZeroTrustFargateService(stack, 'one', BASE);
     expect(() => new ZeroTrustFargateService(stack, 'two', BASE)).toThrow(
-      /^Invalid hostname: "admin\.example\.com"\. The DNS record \(zone fedcba9876543210fedcba9876543210\) name is already taken in this stack by test\/one\/tunnel; test\/two\/tunnel needs another one/);
+      /^Invalid hostname: "admin\.example\.com"\. The Access application domain name is already taken in this stack by test\/one\/access; test\/two\/access needs another one/);
   });
 
   test('with the same name fail on the second, naming both constructs', () => {
@@ -35,6 +35,18 @@ describe('two services in one stack', () => {
 });
 
 describe('building blocks', () => {
+  test('two tunnels routing one hostname in one zone', () => {
+    const stack = newStack();
+    const tunnel = (id: string) => new CloudflareTunnel(stack, id, {
+      accountId: '0123456789abcdef0123456789abcdef',
+      zoneId: 'fedcba9876543210fedcba9876543210',
+      name: id,
+      ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080' }],
+    });
+    tunnel('a');
+    expect(() => tunnel('b')).toThrow(/^Invalid ingress\[0\]\.hostname: "app\.example\.com"\. The DNS record \(zone fedcba9876543210fedcba9876543210\) name is already taken in this stack by test\/a; test\/b/);
+  });
+
   test.each<[string, (stack: any, id: string) => unknown, RegExp]>([
     ['ECS cluster', (stack, id) => new FargateCluster(stack, id, { name: 'apps' }), /Invalid name: "apps"\. The ECS cluster name is already taken in this stack by test\/a; test\/b/],
     ['ECR repository', (stack, id) => new EcrRepository(stack, id, { name: 'admin' }), /Invalid name: "admin"\. The ECR repository name/],

@@ -131,7 +131,19 @@ describe('Grafana example', () => {
     const application = onlyResource(doc, 'cloudflare_zero_trust_access_application');
     expect(application.allowed_idps).toEqual([ref('cloudflare_zero_trust_access_identity_provider', idpId, 'id')]);
     expect(application.auto_redirect_to_identity).toBe(true);
-    expect(onlyResource(doc, 'cloudflare_zero_trust_access_policy').include).toEqual([{ email_domain: { domain: 'example.com' } }]);
+    const policies = Object.values(resources(doc, 'cloudflare_zero_trust_access_policy')) as any[];
+    expect(policies.filter((policy) => policy.decision === 'allow').map((policy) => policy.include))
+      .toEqual([[{ email_domain: { domain: 'example.com' } }]]);
+  });
+
+  test('API access for CI: a service token in a Service Auth policy, and a 401 for a wrong token', () => {
+    const [tokenId, token] = Object.entries(resources(doc, 'cloudflare_zero_trust_access_service_token'))[0] as [string, any];
+    expect(token.name).toBe('grafana-ci');
+    const policies = Object.values(resources(doc, 'cloudflare_zero_trust_access_policy')) as any[];
+    expect(policies.filter((policy) => policy.decision === 'non_identity').map((policy) => policy.include))
+      .toEqual([[{ service_token: { token_id: ref('cloudflare_zero_trust_access_service_token', tokenId, 'id') } }]]);
+    expect(onlyResource(doc, 'cloudflare_zero_trust_access_application').service_auth_401_redirect).toBe(true);
+    expect(doc.output['grafana-ci-client-secret']).toMatchObject({ sensitive: true });
   });
 
   test('cloudflared enforces the Access token at the origin', () => {

@@ -128,6 +128,21 @@ describe('ContainerImage.cloudflared', () => {
     }
   });
 
+  test('pins the digest next to the tag, so the pulled image is the one verified', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(ContainerImage.cloudflared('2026.8.2', digest).imageUri).toBe(`cloudflare/cloudflared:2026.8.2@${digest}`);
+    expect(ContainerImage.cloudflared(undefined, digest).imageUri).toBe(`cloudflare/cloudflared:${PinnedVersions.CLOUDFLARED}@${digest}`);
+  });
+
+  test('rejects a digest that is not sha256 of 64 hex digits', () => {
+    expect(() => ContainerImage.cloudflared('2026.8.2', 'sha256:abc')).toThrow(/^Invalid digest: "sha256:abc"\. Expected an image digest/);
+  });
+
+  test('rejects a digest given twice, as version and as digest', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(() => ContainerImage.cloudflared(digest, digest)).toThrow(/^Invalid version: "sha256:abab.*Expected a release tag/);
+  });
+
   test('rejects releases without `tunnel ready`, which the health check needs', () => {
     for (const version of ['2024.11.0', '2024.10.1', '2023.3.1']) {
       expect(() => ContainerImage.cloudflared(version))

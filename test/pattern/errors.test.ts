@@ -1,7 +1,7 @@
 // Bad input through the pattern: every error names the prop as the user of
 // ZeroTrustFargateService wrote it, and leaves nothing in the stack.
-import { TerraformVariable } from 'cdktf';
-import { ValidationErrors, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { FargateCluster, ValidationErrors, ZeroTrustFargateService, ZeroTrustFargateServiceProps } from '../../src';
 import { newStack, onlyResource, synth } from '../helpers';
 import { PATTERN_PROPS } from '../pattern-props';
 
@@ -47,6 +47,10 @@ describe('errors name the prop as written', () => {
     ['a reserved parameter name', { credential: { parameterName: 'aws/x' } }, 'credential.parameterName', /"aws\/x"/],
     ['a VPC block that is too large', { network: { cidrBlock: '10.0.0.0/8' } }, 'network.cidrBlock', /"10\.0\.0\.0\/8"/],
     ['a team domain as team name', { zeroTrustTeamName: 'acme.cloudflareaccess.com' }, 'zeroTrustTeamName', /team name only/],
+    ['no port', { app: { image: app.image } as any }, 'app.port', /undefined\. Expected the port the app listens on/],
+    ['a NaN port', { app: { ...app, port: NaN } }, 'app.port', /NaN\. Expected a whole number/],
+    ['an allow entry that is not a rule', { access: { allow: [undefined as any] } }, 'access.allow[0]', /Expected an AccessRule made by one of its static factories/],
+    ['a zero session', { access: { ...access, sessionDuration: '0h' } }, 'access.sessionDuration', /greater than zero/],
   ])('%s', (_case, overrides, property, message) => {
     const { error, leftovers } = failure(overrides);
     expect(ValidationErrors.isValidationError(error)).toBe(true);
@@ -83,5 +87,16 @@ describe('tokens pass through', () => {
       });
     });
     expect(onlyResource(doc, 'cloudflare_dns_record').name).toBe('${var.hostname}');
+  });
+});
+
+describe('a FargateCluster of another stack', () => {
+  test('is used without a depends_on the service stack could not resolve', () => {
+    const stack = newStack();
+    const other = new TerraformStack(stack.node.scope as any, 'shared');
+    const cluster = new FargateCluster(other, 'cluster', { name: 'shared' });
+    new ZeroTrustFargateService(stack, 'admin', { ...BASE, existingCluster: cluster });
+    const service = JSON.parse(Testing.synth(stack)).resource.aws_ecs_service;
+    expect(JSON.stringify(Object.values<any>(service)[0].depends_on ?? [])).not.toContain('aws_ecs_cluster_capacity_providers');
   });
 });

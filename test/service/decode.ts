@@ -1,5 +1,6 @@
 // Turns the synthesized `${jsonencode([...])}` of container_definitions back into objects.
-// Terraform references (e.g. aws_ssm_parameter.x.arn) become "${...}" strings.
+// Terraform references (e.g. aws_ssm_parameter.x.arn) become "${...}" strings, and a nested
+// `jsonencode(...)` becomes the JSON text it encodes.
 
 const KEYWORDS = new Set(['true', 'false', 'null']);
 
@@ -9,7 +10,11 @@ export function decodeJsonencode(value: string): any {
   if (!match) {
     throw new Error(`not a jsonencode expression: ${value.slice(0, 80)}`);
   }
-  const hcl = match[1];
+  return JSON.parse(hclToJson(match[1]));
+}
+
+/** The JSON text of an HCL object/list expression as `jsonencode` receives it. */
+function hclToJson(hcl: string): string {
   let json = '';
   let i = 0;
   while (i < hcl.length) {
@@ -28,6 +33,12 @@ export function decodeJsonencode(value: string): any {
     } else if (/[A-Za-z_]/.test(c)) {
       // a reference, with optional numeric indexes such as `x.y[0].z`; a closing bracket of the list is not part of it
       const ref = /^[A-Za-z_][A-Za-z0-9_.-]*(\[\d+\][A-Za-z0-9_.-]*)*/.exec(hcl.slice(i))![0];
+      if (ref === 'jsonencode' && hcl[i + ref.length] === '(') {
+        const end = closingParenthesis(hcl, i + ref.length);
+        json += JSON.stringify(JSON.stringify(JSON.parse(hclToJson(hcl.slice(i + ref.length + 1, end)))));
+        i = end + 1;
+        continue;
+      }
       json += KEYWORDS.has(ref) ? ref : JSON.stringify('${' + ref + '}');
       i += ref.length;
     } else {
@@ -35,5 +46,20 @@ export function decodeJsonencode(value: string): any {
       i += 1;
     }
   }
-  return JSON.parse(json);
+  return json;
+}
+
+/** Index of the `)` that closes the `(` at `open`, skipping string literals. */
+function closingParenthesis(hcl: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < hcl.length; i++) {
+    if (hcl[i] === '"') {
+      for (i++; hcl[i] !== '"'; i += hcl[i] === '\\' ? 2 : 1);
+    } else if (hcl[i] === '(') {
+      depth++;
+    } else if (hcl[i] === ')' && --depth === 0) {
+      return i;
+    }
+  }
+  throw new Error(`unbalanced parentheses: ${hcl.slice(open, open + 80)}`);
 }

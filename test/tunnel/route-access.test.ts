@@ -1,6 +1,6 @@
 // Routes fail closed: a rule given its Access application is checked at the
 // origin and created only after the application and its policies.
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { AccessApplication, AccessDecision, AccessRule } from '../../src/access';
 import { CloudflareTunnel, CloudflareTunnelProps, TunnelIngressRule } from '../../src/tunnel';
 import { newStack, onlyResource, resources } from '../helpers';
@@ -155,5 +155,22 @@ describe('path-scoped applications', () => {
 
   test('it may guard a rule limited to a path', () => {
     expect(tunnelFor(['app.example.com/admin'], '^/admin')).not.toThrow();
+  });
+});
+
+describe('tokens in a standalone tunnel', () => {
+  test('a number token printed into the service template gets an error that says how to fix it', () => {
+    const stack = newStack();
+    const port = new TerraformVariable(stack, 'port', { type: 'number' }).numberValue;
+    expect(() => new CloudflareTunnel(stack, 'tunnel', {
+      accountId: ACCOUNT_ID, zoneId: ZONE_ID, name: 'app', ingress: [{ hostname: 'app.example.com', service: `http://localhost:${port}` }],
+    })).toThrow(/^Invalid ingress\[0\]\.service: "http:\/\/localhost:<a number token>"\. .*Token\.asString/);
+  });
+
+  test('a list token as ingress is refused as not literal', () => {
+    const stack = newStack();
+    const rules = new TerraformVariable(stack, 'rules', { type: 'list(string)' }).listValue as any;
+    expect(() => new CloudflareTunnel(stack, 'tunnel', { accountId: ACCOUNT_ID, zoneId: ZONE_ID, name: 'app', ingress: rules }))
+      .toThrow(/^Invalid ingress: <a Terraform token>\. Expected a literal list of rules/);
   });
 });

@@ -40,8 +40,13 @@ function volumeNames(containerName: string, paths: string[]): string[] {
   return names;
 }
 
-/** Renders the app container definition. Expects validated options. */
-export function renderAppContainer(app: AppContainerOptions, enableExecuteCommand: boolean, logs: LogTarget): RenderedAppContainer {
+/**
+ * Renders the app container definition. Expects validated options. `stopTimeoutSeconds` comes from
+ * graceful-stop.ts: longer than the sidecar's grace period, so draining requests reach a live app.
+ */
+export function renderAppContainer(
+  app: AppContainerOptions, enableExecuteCommand: boolean, logs: LogTarget, stopTimeoutSeconds: number,
+): RenderedAppContainer {
   const name = app.name ?? DEFAULT_APP_CONTAINER_NAME;
   const paths = writablePaths(app, enableExecuteCommand);
   const names = volumeNames(name, paths);
@@ -53,6 +58,7 @@ export function renderAppContainer(app: AppContainerOptions, enableExecuteComman
     essential: true,
     portMappings: [{ containerPort: app.port, protocol: 'tcp' }],
     readonlyRootFilesystem: app.readonlyRootFilesystem ?? false,
+    stopTimeout: stopTimeoutSeconds,
     logConfiguration: logConfiguration(logs, 'app'),
   };
   if (app.environment !== undefined && Object.keys(app.environment).length > 0) {

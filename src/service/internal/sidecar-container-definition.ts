@@ -1,4 +1,6 @@
+import { Token } from 'cdktf';
 import { ContainerDefinition, LogTarget, healthCheck, logConfiguration, nameValuePairs } from './container-parts';
+import { stopTimes } from './graceful-stop';
 import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_ADDRESS, CLOUDFLARED_USER } from './task-defaults';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerImage } from '../../image';
@@ -21,6 +23,7 @@ export function renderSidecarContainer(options: TunnelTaskOptions, appContainerN
   const isToken = options.credential.format === TunnelCredentialFormat.TOKEN;
   const command = isToken ? ['tunnel', 'run'] : ['tunnel', 'run', options.tunnelId!];
   const secretName = isToken ? 'TUNNEL_TOKEN' : 'TUNNEL_CRED_CONTENTS';
+  const stop = stopTimes(options);
 
   return {
     name: CLOUDFLARED_CONTAINER_NAME,
@@ -31,6 +34,8 @@ export function renderSidecarContainer(options: TunnelTaskOptions, appContainerN
       TUNNEL_METRICS: CLOUDFLARED_METRICS_ADDRESS,
       TUNNEL_LOGLEVEL: sidecar.logLevel ?? CloudflaredLogLevel.INFO,
       TUNNEL_TRANSPORT_PROTOCOL: sidecar.protocol ?? CloudflaredProtocol.AUTO,
+      // On SIGTERM cloudflared takes no new requests and lets open ones finish for this long (see graceful-stop.ts).
+      TUNNEL_GRACE_PERIOD: `${Token.isUnresolved(stop.gracePeriodSeconds) ? Token.asString(stop.gracePeriodSeconds) : stop.gracePeriodSeconds}s`,
     }),
     secrets: [{ name: secretName, valueFrom: options.credential.parameterArn }],
     // The image is distroless (no shell): exec form only; `ready` asks /ready on the metrics server.
@@ -40,7 +45,9 @@ export function renderSidecarContainer(options: TunnelTaskOptions, appContainerN
     }),
     user: CLOUDFLARED_USER,
     readonlyRootFilesystem: true,
+    // Depending on the app also makes ECS stop the sidecar first and the app only after it.
     dependsOn: [{ containerName: appContainerName, condition: sidecar.startCondition ?? SidecarStartCondition.START }],
+    stopTimeout: stop.sidecarStopTimeoutSeconds,
     logConfiguration: logConfiguration(logs, CLOUDFLARED_CONTAINER_NAME),
   };
 }

@@ -10,6 +10,9 @@ export const DEFAULT_APP_CONTAINER_NAME = 'app';
 /** Fixed name of the tunnel sidecar container. */
 export const CLOUDFLARED_CONTAINER_NAME = 'cloudflared';
 
+/** Fixed name of the optional CloudWatch agent container that ships cloudflared's metrics. */
+export const METRICS_AGENT_CONTAINER_NAME = 'cloudwatch-agent';
+
 /** Port of the cloudflared metrics server (bound to loopback); its health check asks it for /ready. */
 export const CLOUDFLARED_METRICS_PORT = 2000;
 

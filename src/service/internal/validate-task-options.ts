@@ -1,14 +1,17 @@
 import { defaultMemory, validateFargateSize } from './fargate-size';
+import { validateStopTimes } from './graceful-stop';
 import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
 import { SidecarStartCondition } from '../cloudflared-sidecar';
 import { TunnelTaskOptions } from '../task-options';
-import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './task-defaults';
+import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU, METRICS_AGENT_CONTAINER_NAME } from './task-defaults';
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A CloudWatch namespace of our own: AWS keeps `AWS/` for itself. */
+const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
 
 
 /**
@@ -26,6 +29,7 @@ export function validateTaskOptions(options: TunnelTaskOptions): void {
   }
   validateApp(options);
   validateSidecar(options);
+  validateStopTimes(options);
 }
 
 function validateApp(options: TunnelTaskOptions): void {
@@ -37,6 +41,9 @@ function validateApp(options: TunnelTaskOptions): void {
     }
     if (name === CLOUDFLARED_CONTAINER_NAME) {
       invalid('app.name', name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
+    }
+    if (name === METRICS_AGENT_CONTAINER_NAME && options.sidecar?.metrics !== undefined) {
+      invalid('app.name', name, `The name "${METRICS_AGENT_CONTAINER_NAME}" is taken by the metrics agent of sidecar.metrics; choose another.`);
     }
   }
   if (isKnown(app.port)) {
@@ -96,6 +103,11 @@ function validateHealthCheck(property: string, check: ContainerHealthCheck): voi
 }
 
 function validateSidecar(options: TunnelTaskOptions): void {
+  const namespace = options.sidecar?.metrics?.namespace;
+  if (namespace !== undefined && isKnown(namespace) && !METRICS_NAMESPACE.test(namespace)) {
+    invalid('sidecar.metrics.namespace', namespace,
+      'Expected 1 to 255 letters, digits or ".-_/#:" (spaces too), not starting with "AWS/", which AWS reserves for its own metrics.');
+  }
   if (options.sidecar?.startCondition === SidecarStartCondition.HEALTHY && options.app.healthCheck === undefined) {
     invalid('sidecar.startCondition', SidecarStartCondition.HEALTHY,
       'HEALTHY waits for the app health check, so app.healthCheck is required; set it or use START.');

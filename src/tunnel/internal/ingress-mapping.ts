@@ -30,7 +30,7 @@ function toOriginRequest(origin: TunnelOriginRequest | undefined): ZeroTrustTunn
     access: origin.access && {
       required: true,
       teamName: origin.access.teamName,
-      audTag: [origin.access.audTag],
+      audTag: [origin.access.audTag, ...(origin.access.additionalAudTags ?? [])],
     },
   };
   const given = Object.values(originRequest).some((value) => value !== undefined);

@@ -6,16 +6,27 @@
 import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
 import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { AccessApplication } from '../../access';
+import { AccessApplication, IAccessApplication } from '../../access';
 import { TunnelIngressRule } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
 /** Every Zero Trust organisation's team domain ends in this. */
 export const TEAM_DOMAIN_SUFFIX = '.cloudflareaccess.com';
 
-/** The Access application and its policies: what must exist before a route to it. */
-function guardResources(application: AccessApplication): TerraformResource[] {
+/**
+ * An Access application of this app and its policies: what must exist before
+ * a route to it. An application managed elsewhere has nothing here to wait for.
+ */
+function guardResources(application: IAccessApplication): TerraformResource[] {
+  if (!(application instanceof AccessApplication)) {
+    return [];
+  }
   return [application.application, ...application.policies.map((policy) => policy.policy)];
+}
+
+/** The applications of a rule: the hostname's, then those of its paths. */
+function applicationsOf(rule: TunnelIngressRule): IAccessApplication[] {
+  return rule.accessApplication ? [rule.accessApplication, ...(rule.pathAccessApplications ?? [])] : [];
 }
 
 /** Each resource once, in first-seen order. */
@@ -43,9 +54,17 @@ export class RouteAccess {
       if (!enforcesFromApplication(rule)) {
         return rule;
       }
+      const additionalAudTags = (rule.pathAccessApplications ?? []).map((application) => application.aud);
       return {
         ...rule,
-        originRequest: { ...rule.originRequest, access: { teamName: teamName!, audTag: rule.accessApplication!.aud } },
+        originRequest: {
+          ...rule.originRequest,
+          access: {
+            teamName: teamName!,
+            audTag: rule.accessApplication!.aud,
+            additionalAudTags: additionalAudTags.length > 0 ? additionalAudTags : undefined,
+          },
+        },
       };
     });
 
@@ -61,15 +80,15 @@ export class RouteAccess {
 
   /** The Access resources every route of the tunnel waits for; undefined when there are none. */
   public guardsOfAllRoutes(): TerraformResource[] | undefined {
-    const guards = distinct(this.rules.flatMap((rule) => (rule.accessApplication ? guardResources(rule.accessApplication) : [])));
+    const guards = distinct(this.rules.flatMap((rule) => applicationsOf(rule).flatMap(guardResources)));
     return guards.length > 0 ? guards : undefined;
   }
 
   /** The Access resources the DNS record of `hostname` waits for. */
   public guardsOf(hostname: string): TerraformResource[] {
     return distinct(this.rules
-      .filter((rule) => rule.hostname === hostname && rule.accessApplication !== undefined)
-      .flatMap((rule) => guardResources(rule.accessApplication!)));
+      .filter((rule) => rule.hostname === hostname)
+      .flatMap((rule) => applicationsOf(rule).flatMap(guardResources)));
   }
 
   /**
@@ -102,7 +121,7 @@ function enforcesFromApplication(rule: TunnelIngressRule): boolean {
  * protects only that path, so it counts only for a rule limited to a path
  * (whose regular expression cannot be compared). Tokens are trusted.
  */
-export function applicationCovers(application: AccessApplication, rule: TunnelIngressRule): boolean {
+export function applicationCovers(application: IAccessApplication, rule: TunnelIngressRule): boolean {
   if (Token.isUnresolved(rule.hostname)) {
     return true;
   }
@@ -115,5 +134,26 @@ export function applicationCovers(application: AccessApplication, rule: TunnelIn
       return false;
     }
     return host.startsWith('*.') ? rule.hostname.endsWith(host.slice(1)) : host === rule.hostname;
+  });
+}
+
+/**
+ * True when every domain of the application is a path of `hostname`: that
+ * hostname (or a `*.` wildcard above it) followed by a non-empty path. Tokens
+ * are trusted.
+ */
+export function applicationOnPathsOf(application: IAccessApplication, hostname: string): boolean {
+  if (!application || !Array.isArray(application.domains)) {
+    return false;
+  }
+  return application.domains.every((domain) => {
+    if (Token.isUnresolved(domain) || Token.isUnresolved(hostname)) {
+      return true;
+    }
+    const slash = domain.indexOf('/');
+    const host = slash === -1 ? domain : domain.slice(0, slash);
+    const path = slash === -1 ? '' : domain.slice(slash + 1);
+    const onHost = host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : host === hostname;
+    return onHost && path !== '';
   });
 }

@@ -1,6 +1,7 @@
 import { dnsNameForm, isDnsLabel, isFullyQualifiedDnsName, isInZone } from './hostname-validation';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
-import { applicationCovers } from './route-access';
+import { applicationCovers, applicationOnPathsOf } from './route-access';
+import { AccessApplication } from '../../access';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
 import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
@@ -62,6 +63,11 @@ function validateRule(property: string, rule: TunnelIngressRule, zoneName: strin
   if (rule.path !== undefined) {
     requireText(`${property}.path`, rule.path, 'Expected a regular expression matched against the request path, e.g. "^/api/", or leave it unset.');
   }
+  if (isKnown(rule.service) && /-8\.1\d*e\+298/.test(rule.service)) {
+    invalid(`${property}.service`, rule.service.replace(/-8\.1\d*e\+298/, '<a number token>'),
+      'A number token was put in a string template, which prints its placeholder: wrap it in Token.asString(...) first, '
+      + 'e.g. `http://localhost:${Token.asString(port)}`.');
+  }
   if (isKnown(rule.service) && !isValidOriginService(rule.service)) {
     invalid(`${property}.service`, rule.service, ORIGIN_SERVICE_FORM);
   }
@@ -73,13 +79,19 @@ function validateRule(property: string, rule: TunnelIngressRule, zoneName: strin
 
 function validateAccessApplication(property: string, rule: TunnelIngressRule): void {
   const application = rule.accessApplication;
+  const paths = rule.pathAccessApplications;
   if (application === undefined) {
     if (rule.dangerouslyDisableOriginAccessCheck === true) {
       invalid(`${property}.dangerouslyDisableOriginAccessCheck`, true,
         'Only meaningful together with accessApplication (the check it turns off comes from that application); remove it.');
     }
+    if (paths !== undefined) {
+      invalid(`${property}.pathAccessApplications`, paths.map?.((path) => path.domains) ?? paths,
+        'Needs accessApplication, the application that covers the rest of the hostname; the path applications only take over their paths.');
+    }
     return;
   }
+  validatePathApplications(property, rule);
   if (rule.originRequest?.access !== undefined) {
     invalid(`${property}.originRequest.access`, rule.originRequest.access,
       'Give either accessApplication (the check is then set from that application) or originRequest.access, not both.');
@@ -89,6 +101,36 @@ function validateAccessApplication(property: string, rule: TunnelIngressRule): v
       `Expected an Access application that covers ${JSON.stringify(rule.hostname)} (a domain equal to it or a "*." wildcard above it; `
       + 'a domain with a path covers only a rule with a path); otherwise the route is guarded by the wrong application.');
   }
+}
+
+/**
+ * Path applications lie on paths of the rule's hostname; and while the origin
+ * checks tokens, no application of the route may let OPTIONS preflights skip
+ * Access, since cloudflared would reject them for want of a token.
+ */
+function validatePathApplications(property: string, rule: TunnelIngressRule): void {
+  const paths = rule.pathAccessApplications ?? [];
+  if (!Array.isArray(paths)) {
+    invalid(`${property}.pathAccessApplications`, paths, 'Expected a list of Access applications.');
+  }
+  paths.forEach((path, i) => {
+    if (!applicationOnPathsOf(path, rule.hostname)) {
+      invalid(`${property}.pathAccessApplications[${i}]`, path.domains,
+        `Expected an Access application on paths of ${JSON.stringify(rule.hostname)}: each domain that hostname (or a "*." `
+        + 'wildcard above it) followed by a path, such as "app.example.com/api".');
+    }
+  });
+  if (rule.dangerouslyDisableOriginAccessCheck === true) {
+    return;
+  }
+  [rule.accessApplication!, ...paths].forEach((application, i) => {
+    if (application instanceof AccessApplication && application._bypassesOptionsPreflight) {
+      invalid(i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`, application.domains,
+        'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
+        + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
+        + 'answers preflights itself.');
+    }
+  });
 }
 
 /** Fails when two rules match the same hostname and path: the second would never be used. */
@@ -114,6 +156,9 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   }
   if (props.accessTeamName !== undefined) {
     requireTeamName('accessTeamName', props.accessTeamName);
+  }
+  if (!isKnown(props.ingress) || !Array.isArray(props.ingress)) {
+    invalid('ingress', props.ingress, 'Expected a literal list of rules: each becomes an ingress rule and, per hostname, a DNS record.');
   }
   if (props.ingress.length === 0) {
     invalid('ingress', props.ingress, 'Expected at least one rule routing a public hostname to an origin service.');

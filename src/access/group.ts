@@ -1,0 +1,175 @@
+import { ZeroTrustAccessGroup, ZeroTrustAccessGroupInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-group';
+import { Construct } from 'constructs';
+import { AccessRule } from './rule';
+import { requireText } from './validation';
+import { wholeFamilyCovered } from '../core/cidr';
+import { requireCloudflareId } from '../core/cloudflare-id';
+import { invalid } from '../core/validation';
+
+/** Properties of an {@link AccessGroup}. */
+export interface AccessGroupProps {
+  /** The Cloudflare account that owns the group. */
+  readonly accountId: string;
+
+  /** Name of the group, shown in the Zero Trust dashboard and in policies' rule lists. */
+  readonly name: string;
+
+  /** Rules of which a member must match at least one (OR). */
+  readonly include: AccessRule[];
+
+  /**
+   * Rules of which a member must match none (NOT).
+   *
+   * @default no exclusions
+   */
+  readonly exclude?: AccessRule[];
+
+  /**
+   * Rules a member must all match (AND), on top of one include rule.
+   *
+   * @default no further requirements
+   */
+  readonly require?: AccessRule[];
+
+  /**
+   * Confirms that the group may include `AccessRule.everyone()`, or IP ranges
+   * that together cover all of IPv4 or IPv6: every policy that includes the
+   * group then lets in anyone who can log in through any identity provider of
+   * the account. Without it such a group is rejected; each policy that
+   * includes the group confirms again (`allowEveryoneWhoCanLogIn`).
+   *
+   * @default false
+   */
+  readonly allowEveryoneWhoCanLogIn?: boolean;
+
+  /**
+   * Confirms that the group may include `AccessRule.anyValidServiceToken()`,
+   * which accepts every service token of the whole account. Without it such a
+   * group is rejected; each policy that includes the group confirms again
+   * (`allowEveryServiceTokenOfTheAccount`).
+   *
+   * @default false
+   */
+  readonly allowEveryServiceTokenOfTheAccount?: boolean;
+}
+
+/**
+ * A reusable Cloudflare Access group (`cloudflare_zero_trust_access_group`):
+ * a named set of include, exclude and require rules, such as "SRE" or
+ * "contractors", kept in one place and used by many policies with
+ * `AccessRule.membersOf(group)`. Changing the group changes who every such
+ * policy lets in, without touching the policies.
+ *
+ * The same checks as a policy's apply to its rules: a group that lets in
+ * everyone or every service token needs an opt-in, here and again in each
+ * policy that includes it.
+ */
+export class AccessGroup extends Construct {
+  /** The group's id, for `AccessRule.accessGroup` in another stack. */
+  public readonly groupId: string;
+
+  /** The group's name. */
+  public readonly name: string;
+
+  /** The underlying Terraform resource. */
+  public readonly group: ZeroTrustAccessGroup;
+
+  /**
+   * True when the group lets in everyone.
+   *
+   * @internal
+   */
+  public readonly _opensToEveryone: boolean;
+
+  /**
+   * True when the group accepts any service token of the account.
+   *
+   * @internal
+   */
+  public readonly _acceptsAnyServiceToken: boolean;
+
+  /**
+   * True when membership needs a logged-in identity: every include rule, or
+   * some require rule, is about who the person is.
+   *
+   * @internal
+   */
+  public readonly _needsIdentity: boolean;
+
+  constructor(scope: Construct, id: string, props: AccessGroupProps) {
+    super(scope, id);
+    validate(props);
+
+    const include = props.include;
+    const require = props.require ?? [];
+    this.name = props.name;
+    this._opensToEveryone = include.some((rule) => rule._isEveryone())
+      || wholeFamilyCovered(include.flatMap((rule) => rule._ipRanges())) !== undefined;
+    this._acceptsAnyServiceToken = include.some((rule) => rule._isAnyValidServiceToken());
+    this._needsIdentity = include.every((rule) => rule._needsIdentity()) || require.some((rule) => rule._needsIdentity());
+
+    this.group = new ZeroTrustAccessGroup(this, 'Resource', {
+      accountId: props.accountId,
+      name: props.name,
+      include: toRuleList(include)!,
+      exclude: toRuleList(props.exclude),
+      require: toRuleList(require),
+    });
+    this.groupId = this.group.id;
+  }
+}
+
+function validate(props: AccessGroupProps): void {
+  requireCloudflareId('accountId', props.accountId);
+  requireText('name', props.name);
+  if (!Array.isArray(props.include) || props.include.length === 0) {
+    invalid('include', props.include, 'Expected at least one rule: a group with no include rule has no members.');
+  }
+  const lists: Array<[string, AccessRule[] | undefined]> = [['include', props.include], ['exclude', props.exclude], ['require', props.require]];
+  for (const [list, rules] of lists) {
+    if (rules !== undefined && !Array.isArray(rules)) {
+      invalid(list, rules, 'Expected a list of AccessRule.');
+    }
+    (rules ?? []).forEach((rule, i) => {
+      if (!rule || !Array.isArray(rule._selectors)) {
+        invalid(`${list}[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
+      }
+    });
+  }
+  const label = `group ${JSON.stringify(props.name)}`;
+  props.include.forEach((rule, i) => {
+    if (rule._isEveryone() && props.allowEveryoneWhoCanLogIn !== true) {
+      invalid(`include[${i}]`, rule._kind === 'everyone' ? 'AccessRule.everyone()' : rule._shown(),
+        `In ${label} this rule matches everyone: every ALLOW policy that includes the group then lets in anyone who can log in `
+        + 'through any identity provider of the account (with one-time PIN: anyone with an email address). Set '
+        + 'allowEveryoneWhoCanLogIn: true on the group to confirm, or name the people with emails, emailDomain or a group.');
+    }
+    if (rule._isAnyValidServiceToken() && props.allowEveryServiceTokenOfTheAccount !== true) {
+      invalid(`include[${i}]`, rule._kind === 'anyValidServiceToken' ? 'AccessRule.anyValidServiceToken()' : rule._shown(),
+        `In ${label} this accepts every service token of the whole Cloudflare account, including tokens issued for other `
+        + 'apps and scripts. Name the tokens with AccessRule.serviceToken(token.tokenId), or set '
+        + 'allowEveryServiceTokenOfTheAccount: true on the group to confirm.');
+    }
+  });
+  const cidrs: string[] = [];
+  props.include.forEach((rule, i) => {
+    const ranges = rule._ipRanges();
+    cidrs.push(...ranges);
+    const family = ranges.length > 0 ? wholeFamilyCovered(cidrs) : undefined;
+    if (family !== undefined && props.allowEveryoneWhoCanLogIn !== true) {
+      invalid(`include[${i}]`, `AccessRule.ipRanges(${JSON.stringify(ranges)})`,
+        `In ${label} the IP ranges of the include rules together cover all of ${family}, so they match everyone. Narrow `
+        + 'them, or set allowEveryoneWhoCanLogIn: true on the group to confirm.');
+    }
+  });
+}
+
+/**
+ * Flattens rules into the provider's list, one element per selector; an empty
+ * list is left out (Cloudflare reads it back as absent). The group's list
+ * elements have the same selectors as a policy's.
+ */
+function toRuleList(rules: AccessRule[] | undefined): ZeroTrustAccessGroupInclude[] | undefined {
+  const list: ZeroTrustAccessGroupInclude[] = (rules ?? []).flatMap((rule) => rule._selectors);
+  return list.length > 0 ? list : undefined;
+}

@@ -1,0 +1,61 @@
+import { EMAIL } from './internal/email';
+import { invalid, isKnown } from '../core/validation';
+
+/** A standard (not FIFO) SNS topic ARN. */
+const SNS_TOPIC_ARN = /^arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+/**
+ * Where the AWS side of the alerts goes (CloudWatch alarms and ECS events): a new SNS topic with an
+ * email subscription, or an SNS topic you already have.
+ */
+export class AwsAlertTarget {
+  /**
+   * A new SNS topic, encrypted with a KMS key of its own, with an email subscription to `address`.
+   * AWS sends a confirmation email first: nothing arrives until the link in it is followed (Terraform
+   * cannot confirm it, and an unconfirmed subscription expires after 3 days; apply again to resend).
+   * Costs about 1 USD a month for the key; the first 1,000 emails a month are free.
+   *
+   * @param address the recipient, e.g. `ops@example.com`
+   */
+  public static email(address: string): AwsAlertTarget {
+    if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+      invalid('AwsAlertTarget.email', address, 'Expected an email address such as "ops@example.com".');
+    }
+    return new AwsAlertTarget(address, undefined);
+  }
+
+  /**
+   * An SNS topic you already have (standard, not FIFO: CloudWatch alarms cannot publish to FIFO topics).
+   * Its topic policy must let `cloudwatch.amazonaws.com` and `events.amazonaws.com` publish, and, if it is
+   * encrypted, its key policy must let both use the key (`kms:Decrypt`, `kms:GenerateDataKey*`): the
+   * AWS-managed key `alias/aws/sns` does not, so alarms and events would be dropped silently.
+   *
+   * @param topicArn ARN of the topic, e.g. `arn:aws:sns:eu-west-1:123456789012:ops-alerts`
+   */
+  public static snsTopic(topicArn: string): AwsAlertTarget {
+    if (isKnown(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
+      invalid('AwsAlertTarget.snsTopic', topicArn,
+        'Expected the ARN of a standard SNS topic, e.g. "arn:aws:sns:eu-west-1:123456789012:ops-alerts" (CloudWatch alarms cannot publish to FIFO topics).');
+    }
+    return new AwsAlertTarget(undefined, topicArn);
+  }
+
+  /**
+   * The email address of {@link AwsAlertTarget.email}.
+   *
+   * @default - none for an existing topic
+   */
+  public readonly emailAddress?: string;
+
+  /**
+   * The topic ARN of {@link AwsAlertTarget.snsTopic}.
+   *
+   * @default - none: a new topic is made for the email address
+   */
+  public readonly topicArn?: string;
+
+  private constructor(emailAddress: string | undefined, topicArn: string | undefined) {
+    this.emailAddress = emailAddress;
+    this.topicArn = topicArn;
+  }
+}

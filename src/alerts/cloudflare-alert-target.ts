@@ -1,0 +1,53 @@
+import { EMAIL } from './internal/email';
+import { invalid, isKnown } from '../core/validation';
+
+/** A Cloudflare webhook destination id: a UUID, with or without hyphens. */
+const WEBHOOK_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Where Cloudflare's tunnel health notifications go: an email address or a webhook destination. */
+export class CloudflareAlertTarget {
+  /**
+   * Cloudflare emails `address` directly; no confirmation is needed.
+   *
+   * @param address the recipient, e.g. `ops@example.com`
+   */
+  public static email(address: string): CloudflareAlertTarget {
+    if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+      invalid('CloudflareAlertTarget.email', address, 'Expected an email address such as "ops@example.com".');
+    }
+    return new CloudflareAlertTarget(address, undefined);
+  }
+
+  /**
+   * A webhook destination of the account (Notifications > Destinations, or the
+   * `cloudflare_notification_policy_webhooks` resource), e.g. to Slack or an incident tool.
+   *
+   * @param webhookId id of the destination, a UUID
+   */
+  public static webhook(webhookId: string): CloudflareAlertTarget {
+    if (isKnown(webhookId) && (typeof webhookId !== 'string' || !WEBHOOK_ID.test(webhookId))) {
+      invalid('CloudflareAlertTarget.webhook', webhookId,
+        'Expected the id of a webhook destination: a lower-case UUID such as "b115d5ec15c641ee8b7692c449b5227b".');
+    }
+    return new CloudflareAlertTarget(undefined, webhookId);
+  }
+
+  /**
+   * The email address of {@link CloudflareAlertTarget.email}.
+   *
+   * @default - none for a webhook
+   */
+  public readonly emailAddress?: string;
+
+  /**
+   * The destination id of {@link CloudflareAlertTarget.webhook}.
+   *
+   * @default - none for an email address
+   */
+  public readonly webhookId?: string;
+
+  private constructor(emailAddress: string | undefined, webhookId: string | undefined) {
+    this.emailAddress = emailAddress;
+    this.webhookId = webhookId;
+  }
+}

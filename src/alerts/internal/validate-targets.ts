@@ -1,0 +1,26 @@
+/**
+ * Checks of alert options shared by the building blocks and the pattern, each with the property name
+ * its caller's user wrote. Internal: not part of the public API.
+ */
+import { invalid, requireOptionalIntegerInRange } from '../../core/validation';
+import { AwsAlertTarget } from '../aws-alert-target';
+import { CloudflareAlertTarget } from '../cloudflare-alert-target';
+
+/** Fails unless `target` was made by an `AwsAlertTarget` factory (guards callers outside TypeScript). */
+export function requireAwsTarget(property: string, target: unknown): void {
+  if (!(target instanceof AwsAlertTarget)) {
+    invalid(property, target, 'Expected AwsAlertTarget.email(...) or AwsAlertTarget.snsTopic(...).');
+  }
+}
+
+/** Fails unless `target` was made by a `CloudflareAlertTarget` factory. */
+export function requireCloudflareTarget(property: string, target: unknown): void {
+  if (!(target instanceof CloudflareAlertTarget)) {
+    invalid(property, target, 'Expected CloudflareAlertTarget.email(...) or CloudflareAlertTarget.webhook(...).');
+  }
+}
+
+/** Minutes before an alarm fires: 1 to 60 (longer windows would hide an outage for over an hour). */
+export function requireAlarmMinutes(property: string, minutes: number | undefined): void {
+  requireOptionalIntegerInRange(property, minutes, 1, 60);
+}

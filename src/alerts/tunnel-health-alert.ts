@@ -1,0 +1,54 @@
+import { NotificationPolicy } from '@cdktf/provider-cloudflare/lib/notification-policy';
+import { Construct } from 'constructs';
+import { CloudflareAlertTarget } from './cloudflare-alert-target';
+import { requireCloudflareTarget } from './internal/validate-targets';
+import { requireCloudflareId } from '../core/cloudflare-id';
+import { CloudflareTunnel } from '../tunnel';
+
+/** Properties of a {@link TunnelHealthAlert}. */
+export interface TunnelHealthAlertProps {
+  /** Cloudflare account id (32 hex characters) of the tunnel. */
+  readonly accountId: string;
+
+  /** The tunnel to watch. */
+  readonly tunnel: CloudflareTunnel;
+
+  /** Where Cloudflare sends the notifications. */
+  readonly target: CloudflareAlertTarget;
+}
+
+/**
+ * A Cloudflare notification policy (`tunnel_health_event`) for one tunnel: Cloudflare tells you when
+ * the tunnel's health changes, to degraded (some connections lost), down (no connector reaches the
+ * edge: the app is unreachable) or back to healthy. It sees what users see, whatever the cause on the
+ * AWS side. Free on every plan. The API token needs the account permission "Notifications: Edit".
+ */
+export class TunnelHealthAlert extends Construct {
+  /** Checks the props; throws an error naming the bad prop. */
+  public static validate(props: TunnelHealthAlertProps): void {
+    requireCloudflareId('accountId', props.accountId);
+    requireCloudflareTarget('target', props.target);
+  }
+
+  /** The `cloudflare_notification_policy` resource. */
+  public readonly notificationPolicy: NotificationPolicy;
+
+  constructor(scope: Construct, id: string, props: TunnelHealthAlertProps) {
+    super(scope, id);
+    TunnelHealthAlert.validate(props);
+    const target = props.target;
+
+    this.notificationPolicy = new NotificationPolicy(this, 'Policy', {
+      accountId: props.accountId,
+      name: `Tunnel ${props.tunnel.tunnelName} health`,
+      description: `Health changes of the Cloudflare Tunnel ${props.tunnel.tunnelName}`,
+      alertType: 'tunnel_health_event',
+      enabled: true,
+      // Only this tunnel. No new_status filter: the all-clear (healthy again) is worth a message too.
+      filters: { tunnelId: [props.tunnel.tunnelId] },
+      mechanisms: target.emailAddress !== undefined
+        ? { email: [{ id: target.emailAddress }] }
+        : { webhooks: [{ id: target.webhookId! }] },
+    });
+  }
+}

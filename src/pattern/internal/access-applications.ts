@@ -1,0 +1,238 @@
+/**
+ * The pattern's Access applications beyond the hostname's own: its new
+ * application settings, the applications of `access.paths`, and an existing
+ * application in place of a new one. Internal: not part of the public API.
+ */
+import { Construct } from 'constructs';
+import {
+  AccessApplication,
+  AccessApplicationProps,
+  AccessDecision,
+  AccessPolicyOptions,
+  AccessRule,
+  IAccessApplication,
+} from '../../access';
+import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../../access/policy-checks';
+import { wholeFamilyCovered } from '../../core/cidr';
+import { invalid, isKnown, requireUnique, withPropertyNames } from '../../core/validation';
+import { applicationCovers } from '../../tunnel/internal/route-access';
+import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
+
+/** The settings of `access` that pass straight to the hostname's application. */
+export function hostnameApplicationSettings(access: ZeroTrustAccessOptions): Partial<AccessApplicationProps> {
+  return {
+    existingPolicies: access.existingPolicies,
+    cors: access.cors,
+    cookies: access.cookies,
+    skipInterstitial: access.skipInterstitial,
+    customDenyMessage: access.customDenyMessage,
+    customDenyUrl: access.customDenyUrl,
+    customNonIdentityDenyUrl: access.customNonIdentityDenyUrl,
+    serviceAuth401: access.serviceAuth401,
+  };
+}
+
+/** How the settings above are called in the pattern's props. */
+export const HOSTNAME_SETTING_NAMES: Record<string, string> = {
+  existingPolicies: 'access.existingPolicies',
+  cors: 'access.cors',
+  cookies: 'access.cookies',
+  skipInterstitial: 'access.skipInterstitial',
+  customDenyMessage: 'access.customDenyMessage',
+  customDenyUrl: 'access.customDenyUrl',
+  customNonIdentityDenyUrl: 'access.customNonIdentityDenyUrl',
+  serviceAuth401: 'access.serviceAuth401',
+};
+
+/** Settings of `access` that only configure the application this construct would create. */
+const NEW_APPLICATION_SETTINGS: Array<keyof ZeroTrustAccessOptions> = [
+  'allow', 'policies', 'existingPolicies', 'identityProviderIds', 'autoRedirectToIdentity', 'applicationName',
+  'sessionDuration', 'appLauncherVisible', 'logoUrl', 'cors', 'cookies', 'skipInterstitial', 'customDenyMessage',
+  'customDenyUrl', 'customNonIdentityDenyUrl', 'serviceAuth401',
+];
+
+/** True when `access` gives some way in besides `allow` and `policies`. */
+export function hasOtherWayIn(access: ZeroTrustAccessOptions): boolean {
+  return access.existingApplication !== undefined || (access.existingPolicies ?? []).length > 0;
+}
+
+/** A path's key: the form of a DNS label, so it reads well in Terraform addresses. */
+const KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The key of a path: given, or made from the path (`/api/v1` becomes `api-v1`). */
+function pathKey(options: ZeroTrustAccessPathOptions): string {
+  return options.key ?? options.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+}
+
+/**
+ * Checks `access.existingApplication` and `access.paths` in the words the user
+ * wrote, before anything is created.
+ */
+export function validateAccessExtensions(access: ZeroTrustAccessOptions, hostname: string): void {
+  const existing = access.existingApplication;
+  if (existing !== undefined) {
+    if (existing === null || typeof existing !== 'object' || !Array.isArray(existing.domains) || existing.aud === undefined) {
+      invalid('access.existingApplication', existing, 'Expected an Access application, e.g. ExistingAccessApplication.fromAttributes({ applicationId, aud, domains }).');
+    }
+    for (const setting of NEW_APPLICATION_SETTINGS) {
+      if (access[setting] !== undefined) {
+        invalid(`access.${setting}`, access[setting],
+          'Leave it out with access.existingApplication: it configures the Access application this construct would otherwise '
+          + 'create, and the existing one is managed where it was made (only access.paths may come with it).');
+      }
+    }
+    if (!applicationCovers(existing, { hostname, service: 'hello_world' })) {
+      invalid('access.existingApplication', existing.domains,
+        `Expected an Access application that covers ${JSON.stringify(hostname)} (a domain equal to it or a "*." wildcard above it, `
+        + 'without a path); otherwise the app is guarded by the wrong application and the origin turns every request away.');
+    }
+  }
+
+  const paths = access.paths;
+  if (paths === undefined) {
+    return;
+  }
+  if (!isKnown(paths) || !Array.isArray(paths)) {
+    invalid('access.paths', paths, 'Expected a literal list of { path, allow or policies }: each becomes an Access application.');
+  }
+  paths.forEach((options, i) => validatePath(`access.paths[${i}]`, options));
+  requireUnique('access.paths[].path', paths.map((options) => options.path));
+  requireUnique('access.paths[].key', paths.map(pathKey));
+}
+
+function validatePath(property: string, options: ZeroTrustAccessPathOptions): void {
+  if (options === null || typeof options !== 'object') {
+    invalid(property, options, 'Expected { path, allow or policies }.');
+  }
+  if (typeof options.path !== 'string' || !isKnown(options.path) || !/^\/[^\s?#]*[^\s?#/]$/.test(options.path)) {
+    invalid(`${property}.path`, options.path,
+      'Expected a literal path starting with "/", such as "/api" or "/admin/*", without a query, fragment or trailing slash '
+      + '(it names the application and its Terraform address).');
+  }
+  if (options.key !== undefined && (!isKnown(options.key) || !KEY.test(options.key))) {
+    invalid(`${property}.key`, options.key,
+      'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit '
+      + '(it names the Terraform resource, so it cannot be a token).');
+  }
+  if (options.key === undefined && !KEY.test(pathKey(options))) {
+    invalid(`${property}.key`, undefined, `The path ${JSON.stringify(options.path)} gives no usable key; set one, e.g. key: "api".`);
+  }
+  validatePolicies(property, options.allow, options.policies);
+  if ((options.allow ?? []).length === 0 && (options.policies ?? []).length === 0 && (options.existingPolicies ?? []).length === 0) {
+    invalid(property, options.path,
+      'Give at least one rule in allow, one policy in policies or one existing policy; without a policy nobody can reach this path.');
+  }
+}
+
+/** The checks of `access.allow` and `access.policies`, for a path's. */
+function validatePolicies(prefix: string, allow: AccessRule[] | undefined, policies: AccessPolicyOptions[] = []): void {
+  if (allow !== undefined && (!isKnown(allow) || !Array.isArray(allow))) {
+    invalid(`${prefix}.allow`, allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
+  }
+  (allow ?? []).forEach((rule, i) => {
+    if (!rule || !Array.isArray(rule._selectors)) {
+      invalid(`${prefix}.allow[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
+    }
+    if (rule._isEveryone() || rule._isAnyValidServiceToken()) {
+      invalid(`${prefix}.allow[${i}]`, rule._shown(),
+        'The allow shorthand takes no opt-in for a rule that lets in everyone or every service token of the account; '
+        + `put it in ${prefix}.policies with allowEveryoneWhoCanLogIn or allowEveryServiceTokenOfTheAccount: true.`);
+    }
+  });
+  const allowRanges = (allow ?? []).flatMap((rule) => rule._ipRanges());
+  if (wholeFamilyCovered(allowRanges) !== undefined) {
+    invalid(`${prefix}.allow`, allowRanges,
+      `These IP ranges together cover all of ${wholeFamilyCovered(allowRanges)}, so they match everyone; narrow them, `
+      + `or put them in ${prefix}.policies with allowEveryoneWhoCanLogIn: true.`);
+  }
+  if (!Array.isArray(policies)) {
+    invalid(`${prefix}.policies`, policies, 'Expected a list of policies.');
+  }
+  policies.forEach((options, j) => {
+    checkPolicyOptions(`${prefix}.policies[${j}].`, options);
+    if (options.key === 'allow' && (allow ?? []).length > 0) {
+      invalid(`${prefix}.policies[${j}].key`, 'allow', `The key "allow" belongs to the policy made from ${prefix}.allow; choose another key.`);
+    }
+  });
+  requirePolicyKeys(`${prefix}.policies`, policies);
+  const shorthand: AccessPolicyOptions[] = (allow ?? []).length > 0 ? [{ name: `${prefix}.allow`, include: allow! }] : [];
+  requireUnique(`${prefix}.policies[].name`, policies.map((options) => options.name));
+  checkOpenIpRangesAcrossPolicies(prefix, [...shorthand, ...policies],
+    ` The ${prefix}.allow shorthand takes no opt-in: move such rules to ${prefix}.policies.`);
+}
+
+/** What the path applications need from the pattern. */
+export interface PathApplicationContext {
+  readonly accountId: string;
+  readonly hostname: string;
+  /** Name of the hostname's application, which path applications' names start with. */
+  readonly applicationName: string;
+  readonly access: ZeroTrustAccessOptions;
+}
+
+/**
+ * One Access application per `access.paths` entry, on `<hostname><path>`, with
+ * the hostname's login settings, its cookie scoped to the path, and out of
+ * the App Launcher. The construct id comes from the path's key, so changing
+ * the path updates the application in place.
+ */
+export function createPathApplications(scope: Construct, context: PathApplicationContext): AccessApplication[] {
+  const access = context.access;
+  return (access.paths ?? []).map((options, i) => {
+    const property = `access.paths[${i}]`;
+    const name = options.applicationName ?? `${context.applicationName} ${options.path}`;
+    const names: Record<string, string> = {
+      accountId: 'cloudflareAccountId',
+      name: options.applicationName === undefined ? `${property}.path` : `${property}.applicationName`,
+      domains: `${property}.path`,
+      policies: `${property}.policies`,
+      existingPolicies: `${property}.existingPolicies`,
+      cors: `${property}.cors`,
+      serviceAuth401: `${property}.serviceAuth401`,
+      customNonIdentityDenyUrl: `${property}.customNonIdentityDenyUrl`,
+      sessionDuration: 'access.sessionDuration',
+      allowedIdentityProviderIds: 'access.identityProviderIds',
+      autoRedirectToIdentity: 'access.autoRedirectToIdentity',
+      cookies: 'access.cookies',
+      skipInterstitial: 'access.skipInterstitial',
+      customDenyMessage: 'access.customDenyMessage',
+      customDenyUrl: 'access.customDenyUrl',
+    };
+    return withPropertyNames(names, () => new AccessApplication(scope, `access-path-${pathKey(options)}`, {
+      accountId: context.accountId,
+      name,
+      domains: [`${context.hostname}${options.path}`],
+      policies: pathPolicies(options, name),
+      existingPolicies: options.existingPolicies,
+      cors: options.cors,
+      serviceAuth401: options.serviceAuth401,
+      customNonIdentityDenyUrl: options.customNonIdentityDenyUrl,
+      // Shared with the hostname's application: one login experience for the whole app.
+      sessionDuration: access.sessionDuration,
+      allowedIdentityProviderIds: access.identityProviderIds,
+      autoRedirectToIdentity: access.autoRedirectToIdentity,
+      skipInterstitial: access.skipInterstitial,
+      customDenyMessage: access.customDenyMessage,
+      customDenyUrl: access.customDenyUrl,
+      // Its own cookie on its path, so it and the hostname's do not overwrite each other.
+      cookies: { ...access.cookies, pathScoped: true },
+      // One tile per app: the hostname's.
+      appLauncherVisible: false,
+    }));
+  });
+}
+
+/** A path's policies in the order Access must see them, as for the hostname: DENY first, then the shorthand, then the rest. */
+function pathPolicies(options: ZeroTrustAccessPathOptions, name: string): AccessPolicyOptions[] {
+  const shorthand: AccessPolicyOptions[] = options.allow && options.allow.length > 0
+    ? [{ key: 'allow', name: `${name} allow`, decision: AccessDecision.ALLOW, include: options.allow }]
+    : [];
+  const policies = options.policies ?? [];
+  const isDeny = (policy: AccessPolicyOptions) => policy.decision === AccessDecision.DENY;
+  return [...policies.filter(isDeny), ...shorthand, ...policies.filter((policy) => !isDeny(policy))];
+}
+
+/** The Access application in front of the hostname: the existing one, or the one created here. */
+export function hostnameApplication(access: ZeroTrustAccessOptions, created: AccessApplication | undefined): IAccessApplication {
+  return access.existingApplication ?? created!;
+}

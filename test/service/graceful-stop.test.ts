@@ -1,0 +1,107 @@
+// Graceful stop: ECS stops the sidecar first (it depends on the app); cloudflared drains open requests
+// for its grace period, and the app, whose stop timeout is longer, still serves them.
+import { TerraformVariable } from 'cdktf';
+import { decodeJsonencode } from './decode';
+import { app, credential } from './fixtures';
+import { TunnelTaskDefinition, TunnelTaskDefinitionProps } from '../../src/service';
+import { newStack, onlyResource, synth } from '../helpers';
+
+function props(overrides: Partial<TunnelTaskDefinitionProps> = {}): TunnelTaskDefinitionProps {
+  return {
+    family: 'app',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/app-execution',
+    taskRoleArn: 'arn:aws:iam::123456789012:role/app-task',
+    logGroupName: '/ecs/app',
+    credential: credential(),
+    app: app(),
+    ...overrides,
+  };
+}
+
+function containers(overrides: Partial<TunnelTaskDefinitionProps> = {}) {
+  const { doc } = synth((stack) => new TunnelTaskDefinition(stack, 'task', props(overrides)));
+  const all: any[] = decodeJsonencode(onlyResource(doc, 'aws_ecs_task_definition').container_definitions);
+  const sidecar = all.find((c) => c.name === 'cloudflared');
+  const grace = sidecar.environment.find((e: any) => e.name === 'TUNNEL_GRACE_PERIOD')?.value;
+  return { appContainer: all.find((c) => c.name === 'app'), sidecar, grace };
+}
+
+describe('graceful stop', () => {
+  test('by default cloudflared drains for 30 s, is killed 5 s later, and the app outlives it (40 s)', () => {
+    const { appContainer, sidecar, grace } = containers();
+    expect(grace).toBe('30s');
+    expect(sidecar.stopTimeout).toBe(35);
+    expect(appContainer.stopTimeout).toBe(40);
+    // The dependency is what makes ECS stop the sidecar before the app.
+    expect(sidecar.dependsOn).toEqual([{ containerName: 'app', condition: 'START' }]);
+  });
+
+  test('the grace period is tunable and the app\'s default follows it', () => {
+    const { appContainer, sidecar, grace } = containers({ sidecar: { gracePeriodSeconds: 60 } });
+    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['60s', 65, 70]);
+  });
+
+  test('the app\'s default stays within Fargate\'s 120 seconds', () => {
+    const { appContainer, sidecar, grace } = containers({ sidecar: { gracePeriodSeconds: 115 } });
+    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['115s', 120, 120]);
+  });
+
+  test('a grace period of 0 stops cloudflared at once', () => {
+    const { appContainer, sidecar, grace } = containers({ sidecar: { gracePeriodSeconds: 0 } });
+    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['0s', 5, 10]);
+  });
+
+  test('the app\'s stop timeout is tunable', () => {
+    expect(containers({ app: app({ stopTimeoutSeconds: 90 }) }).appContainer.stopTimeout).toBe(90);
+  });
+
+  test('the default fits a Fargate Spot interruption: sidecar then app stop within 120 seconds', () => {
+    const { appContainer, sidecar } = containers();
+    expect(sidecar.stopTimeout + appContainer.stopTimeout).toBeLessThanOrEqual(120);
+  });
+
+  test('a number token as grace period becomes Terraform arithmetic', () => {
+    const { doc } = synth((stack) => {
+      const grace = new TerraformVariable(stack, 'grace', { type: 'number' }).numberValue;
+      new TunnelTaskDefinition(stack, 'task', props({ sidecar: { gracePeriodSeconds: grace } }));
+    });
+    const text = onlyResource(doc, 'aws_ecs_task_definition').container_definitions;
+    expect(text).toContain('"value" = "${var.grace}s"');
+    expect(text).toContain('"stopTimeout" = (var.grace + 5)');
+    expect(text).toContain('"stopTimeout" = min((var.grace + 10), 120)');
+  });
+
+  describe('rejects', () => {
+    const attempt = (overrides: Partial<TunnelTaskDefinitionProps>) => () => new TunnelTaskDefinition(newStack(), 'task', props(overrides));
+
+    test('a negative grace period', () => {
+      expect(attempt({ sidecar: { gracePeriodSeconds: -1 } })).toThrow(/^Invalid sidecar\.gracePeriodSeconds: -1\. Expected a whole number from 0 to 115/);
+    });
+
+    test('a grace period the sidecar\'s stop timeout could not exceed within 120 seconds', () => {
+      expect(attempt({ sidecar: { gracePeriodSeconds: 116 } })).toThrow(/^Invalid sidecar\.gracePeriodSeconds: 116\./);
+    });
+
+    test('a fractional grace period', () => {
+      expect(attempt({ sidecar: { gracePeriodSeconds: 2.5 } })).toThrow(/^Invalid sidecar\.gracePeriodSeconds: 2\.5\./);
+    });
+
+    test('an app stop timeout above Fargate\'s maximum', () => {
+      expect(attempt({ app: app({ stopTimeoutSeconds: 121 }) })).toThrow(/^Invalid app\.stopTimeoutSeconds: 121\. Expected a whole number from 1 to 120/);
+    });
+
+    test('an app stop timeout of 0', () => {
+      expect(attempt({ app: app({ stopTimeoutSeconds: 0 }) })).toThrow(/^Invalid app\.stopTimeoutSeconds: 0\./);
+    });
+
+    test('an app that would be killed while cloudflared still drains (default grace period)', () => {
+      expect(attempt({ app: app({ stopTimeoutSeconds: 30 }) }))
+        .toThrow(/^Invalid app\.stopTimeoutSeconds: 30\. Must be greater than the sidecar's grace period \(30 seconds\)/);
+    });
+
+    test('an app that would be killed while cloudflared still drains (given grace period)', () => {
+      expect(attempt({ app: app({ stopTimeoutSeconds: 50 }), sidecar: { gracePeriodSeconds: 60 } }))
+        .toThrow(/^Invalid app\.stopTimeoutSeconds: 50\. Must be greater than the sidecar's grace period \(60 seconds\)/);
+    });
+  });
+});
