@@ -2,7 +2,10 @@
 // cdktf, the way an experienced user would without the library. It creates
 // the same resources, data sources and outputs with the same values, so the
 // difference to (a) is the library's own cost.
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -27,11 +30,15 @@ import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { NotificationPolicy } from '@cdktf/provider-cloudflare/lib/notification-policy';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
 import { ZeroTrustAccessPolicy } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
@@ -106,6 +113,10 @@ const accessApplication = new ZeroTrustAccessApplication(stack, 'access-applicat
   appLauncherVisible: true,
   autoRedirectToIdentity: false,
   logoUrl: 'https://flask.palletsprojects.com/en/stable/_static/flask-icon.svg',
+  // The session cookie: HttpOnly, SameSite=Lax, no binding cookie.
+  httpOnlyCookieAttribute: true,
+  sameSiteCookieAttribute: 'lax',
+  enableBindingCookie: false,
 });
 
 // Cloudflare Tunnel, its ingress rules and the CNAME to it.
@@ -427,6 +438,8 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
       essential: true,
       portMappings: [{ containerPort: 5000, protocol: 'tcp' }],
       readonlyRootFilesystem: false,
+      // Graceful stop: the app outlasts cloudflared's grace period (30s) by a margin.
+      stopTimeout: 40,
       logConfiguration: logConfiguration('app'),
       healthCheck: {
         command: ['CMD', 'python', '-c', "import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/health')"],
@@ -439,10 +452,11 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
     },
     {
       name: 'cloudflared',
-      image: `${cloudflaredRepository.repositoryUrl}:2025.10.1`,
+      image: `${cloudflaredRepository.repositoryUrl}:2026.8.2`,
       essential: true,
       command: ['tunnel', 'run', tunnel.id],
       environment: [
+        { name: 'TUNNEL_GRACE_PERIOD', value: '30s' },
         { name: 'TUNNEL_LOGLEVEL', value: 'info' },
         { name: 'TUNNEL_METRICS', value: '127.0.0.1:2000' },
         { name: 'TUNNEL_TRANSPORT_PROTOCOL', value: 'auto' },
@@ -458,6 +472,7 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
       user: '65532',
       readonlyRootFilesystem: true,
       dependsOn: [{ containerName: 'flask', condition: 'START' }],
+      stopTimeout: 35, // 5s past the grace period, to close its edge connections
       logConfiguration: logConfiguration('cloudflared'),
     },
   ]),
@@ -485,6 +500,136 @@ const service = new EcsService(stack, 'service', {
   triggers: { tunnel_credential_version: Token.asString(credentials.version) },
   waitForSteadyState: true,
   dependsOn: [executionRole, executionRolePolicy, taskRole, capacityProviders],
+});
+
+// Alerts, by email: an SNS topic under a KMS key of its own (so CloudWatch and
+// EventBridge may publish to it), an alarm when no task runs, EventBridge rules
+// for failed deployments and failed tasks, and Cloudflare's tunnel health notification.
+const alertEmail = 'alerts@example.com';
+const topicName = 'flask-alerts';
+const alertAccount = new DataAwsCallerIdentity(stack, 'alert-account', {});
+const alertPartition = new DataAwsPartition(stack, 'alert-partition', {});
+const alertRegion = new DataAwsRegion(stack, 'alert-region', {});
+const fromAlarmsOfThisAccount = [
+  { test: 'StringEquals', variable: 'aws:SourceAccount', values: [alertAccount.accountId] },
+  {
+    test: 'ArnLike',
+    variable: 'aws:SourceArn',
+    values: [`arn:${alertPartition.partition}:cloudwatch:${alertRegion.region}:${alertAccount.accountId}:alarm:*`],
+  },
+];
+const alertKeyPolicy = new DataAwsIamPolicyDocument(stack, 'alert-key-policy', {
+  statement: [
+    {
+      sid: 'EnableIamPolicies',
+      effect: 'Allow',
+      principals: [{ type: 'AWS', identifiers: [`arn:${alertPartition.partition}:iam::${alertAccount.accountId}:root`] }],
+      actions: ['kms:*'],
+      resources: ['*'],
+    },
+    {
+      sid: 'CloudWatchAlarmsPublish',
+      effect: 'Allow',
+      principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      condition: fromAlarmsOfThisAccount,
+    },
+    {
+      sid: 'EventBridgePublish',
+      effect: 'Allow',
+      principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+    },
+  ],
+});
+const alertKey = new KmsKey(stack, 'alert-key', {
+  description: `Encrypts the alert topic ${topicName}`,
+  enableKeyRotation: true,
+  deletionWindowInDays: 7,
+  policy: alertKeyPolicy.json,
+});
+const topic = new SnsTopic(stack, 'alert-topic', { name: topicName, kmsMasterKeyId: alertKey.arn });
+new SnsTopicSubscription(stack, 'alert-email', { topicArn: topic.arn, protocol: 'email', endpoint: alertEmail });
+
+// The service's ECS events, matched on the default bus (jsonencode keeps the references valid).
+const deploymentFailed = new CloudwatchEventRule(stack, 'deployment-failed', {
+  name: 'flask-deployment-failed',
+  description: `A deployment of ECS service ${service.name} failed; the circuit breaker rolled it back`,
+  eventPattern: Fn.jsonencode({
+    'source': ['aws.ecs'],
+    'detail-type': ['ECS Deployment State Change'],
+    'resources': [service.arn],
+    'detail': { eventName: ['SERVICE_DEPLOYMENT_FAILED'] },
+  }),
+});
+const taskFailed = new CloudwatchEventRule(stack, 'task-failed', {
+  name: 'flask-task-failed',
+  description: `A task of ECS service ${service.name} failed a container health check or lost an essential container`,
+  eventPattern: Fn.jsonencode({
+    'source': ['aws.ecs'],
+    'detail-type': ['ECS Task State Change'],
+    'detail': {
+      clusterArn: [{ suffix: `:cluster/${cluster.name}` }],
+      group: [`service:${service.name}`],
+      lastStatus: ['STOPPED'],
+      stoppedReason: [{ prefix: 'Task failed container health checks' }, { prefix: 'Essential container in task exited' }],
+    },
+  }),
+});
+const topicPolicy = new DataAwsIamPolicyDocument(stack, 'alert-topic-policy-document', {
+  statement: [
+    {
+      sid: 'CloudWatchAlarms',
+      effect: 'Allow',
+      principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
+      actions: ['sns:Publish'],
+      resources: [topic.arn],
+      condition: fromAlarmsOfThisAccount,
+    },
+    {
+      sid: 'EcsEventRules',
+      effect: 'Allow',
+      principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+      actions: ['sns:Publish'],
+      resources: [topic.arn],
+      condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: [deploymentFailed.arn, taskFailed.arn] }],
+    },
+  ],
+});
+new SnsTopicPolicy(stack, 'alert-topic-policy', { arn: topic.arn, policy: topicPolicy.json });
+new CloudwatchEventTarget(stack, 'deployment-failed-target', { rule: deploymentFailed.name, arn: topic.arn });
+new CloudwatchEventTarget(stack, 'task-failed-target', { rule: taskFailed.name, arn: topic.arn });
+
+// No running task for 5 minutes: CPUUtilization's sample count is 0 then (missing data breaches).
+new CloudwatchMetricAlarm(stack, 'no-running-task', {
+  alarmName: 'flask-no-running-task',
+  alarmDescription: `No task of ECS service ${service.name} has run for 5 minutes: the app is down. `
+    + 'Check the service events (failed deployments, Spot capacity, task stop reasons) and the logs.',
+  namespace: 'AWS/ECS',
+  metricName: 'CPUUtilization',
+  dimensions: { ClusterName: cluster.name, ServiceName: service.name },
+  statistic: 'SampleCount',
+  period: 60,
+  evaluationPeriods: 5,
+  datapointsToAlarm: 5,
+  threshold: 1,
+  comparisonOperator: 'LessThanThreshold',
+  treatMissingData: 'breaching',
+  alarmActions: [topic.arn],
+  okActions: [topic.arn],
+});
+
+// Cloudflare's tunnel health notification, by email.
+new NotificationPolicy(stack, 'tunnel-health', {
+  accountId,
+  name: 'Tunnel flask health',
+  description: 'Health changes of the Cloudflare Tunnel flask',
+  alertType: 'tunnel_health_event',
+  enabled: true,
+  filters: { tunnelId: [tunnel.id] },
+  mechanisms: { email: [{ id: alertEmail }] },
 });
 
 new TerraformOutput(stack, 'url', { value: `https://${hostname}`, description: 'URL of flask, behind Cloudflare Access' });
