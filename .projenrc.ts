@@ -1,4 +1,4 @@
-import { cdktf, javascript } from 'projen';
+import { cdktf, javascript, JsonFile } from 'projen';
 import { JobPermission } from 'projen/lib/github/workflows-model';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
@@ -193,6 +193,42 @@ validateExamples.addJobs({
       },
     ],
   },
+});
+
+// Scheduled pin updates: Renovate opens a pull request when a newer cloudflared or CloudWatch agent
+// image is published; the pins live in src/core/versions.ts (test/renovate.test.ts checks the regexes
+// still find them). Only these pins: npm dependencies are upgraded by hand.
+new JsonFile(project, 'renovate.json', {
+  obj: {
+    $schema: 'https://docs.renovatebot.com/renovate-schema.json',
+    extends: ['config:recommended'],
+    enabledManagers: ['custom.regex'],
+    schedule: ['before 6am on monday'],
+    timezone: 'Etc/UTC',
+    labels: ['pinned-image'],
+    customManagers: [
+      {
+        customType: 'regex',
+        description: 'cloudflared sidecar image pinned in PinnedVersions.CLOUDFLARED',
+        fileMatch: ['^src/core/versions\\.ts$'],
+        matchStrings: ["CLOUDFLARED = '(?<currentValue>\\d{4}\\.\\d{1,2}\\.\\d+)'"],
+        datasourceTemplate: 'docker',
+        depNameTemplate: 'cloudflare/cloudflared',
+        versioningTemplate: 'regex:^(?<major>\\d{4})\\.(?<minor>\\d{1,2})\\.(?<patch>\\d+)$',
+      },
+      {
+        customType: 'regex',
+        description: 'CloudWatch agent image pinned in PinnedVersions.CLOUDWATCH_AGENT',
+        fileMatch: ['^src/core/versions\\.ts$'],
+        matchStrings: ["CLOUDWATCH_AGENT = '(?<currentValue>[0-9][0-9a-z.]*)'"],
+        datasourceTemplate: 'docker',
+        depNameTemplate: 'public.ecr.aws/cloudwatch-agent/cloudwatch-agent',
+        versioningTemplate: 'loose',
+      },
+    ],
+  },
+  marker: false,
+  committed: true,
 });
 
 // Synth cost benchmark (not part of the test command: timings are not tests).

@@ -82,13 +82,16 @@ test('existing: one service behind the central application, one with central pol
   expect(audTags).toContainEqual(['32eafc7626e974616deaf0dc3ce63d7bcbed58a2731e84d06bc3cdf1b53c4228']);
 });
 
-test('paths: an application per path, each with its own policies, all accepted by cloudflared', () => {
+test('paths: an application per path, each with its own policies and its own rule in cloudflared', () => {
   const doc = synthesized((stack) => new PathsRecipe(stack, 'recipe', ACCOUNT_ID, ZONE_ID));
   const applications = all(doc, 'cloudflare_zero_trust_access_application');
   expect(applications.map((application) => application.domain).sort()).toEqual(['wiki.example.com', 'wiki.example.com/admin', 'wiki.example.com/api']);
   const api = applications.find((application) => application.domain === 'wiki.example.com/api');
   expect(api).toMatchObject({ service_auth_401_redirect: true, path_cookie_attribute: true, app_launcher_visible: false });
   expect(api.policies).toHaveLength(2);
+  // One rule per path before the hostname's, each accepting only its own application's tokens.
   const [config] = all(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
-  expect(config.config.ingress[0].origin_request.access.aud_tag).toHaveLength(3);
+  expect(config.config.ingress.map((rule: any) => rule.path)).toEqual(['^/admin(/.*)?$', '^/api(/.*)?$', undefined, undefined]);
+  expect(config.config.ingress.slice(0, 3).map((rule: any) => rule.origin_request.access.aud_tag.length)).toEqual([1, 1, 1]);
+  expect(new Set(config.config.ingress.slice(0, 3).map((rule: any) => rule.origin_request.access.aud_tag[0])).size).toBe(3);
 });

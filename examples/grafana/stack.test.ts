@@ -62,7 +62,7 @@ test("the tunnel sends the hostname to Grafana's port 3000, and cloudflared chec
   });
 });
 
-test('Google Workspace logins of example.com get in, and CI with its service token, which gets a 401 when wrong', () => {
+test('Google Workspace logins of example.com get in, and CI with its service token; no 401 on the browsers\' application', () => {
   const [idpId] = Object.keys(resourcesOf('cloudflare_zero_trust_access_identity_provider'));
   expect(synthesized).toHaveResourceWithProperties(ZeroTrustAccessIdentityProvider, {
     type: 'google-apps',
@@ -84,12 +84,14 @@ test('Google Workspace logins of example.com get in, and CI with its service tok
     domain: 'grafana.example.com',
     allowed_idps: [`\${cloudflare_zero_trust_access_identity_provider.${idpId}.id}`],
     auto_redirect_to_identity: true,
-    service_auth_401_redirect: true,
     policies: [
       { id: `\${cloudflare_zero_trust_access_policy.${policyId('allow')[0]}.id}`, precedence: 1 },
       { id: `\${cloudflare_zero_trust_access_policy.${policyId('non_identity')[0]}.id}`, precedence: 2 },
     ],
   });
+  // People use this application too: whether they would get the 401 instead of the login page is unverified.
+  const applications = Object.values(resourcesOf('cloudflare_zero_trust_access_application')) as any[];
+  expect(applications.map((application) => application.service_auth_401_redirect)).toEqual([undefined]);
   // The client secret leaves Terraform only as a sensitive output, for the CI secret store.
   expect(doc.output['grafana-ci-client-secret'].sensitive).toBe(true);
 });

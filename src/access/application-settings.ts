@@ -130,9 +130,12 @@ export enum AccessCookieSameSite {
 }
 
 /**
- * Attributes of the cookie Access sets after login (`CF_Authorization`). Each
- * is always sent, so a change made in the dashboard shows in the next plan and
- * is put back.
+ * Attributes of the cookie Access sets after login (`CF_Authorization`).
+ * `sameSite`, `httpOnly` and `bindingCookie` are always sent, so a change made
+ * in the dashboard shows in the next plan and is put back. `pathScoped` is
+ * sent only when given: the provider's `path_cookie_attribute` is optional and
+ * not computed, and sending `false` for it is not known to be stable in the
+ * API, so when it is not given a dashboard change to it goes unnoticed.
  */
 export interface AccessCookieSettings {
   /**
@@ -171,7 +174,7 @@ export interface AccessCookieSettings {
    * path of a hostname that another Access application also covers, so the two
    * applications' cookies do not overwrite each other.
    *
-   * @default false
+   * @default - not sent: Cloudflare's default applies (not path scoped)
    */
   readonly pathScoped?: boolean;
 }

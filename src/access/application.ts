@@ -211,6 +211,15 @@ export class AccessApplication extends Construct implements IAccessApplication {
    */
   public readonly _bypassesOptionsPreflight: boolean;
 
+  /**
+   * The `BYPASS` policies of the application, as named in its props (e.g.
+   * `policies[1]`, `existingPolicies[0]`): requests they let in carry no
+   * Access token.
+   *
+   * @internal
+   */
+  public readonly _bypassPolicies: string[];
+
   /** The underlying Terraform resource. */
   public readonly application: ZeroTrustAccessApplication;
 
@@ -235,6 +244,10 @@ export class AccessApplication extends Construct implements IAccessApplication {
       ...references.filter((reference) => !isDeny(reference)).map((reference) => reference.policyId),
     ];
     this._bypassesOptionsPreflight = props.bypassOptionsPreflight === true;
+    this._bypassPolicies = [
+      ...props.policies.flatMap((options, i) => (options.decision === AccessDecision.BYPASS ? [`policies[${i}]`] : [])),
+      ...references.flatMap((reference, i) => (reference.decision === AccessDecision.BYPASS ? [`existingPolicies[${i}]`] : [])),
+    ];
     this.application = new ZeroTrustAccessApplication(this, 'Resource', {
       accountId: props.accountId,
       name: props.name,

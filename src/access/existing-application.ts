@@ -29,6 +29,8 @@ export interface ExistingAccessApplicationProps {
    * The application's Application Audience (AUD) tag: 64 hexadecimal
    * characters, shown in the dashboard under the application's Basic
    * information, or the `aud` attribute of its Terraform resource.
+   * Nothing checks it against the application: a wrong AUD tag fails closed,
+   * and `cloudflared` answers every request, logged in or not, with a 403.
    */
   readonly aud: string;
 

@@ -26,6 +26,16 @@ export interface TaskExecutionRoleProps {
    */
   readonly ecrRepositoryArns?: string[];
 
+  /**
+   * ARNs of ECR pull-through cache repositories (also listed in `ecrRepositoryArns`) that the role may
+   * create and fill from the upstream registry: the first pull of a tag not yet cached makes ECR create
+   * the repository (`ecr:CreateRepository`) and import the image (`ecr:BatchImportUpstreamImage`) with
+   * the puller's permissions. Both are scoped to exactly these repositories.
+   *
+   * @default - no pull-through cache permission
+   */
+  readonly ecrPullThroughCacheRepositoryArns?: string[];
+
   /** ARN of the log group the containers write to (without `:*`). */
   readonly logGroupArn: string;
 
@@ -79,6 +89,7 @@ export class TaskExecutionRole extends Construct {
     super(scope, id);
 
     const ecrRepositoryArns = unique(props.ecrRepositoryArns ?? []);
+    const cacheRepositoryArns = unique(props.ecrPullThroughCacheRepositoryArns ?? []);
     const ssmParameterArns = unique(props.ssmParameterArns ?? []);
     const secretArns = unique((props.secretsManagerSecretArns ?? []).map(secretArnOnly));
     const kmsKeyArns = unique(props.kmsKeyArns ?? []);
@@ -87,6 +98,11 @@ export class TaskExecutionRole extends Construct {
       claimPhysicalName(this, 'IAM role', props.name, 'name');
     }
     requireArns('ecrRepositoryArns', ecrRepositoryArns, ECR_REPOSITORY_ARN);
+    requireArns('ecrPullThroughCacheRepositoryArns', cacheRepositoryArns, ECR_REPOSITORY_ARN);
+    const notPulled = cacheRepositoryArns.find((arn) => !ecrRepositoryArns.includes(arn));
+    if (notPulled !== undefined) {
+      invalid('ecrPullThroughCacheRepositoryArns', notPulled, 'Expected only repositories that ecrRepositoryArns lists too: the role imports into a cache it pulls from.');
+    }
     requireArn('logGroupArn', props.logGroupArn, LOG_GROUP_ARN);
     requireArns('ssmParameterArns', ssmParameterArns, SSM_PARAMETER_ARN);
     requireArns('secretsManagerSecretArns', secretArns, SECRET_ARN);
@@ -104,6 +120,9 @@ export class TaskExecutionRole extends Construct {
       statements.push(allow('EcrLogin', ['ecr:GetAuthorizationToken'], ['*']));
       statements.push(allow('EcrPull',
         ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], ecrRepositoryArns));
+    }
+    if (cacheRepositoryArns.length > 0) {
+      statements.push(allow('EcrPullThroughCache', ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'], cacheRepositoryArns));
     }
     statements.push(allow('WriteLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], [`${props.logGroupArn}:log-stream:*`]));
     if (ssmParameterArns.length > 0) {

@@ -17,6 +17,52 @@ export interface ExistingEcrImageProps {
   readonly tag: string;
 }
 
+/** Where the sidecar image comes from through an ECR pull-through cache of Docker Hub. */
+export interface CloudflaredPullThroughCacheProps {
+  /**
+   * The private registry holding the cache, `<account>.dkr.ecr.<region>.amazonaws.com`, without a path.
+   */
+  readonly registry: string;
+
+  /**
+   * The pull-through cache rule's ECR repository prefix (`ecr_repository_prefix`) for Docker Hub
+   * (`registry-1.docker.io`), e.g. `docker-hub`. The image is pulled as
+   * `<registry>/<prefix>/cloudflare/cloudflared:<version>`.
+   */
+  readonly prefix: string;
+
+  /**
+   * ARN of the cache repository, `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/cloudflare/cloudflared`.
+   * Give it when `registry` is only known at apply time, or to state it explicitly.
+   *
+   * @default - derived from `registry` and `prefix`
+   */
+  readonly cacheRepositoryArn?: string;
+
+  /**
+   * A pinned release tag, at least `PinnedVersions.CLOUDFLARED_MINIMUM`.
+   *
+   * @default PinnedVersions.CLOUDFLARED
+   */
+  readonly version?: string;
+
+  /**
+   * The image index digest of that release, `sha256:<64 hex digits>`; the cache keeps the upstream digest.
+   *
+   * @default - the tag only
+   */
+  readonly digest?: string;
+}
+
+/** `<account>.dkr.ecr.<region>.amazonaws.com[.cn]`, a private ECR registry. */
+const ECR_REGISTRY = /^(\d{12})\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(\.cn)?$/;
+
+/** An ECR repository prefix of a pull-through cache rule. */
+const CACHE_PREFIX = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+
+/** Docker Hub's path of the official image. */
+const CLOUDFLARED_REPOSITORY = 'cloudflare/cloudflared';
+
 /** `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>`, without a tag. */
 const ECR_URL = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([a-z0-9][a-z0-9._/-]*)$/;
 
@@ -98,6 +144,46 @@ export class ContainerImage {
     return new ContainerImage(`${withTag('cloudflare/cloudflared', tag)}@${digest}`);
   }
 
+  /**
+   * The official `cloudflare/cloudflared` image pulled through an ECR pull-through cache of Docker Hub
+   * in your account, so that task starts do not depend on Docker Hub's availability or its anonymous
+   * pull rate limits (only the first pull of a tag, and ECR's daily refresh, reach Docker Hub).
+   *
+   * The cache rule itself (an `aws_ecr_pull_through_cache_rule` with upstream `registry-1.docker.io`,
+   * which needs a Docker Hub credential in Secrets Manager) is yours to create. The image carries the
+   * cache repository's ARN: the execution role may pull from exactly that repository, and also
+   * `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on it, because the first pull of a tag
+   * that is not cached yet creates the repository and imports the image with the puller's
+   * permissions. For a mirror you fill yourself instead, use {@link ContainerImage.fromExistingEcrRepository}.
+   */
+  public static cloudflaredFromPullThroughCache(props: CloudflaredPullThroughCacheProps): ContainerImage {
+    const official = ContainerImage.cloudflared(props.version, props.digest);
+    const reference = official.imageUri.slice(CLOUDFLARED_REPOSITORY.length);
+    if (!Token.isUnresolved(props.prefix) && (!CACHE_PREFIX.test(props.prefix) || props.prefix.length > 30)) {
+      invalid('prefix', props.prefix, 'Expected the rule\'s ECR repository prefix: 2-30 lowercase letters, digits, "._-" and "/" separators, e.g. "docker-hub".');
+    }
+    const repositoryName = `${props.prefix}/${CLOUDFLARED_REPOSITORY}`;
+    let repositoryArn = props.cacheRepositoryArn;
+    if (!Token.isUnresolved(props.registry)) {
+      const match = ECR_REGISTRY.exec(props.registry);
+      if (!match) {
+        invalid('registry', props.registry,
+          'Expected a private ECR registry without a path, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com"; give the prefix in "prefix".');
+      }
+      const [, account, region, china] = match;
+      const partition = china ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+      repositoryArn ??= `arn:${partition}:ecr:${region}:${account}:repository/${repositoryName}`;
+    } else if (repositoryArn === undefined) {
+      invalid('cacheRepositoryArn', repositoryArn, 'Required when registry is only known at apply time: the execution role needs the cache repository\'s ARN.');
+    }
+    requireArn('cacheRepositoryArn', repositoryArn, ECR_REPOSITORY_ARN);
+    const arnName = arnResource(repositoryArn)?.replace(/^repository\//, '');
+    if (arnName !== undefined && !Token.isUnresolved(props.prefix) && arnName !== repositoryName) {
+      invalid('cacheRepositoryArn', repositoryArn, `Expected the ARN of the repository "${repositoryName}" that the image is pulled from.`);
+    }
+    return new ContainerImage(`${props.registry}/${repositoryName}${reference}`, repositoryArn, true);
+  }
+
   /** The full reference a container definition's `image` field takes. */
   public readonly imageUri: string;
 
@@ -107,8 +193,15 @@ export class ContainerImage {
    */
   public readonly repositoryArn?: string;
 
-  private constructor(imageUri: string, repositoryArn?: string) {
+  /**
+   * True when `repositoryArn` is an ECR pull-through cache that the first pull of a tag fills, so the
+   * execution role may also create that repository and import into it.
+   */
+  public readonly pullsThroughCache: boolean;
+
+  private constructor(imageUri: string, repositoryArn?: string, pullsThroughCache: boolean = false) {
     this.imageUri = imageUri;
     this.repositoryArn = repositoryArn;
+    this.pullsThroughCache = pullsThroughCache;
   }
 }

@@ -7,6 +7,7 @@ import {
   hostnameApplicationSettings,
   HOSTNAME_SETTING_NAMES,
   validateAccessExtensions,
+  rejectBypassPolicies,
 } from './internal/access-applications';
 import { createAlerts, validateAlerts } from './internal/alerts';
 import {
@@ -433,6 +434,9 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
   }
   validateAccess(props.access, name);
   validateAccessExtensions(props.access, props.hostname);
+  if (props.dangerouslyDisableOriginAccessCheck !== true) {
+    rejectBypassPolicies(props.access);
+  }
   validateAlerts(props.alerts);
 }
 

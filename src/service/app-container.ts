@@ -121,10 +121,14 @@ export interface AppContainerOptions {
 
   /**
    * Seconds ECS waits, after it stops the app with SIGTERM, before it kills it (the container's
-   * `stopTimeout`; Fargate allows at most 120). Must be greater than the sidecar's
-   * `gracePeriodSeconds`, so that the requests `cloudflared` is still draining reach a live app.
+   * `stopTimeout`, 1-120). ECS sends that SIGTERM only after the `cloudflared` sidecar has exited
+   * (the sidecar depends on the app, and ECS stops containers in reverse dependency order), so no
+   * request reaches the app any more: this is time to close connections and flush, not to drain
+   * requests, and it need not exceed the sidecar's grace period. With `FARGATE_SPOT` in the capacity
+   * provider strategy, the sidecar's grace period plus 5 plus this must be at most 120 (Spot's
+   * two-minute notice).
    *
-   * @default - the sidecar's grace period plus 10 seconds (40), at most 120
+   * @default 20
    */
   readonly stopTimeoutSeconds?: number;
 }

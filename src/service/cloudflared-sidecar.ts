@@ -44,6 +44,30 @@ export enum CloudflaredProtocol {
   QUIC = 'quic',
 }
 
+/**
+ * IP version `cloudflared` uses to reach the Cloudflare edge (`--edge-ip-version`, set through
+ * `TUNNEL_EDGE_IP_VERSION`).
+ */
+export enum CloudflaredEdgeIpVersion {
+  /**
+   * IPv4 only. Every Fargate task has IPv4 egress (NAT gateway or public IP), and the task security
+   * group this library writes allows port 7844 to `0.0.0.0/0` only, so this works in every network the
+   * library makes or accepts.
+   */
+  IPV4 = '4',
+  /**
+   * IPv6 only. Needs dual-stack subnets with an IPv6 route to the internet (egress-only internet
+   * gateway) and egress rules with `ipv6CidrBlocks` for port 7844.
+   */
+  IPV6 = '6',
+  /**
+   * The system's preference (the address family the resolver returns first), falling back to the
+   * other family when connections fail; `cloudflared`'s own default since 2026.4.0. In a dual-stack
+   * VPC whose security group allows IPv6 to port 7844, this can use either family.
+   */
+  AUTO = 'auto',
+}
+
 /** Options for the `cloudflared` sidecar container that runs the tunnel. */
 export interface CloudflaredSidecarOptions {
   /**
@@ -75,13 +99,28 @@ export interface CloudflaredSidecarOptions {
   readonly protocol?: CloudflaredProtocol;
 
   /**
+   * IP version of the connections to the Cloudflare edge, written out as `TUNNEL_EDGE_IP_VERSION` so
+   * that a `cloudflared` upgrade cannot change it silently (2026.4.0 changed the default to `auto`).
+   *
+   * The default is IPv4 rather than `cloudflared`'s `auto`: the VPCs this library makes are IPv4-only,
+   * and the task security group allows port 7844 to IPv4 destinations unless you add `ipv6CidrBlocks`.
+   * With `auto` in a subnet that has an IPv6 address but no IPv6 egress, `cloudflared` could first try
+   * IPv6, which the security group drops, and connect only after the fallback timeout. Choose
+   * `AUTO` or `IPV6` in a dual-stack VPC whose egress rules allow IPv6 to port 7844.
+   *
+   * @default CloudflaredEdgeIpVersion.IPV4
+   */
+  readonly edgeIpVersion?: CloudflaredEdgeIpVersion;
+
+  /**
    * Seconds `cloudflared` keeps serving in-flight requests after ECS stops the task (`--grace-period`,
    * 0-115). On SIGTERM it stops taking new requests (the edge sends them to the other replicas) and
-   * waits up to this long for the open ones; ECS kills it 5 seconds later (its `stopTimeout`). Because
-   * the sidecar depends on the app, ECS stops it first and the app only afterwards, and the app's
-   * `stopTimeoutSeconds` must exceed this period, so the requests still draining reach a live app.
-   * A Fargate Spot interruption gives 120 seconds from SIGTERM to the end: keep this period plus the
-   * time the app needs to exit within that.
+   * waits this long (the whole period, even with no request open); ECS kills it 5 seconds later (its
+   * `stopTimeout`). Because the sidecar depends on the app, ECS sends SIGTERM to the app only after
+   * `cloudflared` has exited, so the app keeps serving the draining requests and its own
+   * `stopTimeoutSeconds` counts from then. A Fargate Spot interruption gives 120 seconds from SIGTERM
+   * to the end: with `FARGATE_SPOT` in the capacity provider strategy, this period plus 5 plus the
+   * app's `stopTimeoutSeconds` must be at most 120, or the service fails at synth.
    *
    * @default 30
    */

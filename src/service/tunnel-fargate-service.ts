@@ -7,6 +7,7 @@ import { ContainerSecret, ContainerSecretSource } from './container-secret';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
+import { validateSpotStopTimes } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
 import { sidecarImage } from './internal/sidecar-container-definition';
 import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
@@ -171,6 +172,11 @@ export class TunnelFargateService extends Construct {
         sidecarImage(props).repositoryArn,
         props.sidecar?.metrics === undefined ? undefined : metricsAgentImage(props.sidecar.metrics).repositoryArn,
       ]),
+      ecrPullThroughCacheRepositoryArns: defined([
+        props.app.image,
+        sidecarImage(props),
+        props.sidecar?.metrics === undefined ? undefined : metricsAgentImage(props.sidecar.metrics),
+      ].map((image) => (image?.pullsThroughCache ? image.repositoryArn : undefined))),
       logGroupArn: this.logGroup.logGroupArn,
       ssmParameterArns: defined([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
@@ -277,6 +283,7 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
     requireWithinTunnelReplicaLimit('autoscaling.maxCapacity', props.autoscaling.maxCapacity);
   }
   validateTaskOptions(props);
+  validateSpotStopTimes(props, props.capacityProviderStrategy);
 }
 
 function secretArns(secrets: ContainerSecret[], source: ContainerSecretSource): string[] {

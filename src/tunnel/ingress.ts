@@ -22,9 +22,11 @@ export interface TunnelAccessEnforcement {
   readonly audTag: string;
 
   /**
-   * AUD tags of further applications whose tokens are accepted too, e.g.
-   * applications on paths of the hostname: `cloudflared` lets a request
-   * through when its token is for any of the tags.
+   * AUD tags of further applications whose tokens are accepted too:
+   * `cloudflared` lets a request through when its token is for any of the
+   * tags, on every path of the rule. Not for applications on paths of the
+   * hostname (a token of one would pass on all paths): give those as the
+   * rule's `pathAccessApplications`, which get rules of their own.
    *
    * @default - only `audTag`
    */
@@ -149,9 +151,14 @@ export interface TunnelIngressRule {
   /**
    * Access applications on paths of this rule's hostname (each domain
    * `<hostname>/<path>`), which take over those paths from
-   * `accessApplication` with policies of their own: `cloudflared` then also
-   * accepts their tokens, and the route waits for them too. Needs
-   * `accessApplication`, which covers the rest of the hostname.
+   * `accessApplication` with policies of their own. Each path gets an
+   * ingress rule of its own before this one, with the same service and origin
+   * settings and a `path` expression for the path and what lies below it
+   * (`/admin` gives `^/admin(/.*)?$`), whose origin check accepts only that
+   * application's tokens; this rule's accepts only `accessApplication`'s. The
+   * route waits for all of them. Needs `accessApplication`, which covers the
+   * rest of the hostname, and no `path` on this rule; the domains must be
+   * known at synthesis.
    *
    * @default - none
    */

@@ -130,9 +130,10 @@ describe('paths with policies of their own', () => {
     const ids = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'));
     const idOf = (part: string) => ids.find((id) => id.includes(part))!;
     const config = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
-    expect(config.config.ingress).toHaveLength(2);
-    expect(config.config.ingress[0].origin_request.access.aud_tag)
-      .toEqual([idOf('_access_'), idOf('_access-path-api_')].map((id) => `\${cloudflare_zero_trust_access_application.${id}.aud}`));
+    expect(config.config.ingress).toHaveLength(3);
+    expect(config.config.ingress.map((rule: any) => rule.path)).toEqual(['^/api(/.*)?$', undefined, undefined]);
+    expect(config.config.ingress.slice(0, 2).map((rule: any) => rule.origin_request.access.aud_tag))
+      .toEqual([[idOf('_access-path-api_')], [idOf('_access_')]].map(([id]) => [`\${cloudflare_zero_trust_access_application.${id}.aud}`]));
     for (const id of ids) {
       expect(config.depends_on).toContain(`cloudflare_zero_trust_access_application.${id}`);
     }
@@ -194,7 +195,10 @@ describe('an existing application', () => {
   test('paths may still have applications of their own', () => {
     const doc = patternDoc({ existingApplication: central(), paths: [{ path: '/api', policies: [CI] }] });
     expect(applications(doc).map((application) => application.domain)).toEqual(['admin.example.com/api']);
-    expect(onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0].origin_request.access.aud_tag[0]).toBe(AUD);
+    const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress;
+    expect(ingress[0].path).toBe('^/api(/.*)?$');
+    expect(ingress[0].origin_request.access.aud_tag).not.toContain(AUD);
+    expect(ingress[1].origin_request.access.aud_tag).toEqual([AUD]);
   });
 
   test.each<[string, ZeroTrustAccessOptions, string, RegExp]>([
@@ -208,5 +212,25 @@ describe('an existing application', () => {
     const error = failure({ ...access, existingApplication });
     expect(ValidationErrors.propertyOf(error)).toBe(property);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('BYPASS policies while the origin checks tokens', () => {
+  const BYPASS = { key: 'health', name: 'Health', decision: AccessDecision.BYPASS, dangerouslyBypassAuthentication: true, include: [AccessRule.everyone()] };
+  const BYPASS_REFERENCE = { policyId: POLICY_ID, decision: AccessDecision.BYPASS, dangerouslyBypassAuthentication: true };
+
+  test.each<[string, ZeroTrustAccessOptions, string]>([
+    ['a created policy', { allow: PEOPLE, policies: [BYPASS] }, 'access.policies[0].decision'],
+    ['an existing policy', { allow: PEOPLE, existingPolicies: [BYPASS_REFERENCE] }, 'access.existingPolicies[0].decision'],
+    ['a path\'s policy', { allow: PEOPLE, paths: [{ path: '/health', policies: [CI, BYPASS] }] }, 'access.paths[0].policies[1].decision'],
+  ])('%s is refused, naming it and the way out', (_case, access, property) => {
+    const error = failure(access);
+    expect(ValidationErrors.propertyOf(error)).toBe(property);
+    expect(error.message).toMatch(/BYPASS policy .*carry no Access token.*cloudflared.*rejects them.*dangerouslyDisableOriginAccessCheck/);
+  });
+
+  test('is allowed with the origin check off', () => {
+    const doc = patternDoc({ allow: PEOPLE, policies: [BYPASS] }, { dangerouslyDisableOriginAccessCheck: true });
+    expect(onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0].origin_request).toBeUndefined();
   });
 });

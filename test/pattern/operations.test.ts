@@ -1,7 +1,7 @@
 // Operating the pattern: alerts, graceful stop, metrics and the replica limit through
 // ZeroTrustFargateService, with errors that name the props as its user wrote them.
 import {
-  AwsAlertTarget, CloudflareAlertTarget, ContainerInsights, ExistingCluster, FargateCluster, ValidationErrors,
+  AwsAlertTarget, CapacityProviderStrategy, CloudflareAlertTarget, ContainerInsights, ExistingCluster, FargateCluster, ValidationErrors,
   ZeroTrustFargateService, ZeroTrustFargateServiceProps,
 } from '../../src';
 import { newStack, onlyResource, resources, synth } from '../helpers';
@@ -102,7 +102,7 @@ describe('errors name the prop as written, and leave nothing behind', () => {
     ['13 tasks', { service: { desiredCount: 13 } }, 'service.desiredCount', /13\. Expected at most 12 tasks/],
     ['autoscaling to 20 tasks', { service: { autoscaling: { minCapacity: 1, maxCapacity: 20 } } }, 'service.autoscaling.maxCapacity', /20\. Expected at most 12 tasks/],
     ['a grace period over 115 s', { service: { sidecar: { gracePeriodSeconds: 200 } } }, 'service.sidecar.gracePeriodSeconds', /200\. Expected a whole number from 0 to 115/],
-    ['an app stopped before cloudflared drained', { app: { ...PATTERN_PROPS.app, stopTimeoutSeconds: 20 } }, 'app.stopTimeoutSeconds', /20\. Must be greater than the sidecar's grace period/],
+    ['a stop longer than Fargate Spot\'s notice', { service: { capacityProviderStrategy: CapacityProviderStrategy.fargateSpot(), sidecar: { gracePeriodSeconds: 100 } } }, 'service.sidecar.gracePeriodSeconds', /100\. With FARGATE_SPOT in capacityProviderStrategy/],
     ['a metrics namespace AWS reserves', { service: { sidecar: { metrics: { namespace: 'AWS/Tunnel' } } } }, 'service.sidecar.metrics.namespace', /"AWS\/Tunnel"/],
   ])('%s', (_case, overrides, property, message) => {
     const stack = newStack();

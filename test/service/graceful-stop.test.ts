@@ -1,9 +1,11 @@
 // Graceful stop: ECS stops the sidecar first (it depends on the app); cloudflared drains open requests
-// for its grace period, and the app, whose stop timeout is longer, still serves them.
+// for its grace period while the app still runs, and the app gets SIGTERM only after cloudflared exits.
 import { TerraformVariable } from 'cdktf';
 import { decodeJsonencode } from './decode';
-import { app, credential } from './fixtures';
-import { TunnelTaskDefinition, TunnelTaskDefinitionProps } from '../../src/service';
+import { app, credential, serviceProps } from './fixtures';
+import {
+  CapacityProviderStrategy, TunnelFargateService, TunnelFargateServiceProps, TunnelTaskDefinition, TunnelTaskDefinitionProps,
+} from '../../src/service';
 import { newStack, onlyResource, synth } from '../helpers';
 
 function props(overrides: Partial<TunnelTaskDefinitionProps> = {}): TunnelTaskDefinitionProps {
@@ -27,28 +29,32 @@ function containers(overrides: Partial<TunnelTaskDefinitionProps> = {}) {
 }
 
 describe('graceful stop', () => {
-  test('by default cloudflared drains for 30 s, is killed 5 s later, and the app outlives it (40 s)', () => {
+  test('by default cloudflared drains for 30 s, is killed 5 s later, and the app then has 20 s', () => {
     const { appContainer, sidecar, grace } = containers();
     expect(grace).toBe('30s');
     expect(sidecar.stopTimeout).toBe(35);
-    expect(appContainer.stopTimeout).toBe(40);
+    expect(appContainer.stopTimeout).toBe(20);
     // The dependency is what makes ECS stop the sidecar before the app.
     expect(sidecar.dependsOn).toEqual([{ containerName: 'app', condition: 'START' }]);
   });
 
-  test('the grace period is tunable and the app\'s default follows it', () => {
+  test('the grace period is tunable; the app\'s default does not follow it', () => {
     const { appContainer, sidecar, grace } = containers({ sidecar: { gracePeriodSeconds: 60 } });
-    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['60s', 65, 70]);
+    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['60s', 65, 20]);
   });
 
-  test('the app\'s default stays within Fargate\'s 120 seconds', () => {
+  test('the longest grace period fills Fargate\'s 120 seconds for the sidecar', () => {
     const { appContainer, sidecar, grace } = containers({ sidecar: { gracePeriodSeconds: 115 } });
-    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['115s', 120, 120]);
+    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['115s', 120, 20]);
   });
 
   test('a grace period of 0 stops cloudflared at once', () => {
     const { appContainer, sidecar, grace } = containers({ sidecar: { gracePeriodSeconds: 0 } });
-    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['0s', 5, 10]);
+    expect([grace, sidecar.stopTimeout, appContainer.stopTimeout]).toEqual(['0s', 5, 20]);
+  });
+
+  test('the app\'s stop timeout may be shorter than the grace period: it counts from cloudflared\'s exit', () => {
+    expect(containers({ app: app({ stopTimeoutSeconds: 5 }) }).appContainer.stopTimeout).toBe(5);
   });
 
   test('the app\'s stop timeout is tunable', () => {
@@ -68,7 +74,7 @@ describe('graceful stop', () => {
     const text = onlyResource(doc, 'aws_ecs_task_definition').container_definitions;
     expect(text).toContain('"value" = "${var.grace}s"');
     expect(text).toContain('"stopTimeout" = (var.grace + 5)');
-    expect(text).toContain('"stopTimeout" = min((var.grace + 10), 120)');
+    expect(text).toContain('"stopTimeout" = 20');
   });
 
   describe('rejects', () => {
@@ -93,15 +99,37 @@ describe('graceful stop', () => {
     test('an app stop timeout of 0', () => {
       expect(attempt({ app: app({ stopTimeoutSeconds: 0 }) })).toThrow(/^Invalid app\.stopTimeoutSeconds: 0\./);
     });
+  });
+});
 
-    test('an app that would be killed while cloudflared still drains (default grace period)', () => {
-      expect(attempt({ app: app({ stopTimeoutSeconds: 30 }) }))
-        .toThrow(/^Invalid app\.stopTimeoutSeconds: 30\. Must be greater than the sidecar's grace period \(30 seconds\)/);
-    });
+describe('Fargate Spot\'s two-minute notice', () => {
+  const service = (overrides: Partial<TunnelFargateServiceProps>) => () => synth((stack) => new TunnelFargateService(stack, 'web', serviceProps(overrides)));
+  const spot = CapacityProviderStrategy.fargateSpot();
 
-    test('an app that would be killed while cloudflared still drains (given grace period)', () => {
-      expect(attempt({ app: app({ stopTimeoutSeconds: 50 }), sidecar: { gracePeriodSeconds: 60 } }))
-        .toThrow(/^Invalid app\.stopTimeoutSeconds: 50\. Must be greater than the sidecar's grace period \(60 seconds\)/);
-    });
+  test('the defaults fit: 30 + 5 + 20 = 55 seconds', () => {
+    expect(service({ capacityProviderStrategy: spot })).not.toThrow();
+  });
+
+  test('exactly 120 seconds fits', () => {
+    expect(service({ capacityProviderStrategy: spot, sidecar: { gracePeriodSeconds: 95 } })).not.toThrow();
+    expect(service({ capacityProviderStrategy: spot, app: app({ stopTimeoutSeconds: 85 }) })).not.toThrow();
+  });
+
+  test('a long grace period with the default app stop is refused, naming the grace period', () => {
+    expect(service({ capacityProviderStrategy: spot, sidecar: { gracePeriodSeconds: 100 } }))
+      .toThrow(/^Invalid sidecar\.gracePeriodSeconds: 100\. With FARGATE_SPOT in capacityProviderStrategy, .* must be at most 120 seconds \(it is 125\)/);
+  });
+
+  test('a long app stop timeout is refused, naming it', () => {
+    const mixed = CapacityProviderStrategy.mixed({ fargateWeight: 1, fargateSpotWeight: 3 });
+    expect(service({ capacityProviderStrategy: mixed, app: app({ stopTimeoutSeconds: 90 }) }))
+      .toThrow(/^Invalid app\.stopTimeoutSeconds: 90\. With FARGATE_SPOT/);
+  });
+
+  test('on-demand Fargate, or a Spot weight of 0, allows each container the full 120 seconds', () => {
+    const long = { sidecar: { gracePeriodSeconds: 115 }, app: app({ stopTimeoutSeconds: 120 }) };
+    expect(service(long)).not.toThrow();
+    expect(service({ ...long, capacityProviderStrategy: CapacityProviderStrategy.fargate() })).not.toThrow();
+    expect(service({ ...long, capacityProviderStrategy: CapacityProviderStrategy.mixed({ fargateWeight: 1, fargateSpotWeight: 0 }) })).not.toThrow();
   });
 });

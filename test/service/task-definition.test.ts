@@ -112,6 +112,7 @@ describe('TunnelTaskDefinition', () => {
     test('fixes the metrics address and sets log level and protocol through the environment', () => {
       const { sidecar } = build({ sidecar: { logLevel: CloudflaredLogLevel.WARN, protocol: CloudflaredProtocol.HTTP2 } });
       expect(sidecar.environment).toEqual([
+        { name: 'TUNNEL_EDGE_IP_VERSION', value: '4' },
         { name: 'TUNNEL_GRACE_PERIOD', value: '30s' },
         { name: 'TUNNEL_LOGLEVEL', value: 'warn' },
         { name: 'TUNNEL_METRICS', value: '127.0.0.1:2000' },

@@ -1,9 +1,10 @@
 // Routes guarded by an Access application managed elsewhere, and by
 // applications on paths of the hostname: what cloudflared checks, what the
 // route waits for, and what is refused.
-import { Testing } from 'cdktf';
-import { AccessApplication, AccessRule, ExistingAccessApplication } from '../../src/access';
+import { TerraformVariable, Testing } from 'cdktf';
+import { AccessApplication, AccessDecision, AccessRule, ExistingAccessApplication } from '../../src/access';
 import { CloudflareTunnel, TunnelIngressRule } from '../../src/tunnel';
+import { accessPathRegex } from '../../src/tunnel/internal/route-access';
 import { newStack, onlyResource, resources } from '../helpers';
 
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
@@ -70,22 +71,44 @@ describe('an existing application', () => {
 });
 
 describe('applications on paths of the hostname', () => {
-  test('cloudflared accepts the tokens of the hostname\'s application and of each path\'s; the route waits for all', () => {
+  test('each path gets a rule of its own before the hostname\'s, accepting only that path\'s tokens; the route waits for all', () => {
     const stack = newStack();
     const main = application(stack, 'main', 'app.example.com');
     const api = application(stack, 'api', 'app.example.com/api');
-    tunnel(stack, { hostname: 'app.example.com', accessApplication: main, pathAccessApplications: [api] });
+    const admin = application(stack, 'admin', 'app.example.com/api/admin');
+    tunnel(stack, { hostname: 'app.example.com', accessApplication: main, pathAccessApplications: [api, admin] });
     const doc = JSON.parse(Testing.synth(stack));
     const ids = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'));
-    const idOf = (prefix: string) => ids.find((id) => id.startsWith(prefix))!;
+    const audOf = (prefix: string) => `\${cloudflare_zero_trust_access_application.${ids.find((id) => id.startsWith(prefix))!}.aud}`;
     const config = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
-    expect(config.config.ingress[0].origin_request.access.aud_tag)
-      .toEqual([idOf('main_'), idOf('api_')].map((id) => `\${cloudflare_zero_trust_access_application.${id}.aud}`));
+    const access = (aud: string) => ({ required: true, team_name: 'acme', aud_tag: [aud] });
+    // The longest path first, as Access lets the longest matching path win; the hostname's rule after the paths'.
+    expect(config.config.ingress).toEqual([
+      { hostname: 'app.example.com', path: '^/api/admin(/.*)?$', service: 'http://localhost:8080', origin_request: { access: access(audOf('admin_')) } },
+      { hostname: 'app.example.com', path: '^/api(/.*)?$', service: 'http://localhost:8080', origin_request: { access: access(audOf('api_')) } },
+      { hostname: 'app.example.com', service: 'http://localhost:8080', origin_request: { access: access(audOf('main_')) } },
+      { service: 'http_status:404' },
+    ]);
     for (const dependsOn of [config.depends_on, onlyResource(doc, 'cloudflare_dns_record').depends_on]) {
       for (const id of ids) {
         expect(dependsOn).toContain(`cloudflare_zero_trust_access_application.${id}`);
       }
-      expect(dependsOn).toHaveLength(4); // two applications and their policies
+      expect(dependsOn).toHaveLength(6); // three applications and their policies
+    }
+  });
+
+  test('the path rules keep the rule\'s origin settings', () => {
+    const stack = newStack();
+    const api = application(stack, 'api', 'app.example.com/api');
+    tunnel(stack, {
+      hostname: 'app.example.com',
+      accessApplication: application(stack, 'main', 'app.example.com'),
+      pathAccessApplications: [api],
+      originRequest: { connectTimeoutSeconds: 5, httpHostHeader: 'internal' },
+    });
+    const config = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_tunnel_cloudflared_config');
+    for (const rule of config.config.ingress.slice(0, 2)) {
+      expect(rule).toMatchObject({ service: 'http://localhost:8080', origin_request: { connect_timeout: 5, http_host_header: 'internal' } });
     }
   });
 
@@ -94,8 +117,38 @@ describe('applications on paths of the hostname', () => {
     const api = application(stack, 'api', 'grafana.internal.example.com/api');
     tunnel(stack, { hostname: 'grafana.internal.example.com', accessApplication: central(), pathAccessApplications: [api] });
     const config = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_tunnel_cloudflared_config');
-    expect(config.config.ingress[0].origin_request.access.aud_tag[0]).toBe(AUD);
-    expect(config.config.ingress[0].origin_request.access.aud_tag).toHaveLength(2);
+    expect(config.config.ingress[0].path).toBe('^/api(/.*)?$');
+    expect(config.config.ingress[0].origin_request.access.aud_tag).toEqual([expect.stringMatching(/^\$\{cloudflare_zero_trust_access_application\.api_.*\.aud\}$/)]);
+    expect(config.config.ingress[1].path).toBeUndefined();
+    expect(config.config.ingress[1].origin_request.access.aud_tag).toEqual([AUD]);
+  });
+
+  test.each<[string, string]>([
+    ['/admin', '^/admin(/.*)?$'],
+    ['/api/v1.2', '^/api/v1\\.2(/.*)?$'],
+    ['/a+b(c)[d]{e}|f^g$h?i\\j', '^/a\\+b\\(c\\)\\[d\\]\\{e\\}\\|f\\^g\\$h\\?i\\\\j(/.*)?$'],
+    ['/admin/', '^/admin(/.*)?$'],
+    ['/admin/*', '^/admin/.*$'],
+    ['/teams/*/settings', '^/teams/[^/]*/settings(/.*)?$'],
+  ])('the path %s matches as %s', (path, regex) => {
+    expect(accessPathRegex(path)).toBe(regex);
+    expect(new RegExp(accessPathRegex('/admin')).test('/admin')).toBe(true);
+    expect(new RegExp(accessPathRegex('/admin')).test('/admin/users')).toBe(true);
+    expect(new RegExp(accessPathRegex('/admin')).test('/administrator')).toBe(false);
+    expect(new RegExp(accessPathRegex('/admin')).test('/x/admin')).toBe(false);
+  });
+
+  test('a rule with its own path, or a path application with unknown domains, is refused', () => {
+    const stack = newStack();
+    const main = application(stack, 'main', 'app.example.com');
+    const api = application(stack, 'api', 'app.example.com/api');
+    expect(() => tunnel(stack, { hostname: 'app.example.com', path: '^/app/', accessApplication: main, pathAccessApplications: [api] }))
+      .toThrow(/^Invalid ingress\[0\]\.path: "\^\/app\/"\. A rule with path applications covers the whole hostname/);
+    const unknown = ExistingAccessApplication.fromAttributes({
+      applicationId: APPLICATION_ID, aud: AUD, domains: [new TerraformVariable(stack, 'domain', { type: 'string' }).stringValue],
+    });
+    expect(() => tunnel(stack, { hostname: 'app.example.com', accessApplication: main, pathAccessApplications: [unknown] }))
+      .toThrow(/^Invalid ingress\[0\]\.pathAccessApplications\[0\]: .*Expected domains known at synthesis/);
   });
 
   test('path applications need the hostname\'s application, and must lie on paths of the hostname', () => {
@@ -123,5 +176,23 @@ describe('OPTIONS preflights that skip Access', () => {
     expect(() => tunnel(stack, { hostname: 'app.example.com', accessApplication: central(['app.example.com']), pathAccessApplications: [api] }))
       .toThrow(/^Invalid ingress\[0\]\.pathAccessApplications\[0\]: .*This application lets OPTIONS preflights skip Access/);
     tunnel(stack, { hostname: 'app.example.com', accessApplication: bypassing, dangerouslyDisableOriginAccessCheck: true });
+  });
+});
+
+describe('BYPASS policies', () => {
+  test('are refused while cloudflared checks tokens (created or existing), and allowed with the check off', () => {
+    const stack = newStack();
+    const bypass = { key: 'health', name: 'health', decision: AccessDecision.BYPASS, dangerouslyBypassAuthentication: true, include: [AccessRule.everyone()] };
+    const created = application(stack, 'main', 'app.example.com', {
+      policies: [{ name: 'staff', include: [AccessRule.emailDomain('example.com')] }, bypass],
+    });
+    expect(() => tunnel(stack, { hostname: 'app.example.com', accessApplication: created }))
+      .toThrow(/^Invalid ingress\[0\]\.accessApplication: \["app\.example\.com"\]\. This application has a BYPASS policy \(policies\[1\]\).*dangerouslyDisableOriginAccessCheck/);
+    const referenced = application(stack, 'api', 'app.example.com/api', {
+      existingPolicies: [{ policyId: APPLICATION_ID, decision: AccessDecision.BYPASS, dangerouslyBypassAuthentication: true }],
+    });
+    expect(() => tunnel(stack, { hostname: 'app.example.com', accessApplication: central(['app.example.com']), pathAccessApplications: [referenced] }))
+      .toThrow(/^Invalid ingress\[0\]\.pathAccessApplications\[0\]: .*BYPASS policy \(existingPolicies\[0\]\)/);
+    tunnel(stack, { hostname: 'app.example.com', accessApplication: created, dangerouslyDisableOriginAccessCheck: true });
   });
 });

@@ -9,6 +9,7 @@ import {
   AccessApplicationProps,
   AccessDecision,
   AccessPolicyOptions,
+  AccessPolicyReference,
   AccessRule,
   IAccessApplication,
 } from '../../access';
@@ -16,6 +17,7 @@ import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys 
 import { wholeFamilyCovered } from '../../core/cidr';
 import { invalid, isKnown, requireUnique, withPropertyNames } from '../../core/validation';
 import { applicationCovers } from '../../tunnel/internal/route-access';
+import { bypassPolicyMessage } from '../../tunnel/internal/validate-tunnel-props';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -235,4 +237,27 @@ function pathPolicies(options: ZeroTrustAccessPathOptions, name: string): Access
 /** The Access application in front of the hostname: the existing one, or the one created here. */
 export function hostnameApplication(access: ZeroTrustAccessOptions, created: AccessApplication | undefined): IAccessApplication {
   return access.existingApplication ?? created!;
+}
+
+/**
+ * While the origin checks Access tokens, no policy of the hostname's or a
+ * path's application may be a BYPASS: the requests it lets in carry no token,
+ * and cloudflared rejects them. Named as the user wrote them.
+ */
+export function rejectBypassPolicies(access: ZeroTrustAccessOptions): void {
+  const check = (prefix: string, policies: AccessPolicyOptions[] | undefined, references: AccessPolicyReference[] | undefined) => {
+    const bypassing = [
+      ...(Array.isArray(policies) ? policies : []).flatMap((options, j) =>
+        (options?.decision === AccessDecision.BYPASS ? [`${prefix}.policies[${j}]`] : [])),
+      ...(Array.isArray(references) ? references : []).flatMap((reference, j) =>
+        (reference?.decision === AccessDecision.BYPASS ? [`${prefix}.existingPolicies[${j}]`] : [])),
+    ];
+    if (bypassing.length > 0) {
+      invalid(`${bypassing[0]}.decision`, 'BYPASS', bypassPolicyMessage(bypassing.join(', ')));
+    }
+  };
+  check('access', access.policies, access.existingPolicies);
+  (Array.isArray(access.paths) ? access.paths : []).forEach((options, i) => {
+    check(`access.paths[${i}]`, options?.policies, options?.existingPolicies);
+  });
 }

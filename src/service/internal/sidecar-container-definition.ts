@@ -4,7 +4,7 @@ import { stopTimes } from './graceful-stop';
 import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_ADDRESS, CLOUDFLARED_USER } from './task-defaults';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerImage } from '../../image';
-import { CloudflaredLogLevel, CloudflaredProtocol, SidecarStartCondition } from '../cloudflared-sidecar';
+import { CloudflaredEdgeIpVersion, CloudflaredLogLevel, CloudflaredProtocol, SidecarStartCondition } from '../cloudflared-sidecar';
 import { TunnelTaskOptions } from '../task-options';
 
 /** The sidecar image: the user's choice or the official pinned image. */
@@ -34,6 +34,8 @@ export function renderSidecarContainer(options: TunnelTaskOptions, appContainerN
       TUNNEL_METRICS: CLOUDFLARED_METRICS_ADDRESS,
       TUNNEL_LOGLEVEL: sidecar.logLevel ?? CloudflaredLogLevel.INFO,
       TUNNEL_TRANSPORT_PROTOCOL: sidecar.protocol ?? CloudflaredProtocol.AUTO,
+      // Written out: cloudflared 2026.4.0 changed its default from 4 to auto (see edgeIpVersion's doc).
+      TUNNEL_EDGE_IP_VERSION: sidecar.edgeIpVersion ?? CloudflaredEdgeIpVersion.IPV4,
       // On SIGTERM cloudflared takes no new requests and lets open ones finish for this long (see graceful-stop.ts).
       TUNNEL_GRACE_PERIOD: `${Token.isUnresolved(stop.gracePeriodSeconds) ? Token.asString(stop.gracePeriodSeconds) : stop.gracePeriodSeconds}s`,
     }),

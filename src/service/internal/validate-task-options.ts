@@ -3,7 +3,7 @@ import { validateStopTimes } from './graceful-stop';
 import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
-import { SidecarStartCondition } from '../cloudflared-sidecar';
+import { CloudflaredEdgeIpVersion, SidecarStartCondition } from '../cloudflared-sidecar';
 import { TunnelTaskOptions } from '../task-options';
 import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU, METRICS_AGENT_CONTAINER_NAME } from './task-defaults';
 
@@ -103,6 +103,10 @@ function validateHealthCheck(property: string, check: ContainerHealthCheck): voi
 }
 
 function validateSidecar(options: TunnelTaskOptions): void {
+  const edgeIpVersion = options.sidecar?.edgeIpVersion;
+  if (edgeIpVersion !== undefined && !(Object.values(CloudflaredEdgeIpVersion) as string[]).includes(edgeIpVersion)) {
+    invalid('sidecar.edgeIpVersion', edgeIpVersion, 'Expected a CloudflaredEdgeIpVersion: IPV4 ("4"), IPV6 ("6") or AUTO ("auto").');
+  }
   const namespace = options.sidecar?.metrics?.namespace;
   if (namespace !== undefined && isKnown(namespace) && !METRICS_NAMESPACE.test(namespace)) {
     invalid('sidecar.metrics.namespace', namespace,

@@ -50,31 +50,32 @@ export class RouteAccess {
     const teamName = props.accessTeamName
       ?? (this.organization && Fn.trimsuffix(this.organization.authDomain, TEAM_DOMAIN_SUFFIX));
 
-    this.enforcedRules = props.ingress.map((rule) => {
-      if (!enforcesFromApplication(rule)) {
-        return rule;
-      }
-      const additionalAudTags = (rule.pathAccessApplications ?? []).map((application) => application.aud);
-      return {
-        ...rule,
-        originRequest: {
-          ...rule.originRequest,
-          access: {
-            teamName: teamName!,
-            audTag: rule.accessApplication!.aud,
-            additionalAudTags: additionalAudTags.length > 0 ? additionalAudTags : undefined,
-          },
-        },
-      };
+    // Before each rule with path applications, one rule per path, longest
+    // first (as Access lets the longest matching path win), whose origin check
+    // accepts only that path's application: a token of the hostname's
+    // application never passes on a path another application guards.
+    const enforce = (rule: TunnelIngressRule, application: IAccessApplication, path?: string): TunnelIngressRule => ({
+      ...rule,
+      path: path ?? rule.path,
+      originRequest: { ...rule.originRequest, access: { teamName: teamName!, audTag: application.aud } },
     });
-
-    this.enforcedRules.forEach((rule, index) => {
-      if (rule.originRequest?.access === undefined && !rule.service.startsWith('http_status:')) {
+    props.ingress.forEach((rule, index) => {
+      if (rule.originRequest?.access === undefined && !enforcesFromApplication(rule) && !rule.service.startsWith('http_status:')) {
         Annotations.of(scope).addWarning(
           `ingress[${index}] (${rule.hostname}): cloudflared does not check Cloudflare Access tokens for this route, so `
           + 'any gap in Access at the edge (a failed or deleted application, a hostname it does not cover) serves the '
           + 'origin with no login. Give the rule its accessApplication, and do not turn its origin check off.');
       }
+    });
+    this.enforcedRules = props.ingress.flatMap((rule) => {
+      if (!enforcesFromApplication(rule)) {
+        return [rule];
+      }
+      const pathRules = (rule.pathAccessApplications ?? [])
+        .flatMap((application) => application.domains.map((domain) => ({ application, path: pathOf(domain) })))
+        .sort((a, b) => b.path.length - a.path.length)
+        .map(({ application, path }) => enforce(rule, application, accessPathRegex(path)));
+      return [...pathRules, enforce(rule, rule.accessApplication!)];
     });
   }
 
@@ -156,4 +157,24 @@ export function applicationOnPathsOf(application: IAccessApplication, hostname: 
     const onHost = host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : host === hostname;
     return onHost && path !== '';
   });
+}
+
+/** The path of an Access application domain (`host/path` gives `/path`). */
+function pathOf(domain: string): string {
+  const slash = domain.indexOf('/');
+  return slash === -1 ? '/' : domain.slice(slash);
+}
+
+/**
+ * A Go RE2 expression for the request paths an Access application on `path`
+ * covers: the path itself and everything below it (`/admin` gives
+ * `^/admin(/.*)?$`). Regular expression metacharacters match literally; a `*`
+ * matches within one path segment, and a trailing `/*` everything below the
+ * path but not the path itself (`/admin/*` gives `^/admin/.*$`).
+ */
+export function accessPathRegex(path: string): string {
+  const trailingWildcard = path.endsWith('/*');
+  const base = trailingWildcard ? path.slice(0, -2) : path.replace(/\/+$/, '');
+  const body = base.split('*').map((part) => part.replace(/[\\.+?()|[\]{}^$]/g, '\\$&')).join('[^/]*');
+  return trailingWildcard ? `^${body}/.*$` : `^${body}(/.*)?$`;
 }

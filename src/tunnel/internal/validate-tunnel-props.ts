@@ -123,12 +123,28 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
   if (rule.dangerouslyDisableOriginAccessCheck === true) {
     return;
   }
+  if (paths.length > 0 && rule.path !== undefined) {
+    invalid(`${property}.path`, rule.path,
+      'A rule with path applications covers the whole hostname: cloudflared gets one rule per path application, each '
+      + 'checking only that application\'s tokens, before this one. Remove path, or give each path its own rule with '
+      + 'that path\'s application as accessApplication.');
+  }
+  paths.forEach((path, i) => {
+    if (path.domains.some((domain) => !isKnown(domain))) {
+      invalid(`${property}.pathAccessApplications[${i}]`, path.domains,
+        'Expected domains known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
+    }
+  });
   [rule.accessApplication!, ...paths].forEach((application, i) => {
+    const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
     if (application instanceof AccessApplication && application._bypassesOptionsPreflight) {
-      invalid(i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`, application.domains,
+      invalid(applicationProperty, application.domains,
         'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
         + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
         + 'answers preflights itself.');
+    }
+    if (application instanceof AccessApplication && application._bypassPolicies.length > 0) {
+      invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
     }
   });
 }
@@ -165,4 +181,15 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   }
   props.ingress.forEach((rule, index) => validateRule(`ingress[${index}]`, rule, props.zoneName));
   requireDistinctRoutes(props.ingress);
+}
+
+/**
+ * Why a BYPASS policy cannot work on a route whose origin checks Access
+ * tokens; `policies` names them as the user wrote them.
+ */
+export function bypassPolicyMessage(policies: string): string {
+  return `This application has a BYPASS policy (${policies}), but the requests it lets in carry no Access token, and `
+    + 'cloudflared, which checks the Access token of every request of this route, rejects them (403). Do not bypass '
+    + '(use ALLOW, or NON_IDENTITY with a service token for machines), or turn the origin check off with '
+    + 'dangerouslyDisableOriginAccessCheck if the bypass is really wanted.';
 }
