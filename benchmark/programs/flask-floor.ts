@@ -438,8 +438,8 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
       essential: true,
       portMappings: [{ containerPort: 5000, protocol: 'tcp' }],
       readonlyRootFilesystem: false,
-      // Graceful stop: the app outlasts cloudflared's grace period (30s) by a margin.
-      stopTimeout: 40,
+      // Graceful stop: ECS stops cloudflared first; the app then gets 20s to close.
+      stopTimeout: 20,
       logConfiguration: logConfiguration('app'),
       healthCheck: {
         command: ['CMD', 'python', '-c', "import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/health')"],
@@ -456,6 +456,7 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
       essential: true,
       command: ['tunnel', 'run', tunnel.id],
       environment: [
+        { name: 'TUNNEL_EDGE_IP_VERSION', value: '4' },
         { name: 'TUNNEL_GRACE_PERIOD', value: '30s' },
         { name: 'TUNNEL_LOGLEVEL', value: 'info' },
         { name: 'TUNNEL_METRICS', value: '127.0.0.1:2000' },
