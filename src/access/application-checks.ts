@@ -8,7 +8,7 @@ import { Token } from 'cdktf';
 import { AccessCookieSameSite, AccessCookieSettings, AccessCorsMethod, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import type { AccessPolicyReference } from './policy-reference';
-import { isToken, requireHttpsUrl, requireText, requireUuid } from './validation';
+import { isToken, parseUrl, requireHttpsUrl, requireText, requireUuid } from './validation';
 import { invalid, requireNonEmpty, requireOptionalIntegerInRange, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
@@ -26,12 +26,7 @@ function requireOrigin(property: string, value: string): void {
   if (isToken(value)) {
     return;
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(value);
   if (!url || !['https:', 'http:'].includes(url.protocol) || url.origin !== value) {
     invalid(property, value,
       'Expected an origin: scheme, lower-case host and optional port, with no path or trailing slash, '

@@ -194,17 +194,21 @@ export function requireCidr(property: string, value: string): void {
   }
 }
 
+/** The URL in `value`, or undefined when it is not one. */
+export function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Fails unless `value` is an `https://` URL. */
 export function requireHttpsUrl(property: string, value: string): void {
   if (isToken(value)) {
     return;
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(value);
   if (!url || url.protocol !== 'https:' || url.hostname === '') {
     invalid(property, value, 'Expected an https:// URL.');
   }
