@@ -241,7 +241,7 @@ project.addTask('benchmark', {
 });
 
 // The npm package carries lib/, .jsii, README, API.md and LICENSE only.
-for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/.checkov.yaml', '/benchmark/', '/docs/', '/build-tools/', '.gen/', '*.tgz', '.jsii.tabl.json', 'CONTRIBUTING.md']) {
+for (const pattern of ['/examples/', 'cdktf.out/', 'cdktf.json', '/.ci/', '/.checkov.yaml', '/benchmark/', '/docs/', '/build-tools/', '.gen/', '*.tgz', '.jsii.tabl.json', 'CONTRIBUTING.md', '/renovate.json']) {
   project.addPackageIgnore(pattern);
 }
 // projen's Node template ignores any `logs` folder; the log group construct lives in one.
