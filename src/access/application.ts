@@ -14,8 +14,81 @@ import { requireCloudflareId } from '../core/cloudflare-id';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid, requireUnique } from '../core/validation';
 
+/**
+ * How an Access application answers browsers and clients: CORS, cookies and
+ * what people and machines that are refused get. Shared by
+ * `AccessApplicationProps` and the pattern's `access` options.
+ */
+export interface AccessApplicationClientOptions {
+  /**
+   * Let Access answer browsers' CORS preflight requests (Terraform
+   * `cors_headers`), for a single-page app on another origin that calls this
+   * application. With an `AccessApplication`, cannot be combined with
+   * `bypassOptionsPreflight` (the provider refuses both).
+   *
+   * @default - no CORS headers: Access answers a preflight like any request without a session (a redirect to the login page), so cross-origin calls fail
+   */
+  readonly cors?: AccessCorsOptions;
+
+  /**
+   * Attributes of the Access cookie.
+   *
+   * @default - SameSite Lax, HttpOnly, no binding cookie, scoped to the hostname
+   */
+  readonly cookies?: AccessCookieSettings;
+
+  /**
+   * Skip the page that asks a person to confirm before `cloudflared access
+   * login` receives an Access token (Terraform `skip_interstitial`). That page
+   * is what stops a link crafted by someone else from handing them your token
+   * without you noticing; skip it only for an application whose command-line
+   * users log in so often that the click is a burden.
+   *
+   * @default false
+   */
+  readonly skipInterstitial?: boolean;
+
+  /**
+   * Text on Access's block page for people that no policy lets in (Terraform
+   * `custom_deny_message`), e.g. where to ask for access. Not together with
+   * `customDenyUrl`.
+   *
+   * @default - Cloudflare's block page
+   */
+  readonly customDenyMessage?: string;
+
+  /**
+   * An https:// URL people that no policy lets in are redirected to, such as
+   * an access request form (Terraform `custom_deny_url`). Not together with
+   * `customDenyMessage`.
+   *
+   * @default - Cloudflare's block page
+   */
+  readonly customDenyUrl?: string;
+
+  /**
+   * An https:// URL that requests failing the `NON_IDENTITY` (Service Auth)
+   * policies are redirected to (Terraform `custom_non_identity_deny_url`).
+   * Needs a `NON_IDENTITY` policy; not together with `serviceAuth401`.
+   *
+   * @default - Cloudflare's default answer
+   */
+  readonly customNonIdentityDenyUrl?: string;
+
+  /**
+   * Answer a request that fails the `NON_IDENTITY` (Service Auth) policies,
+   * e.g. a script with a wrong or expired service token, with a plain `401`
+   * instead of a redirect to the login page (Terraform
+   * `service_auth_401_redirect`): what API clients and CI jobs can act on.
+   * Needs a `NON_IDENTITY` policy; not together with `customNonIdentityDenyUrl`.
+   *
+   * @default false
+   */
+  readonly serviceAuth401?: boolean;
+}
+
 /** Properties of an {@link AccessApplication}. */
-export interface AccessApplicationProps {
+export interface AccessApplicationProps extends AccessApplicationClientOptions {
   /** The Cloudflare account that owns the application and its policies. */
   readonly accountId: string;
 
@@ -99,16 +172,6 @@ export interface AccessApplicationProps {
   readonly existingPolicies?: AccessPolicyReference[];
 
   /**
-   * Let Access answer browsers' CORS preflight requests (Terraform
-   * `cors_headers`), for a single-page app on another origin that calls this
-   * application. Cannot be combined with `bypassOptionsPreflight` (the
-   * provider refuses both).
-   *
-   * @default - no CORS headers: Access answers a preflight like any request without a session (a redirect to the login page), so cross-origin calls fail
-   */
-  readonly cors?: AccessCorsOptions;
-
-  /**
    * Let `OPTIONS` preflight requests skip Access and reach the origin, which
    * answers CORS itself (Terraform `options_preflight_bypass`). Cannot be
    * combined with `cors`. A tunnel route whose `cloudflared` checks Access
@@ -119,61 +182,6 @@ export interface AccessApplicationProps {
    */
   readonly bypassOptionsPreflight?: boolean;
 
-  /**
-   * Attributes of the Access cookie.
-   *
-   * @default - SameSite Lax, HttpOnly, no binding cookie, scoped to the hostname
-   */
-  readonly cookies?: AccessCookieSettings;
-
-  /**
-   * Skip the page that asks a person to confirm before `cloudflared access
-   * login` receives an Access token (Terraform `skip_interstitial`). That page
-   * is what stops a link crafted by someone else from handing them your token
-   * without you noticing; skip it only for an application whose command-line
-   * users log in so often that the click is a burden.
-   *
-   * @default false
-   */
-  readonly skipInterstitial?: boolean;
-
-  /**
-   * Text on Access's block page for people that no policy lets in (Terraform
-   * `custom_deny_message`), e.g. where to ask for access. Not together with
-   * `customDenyUrl`.
-   *
-   * @default - Cloudflare's block page
-   */
-  readonly customDenyMessage?: string;
-
-  /**
-   * An https:// URL people that no policy lets in are redirected to, such as
-   * an access request form (Terraform `custom_deny_url`). Not together with
-   * `customDenyMessage`.
-   *
-   * @default - Cloudflare's block page
-   */
-  readonly customDenyUrl?: string;
-
-  /**
-   * An https:// URL that requests failing the `NON_IDENTITY` (Service Auth)
-   * policies are redirected to (Terraform `custom_non_identity_deny_url`).
-   * Needs a `NON_IDENTITY` policy; not together with `serviceAuth401`.
-   *
-   * @default - Cloudflare's default answer
-   */
-  readonly customNonIdentityDenyUrl?: string;
-
-  /**
-   * Answer a request that fails the `NON_IDENTITY` (Service Auth) policies,
-   * e.g. a script with a wrong or expired service token, with a plain `401`
-   * instead of a redirect to the login page (Terraform
-   * `service_auth_401_redirect`): what API clients and CI jobs can act on.
-   * Needs a `NON_IDENTITY` policy; not together with `customNonIdentityDenyUrl`.
-   *
-   * @default false
-   */
-  readonly serviceAuth401?: boolean;
 }
 
 /**

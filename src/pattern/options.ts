@@ -1,4 +1,4 @@
-import { AccessCookieSettings, AccessCorsOptions, AccessPolicyOptions, AccessPolicyReference, AccessRule, IAccessApplication } from '../access';
+import { AccessApplicationClientOptions, AccessCorsOptions, AccessPolicyOptions, AccessPolicyReference, AccessRule, IAccessApplication } from '../access';
 import { AwsAlertTarget, CloudflareAlertTarget } from '../alerts';
 import { ContainerInsights } from '../cluster';
 import { CredentialEncryption, TunnelCredentialFormat } from '../credential';
@@ -7,7 +7,7 @@ import { CloudflaredSidecarOptions, CapacityProviderStrategy, CpuArchitecture, S
 import { TunnelOriginRequest } from '../tunnel';
 
 /** Who may get through Cloudflare Access to the app, and how they log in. */
-export interface ZeroTrustAccessOptions {
+export interface ZeroTrustAccessOptions extends AccessApplicationClientOptions {
   /**
    * Shorthand for one allow policy that lets in anyone matching any of these
    * rules (e.g. `AccessRule.emails([...])`, `AccessRule.emailDomain(...)`).
@@ -83,65 +83,6 @@ export interface ZeroTrustAccessOptions {
    * @default - none
    */
   readonly existingPolicies?: AccessPolicyReference[];
-
-  /**
-   * Let Access answer CORS preflights for pages on other origins that call
-   * the app (see `AccessApplicationProps.cors`). Letting preflights skip
-   * Access instead is not offered here: `cloudflared` checks the Access token
-   * of every request at the origin and would reject them.
-   *
-   * @default - no CORS headers
-   */
-  readonly cors?: AccessCorsOptions;
-
-  /**
-   * Attributes of the Access cookie.
-   *
-   * @default - SameSite Lax, HttpOnly, no binding cookie
-   */
-  readonly cookies?: AccessCookieSettings;
-
-  /**
-   * Skip the confirmation page of `cloudflared access login` (see
-   * `AccessApplicationProps.skipInterstitial`).
-   *
-   * @default false
-   */
-  readonly skipInterstitial?: boolean;
-
-  /**
-   * Text on Access's block page for people no policy lets in; not together
-   * with `customDenyUrl`.
-   *
-   * @default - Cloudflare's block page
-   */
-  readonly customDenyMessage?: string;
-
-  /**
-   * An https:// URL people no policy lets in are redirected to; not together
-   * with `customDenyMessage`.
-   *
-   * @default - Cloudflare's block page
-   */
-  readonly customDenyUrl?: string;
-
-  /**
-   * An https:// URL requests failing the `NON_IDENTITY` (Service Auth)
-   * policies are redirected to; not together with `serviceAuth401`.
-   *
-   * @default - Cloudflare's default answer
-   */
-  readonly customNonIdentityDenyUrl?: string;
-
-  /**
-   * Answer requests that fail the `NON_IDENTITY` (Service Auth) policies, such
-   * as a CI job with a wrong service token, with a `401` instead of a redirect
-   * to the login page (Terraform `service_auth_401_redirect`). Needs a
-   * `NON_IDENTITY` policy.
-   *
-   * @default false
-   */
-  readonly serviceAuth401?: boolean;
 
   /**
    * Paths of the hostname with policies of their own, e.g. `/api` for CI
