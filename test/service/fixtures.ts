@@ -1,7 +1,7 @@
 // Shared inputs for the service tests.
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
-import { AppContainerOptions, TunnelFargateServiceProps } from '../../src/service';
+import { AppContainerOptions, TunnelFargateServiceProps, TunnelTaskDefinitionProps } from '../../src/service';
 
 export const PARAMETER_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/tunnels/app/token';
 export const TUNNEL_ID = 'c1744f8b-faa1-48a4-9e5c-02ac921467fa';
@@ -33,6 +33,19 @@ export function serviceProps(overrides: Partial<TunnelFargateServiceProps> = {})
     clusterName: 'apps',
     subnetIds: ['subnet-aaa', 'subnet-bbb'],
     securityGroupIds: ['sg-123'],
+    credential: credential(),
+    app: app(),
+    ...overrides,
+  };
+}
+
+/** Minimal task definition props. */
+export function taskDefinitionProps(overrides: Partial<TunnelTaskDefinitionProps> = {}): TunnelTaskDefinitionProps {
+  return {
+    family: 'app',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/app-execution',
+    taskRoleArn: 'arn:aws:iam::123456789012:role/app-task',
+    logGroupName: '/ecs/app',
     credential: credential(),
     app: app(),
     ...overrides,

@@ -2,23 +2,13 @@
 // for its grace period while the app still runs, and the app gets SIGTERM only after cloudflared exits.
 import { TerraformVariable } from 'cdktf';
 import { decodeJsonencode } from './decode';
-import { app, credential, serviceProps } from './fixtures';
+import { app, serviceProps, taskDefinitionProps } from './fixtures';
 import {
   CapacityProviderStrategy, TunnelFargateService, TunnelFargateServiceProps, TunnelTaskDefinition, TunnelTaskDefinitionProps,
 } from '../../src/service';
 import { newStack, onlyResource, synth } from '../helpers';
 
-function props(overrides: Partial<TunnelTaskDefinitionProps> = {}): TunnelTaskDefinitionProps {
-  return {
-    family: 'app',
-    executionRoleArn: 'arn:aws:iam::123456789012:role/app-execution',
-    taskRoleArn: 'arn:aws:iam::123456789012:role/app-task',
-    logGroupName: '/ecs/app',
-    credential: credential(),
-    app: app(),
-    ...overrides,
-  };
-}
+const props = taskDefinitionProps;
 
 function containers(overrides: Partial<TunnelTaskDefinitionProps> = {}) {
   const { doc } = synth((stack) => new TunnelTaskDefinition(stack, 'task', props(overrides)));

@@ -7,21 +7,11 @@ import {
 } from '../../src/service';
 import { newStack, onlyResource, synth } from '../helpers';
 import { decodeJsonencode } from './decode';
-import { PARAMETER_ARN, TUNNEL_ID, app, credential } from './fixtures';
+import { PARAMETER_ARN, TUNNEL_ID, app, credential, taskDefinitionProps } from './fixtures';
 
 const HEALTH = { command: ['CMD', '/app/healthcheck'] };
 
-function props(overrides: Partial<TunnelTaskDefinitionProps> = {}): TunnelTaskDefinitionProps {
-  return {
-    family: 'app',
-    executionRoleArn: 'arn:aws:iam::123456789012:role/app-execution',
-    taskRoleArn: 'arn:aws:iam::123456789012:role/app-task',
-    logGroupName: '/ecs/app',
-    credential: credential(),
-    app: app(),
-    ...overrides,
-  };
-}
+const props = taskDefinitionProps;
 
 function build(overrides: Partial<TunnelTaskDefinitionProps> = {}) {
   const result = synth((stack) => new TunnelTaskDefinition(stack, 'task', props(overrides)));
