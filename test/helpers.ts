@@ -50,3 +50,15 @@ export function onlyResource(doc: any, type: string): any {
 export function resourceTypes(doc: any): string[] {
   return Object.keys(doc.resource ?? {}).sort();
 }
+
+/** Expects `build` to fail with an input error naming `property` and matching `message`. */
+export function expectInvalid(build: () => unknown, property: string, message: RegExp): void {
+  let error: any;
+  try {
+    build();
+  } catch (e) {
+    error = e;
+  }
+  expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
+  expect(error.message).toMatch(message);
+}
