@@ -51,8 +51,8 @@ export function resourceTypes(doc: any): string[] {
   return Object.keys(doc.resource ?? {}).sort();
 }
 
-/** Expects `build` to fail with an input error naming `property` and matching `message`. */
-export function expectInvalid(build: () => unknown, property: string, message: RegExp): void {
+/** Expects `build` to fail with an input error naming `property` and matching `message`; returns the error. */
+export function expectInvalid(build: () => unknown, property: string, message: RegExp): Error {
   let error: any;
   try {
     build();
@@ -61,4 +61,5 @@ export function expectInvalid(build: () => unknown, property: string, message: R
   }
   expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
   expect(error.message).toMatch(message);
+  return error;
 }

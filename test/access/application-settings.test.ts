@@ -246,14 +246,7 @@ describe('existing reusable policies', () => {
     ['only DENY policies, created and referenced', { policies: [], existingPolicies: [{ policyId: POLICY_ID, decision: AccessDecision.DENY }] }, 'policies', /Expected at least one policy that lets someone in/],
     ['no policy at all', { policies: [], existingPolicies: [] }, 'policies', /Expected at least one policy/],
   ])('%s is refused', (_case, props, property, message) => {
-    let error: any;
-    try {
-      attempt(props);
-    } catch (e) {
-      error = e;
-    }
-    expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
-    expect(error.message).toMatch(message);
+    expectInvalid(() => attempt(props), property, message);
   });
 
   test('a confirmed BYPASS reference is attached', () => {

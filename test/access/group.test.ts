@@ -116,14 +116,7 @@ describe('AccessGroup bad input', () => {
     ['a bad account id', { accountId: 'acme' }, 'accountId', /"acme"\. Expected a Cloudflare id/],
     ['an empty name', { name: '' }, 'name', /""\. Expected a non-empty string/],
   ])('%s', (_case, props, property, message) => {
-    let error: any;
-    try {
-      attempt(props);
-    } catch (e) {
-      error = e;
-    }
-    expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
-    expect(error.message).toMatch(message);
+    expectInvalid(() => attempt(props), property, message);
   });
 
   test('membersOf something that is not a group', () => {

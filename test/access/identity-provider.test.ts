@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { newStack, onlyResource, synth } from '../helpers';
+import { expectInvalid, newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessIdentityProvider, GoogleWorkspaceIdentityProviderProps, OidcIdentityProviderProps } from '../../src/access';
 
@@ -195,14 +195,7 @@ describe('Okta, Microsoft Entra ID, GitHub and SAML', () => {
     ['a SAML provider without issuer', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, issuerUrl: '' }), 'issuerUrl', /""\. Expected a non-empty string/],
     ['the same SAML attribute twice', () => AccessIdentityProvider.saml(newStack(), 'S', { ...SAML, attributes: ['groups', 'groups'] }), 'attributes', /Each value may appear only once/],
   ])('%s is refused', (_case, build, property, message) => {
-    let error: any;
-    try {
-      build();
-    } catch (e) {
-      error = e;
-    }
-    expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
-    expect(error.message).toMatch(message);
+    const error = expectInvalid(() => build(), property, message);
     expect(error.message).not.toMatch(/MIIE/);
   });
 });

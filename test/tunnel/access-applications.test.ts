@@ -5,7 +5,7 @@ import { TerraformVariable, Testing } from 'cdktf';
 import { AccessApplication, AccessDecision, AccessRule, ExistingAccessApplication } from '../../src/access';
 import { CloudflareTunnel, TunnelIngressRule } from '../../src/tunnel';
 import { accessPathRegex } from '../../src/tunnel/internal/route-access';
-import { newStack, onlyResource, resources } from '../helpers';
+import { expectInvalid, newStack, onlyResource, resources } from '../helpers';
 
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
 const ZONE_ID = 'fedcba9876543210fedcba9876543210';
@@ -59,14 +59,7 @@ describe('an existing application', () => {
     ['no domains', { domains: [] }, 'domains', /Expected at least one element/],
     ['a URL as domain', { domains: ['https://app.example.com'] }, 'domains[0]', /Expected a lowercase hostname/],
   ])('%s is refused', (_case, override, property, message) => {
-    let error: any;
-    try {
-      ExistingAccessApplication.fromAttributes({ applicationId: APPLICATION_ID, aud: AUD, domains: ['app.example.com'], ...override });
-    } catch (e) {
-      error = e;
-    }
-    expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
-    expect(error.message).toMatch(message);
+    expectInvalid(() => ExistingAccessApplication.fromAttributes({ applicationId: APPLICATION_ID, aud: AUD, domains: ['app.example.com'], ...override }), property, message);
   });
 });
 
