@@ -90,7 +90,7 @@ export interface AccessApplicationClientOptions {
 /** Properties of an {@link AccessApplication}. */
 export interface AccessApplicationProps extends AccessApplicationClientOptions {
   /** The Cloudflare account that owns the application and its policies. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 
   /** Name of the application, shown in the Zero Trust dashboard and App Launcher. */
   readonly name: string;
@@ -240,7 +240,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
     const sessionDuration = props.sessionDuration ?? DEFAULT_SESSION_DURATION;
     this.policies = props.policies.map((options) => new AccessPolicy(this, policyKey(options), {
       ...options,
-      accountId: props.accountId,
+      cloudflareAccountId: props.cloudflareAccountId,
       sessionDuration: options.sessionDuration ?? sessionDuration,
     }));
     const references = props.existingPolicies ?? [];
@@ -257,7 +257,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
       ...references.flatMap((reference, i) => (reference.decision === AccessDecision.BYPASS ? [`existingPolicies[${i}]`] : [])),
     ];
     this.application = new ZeroTrustAccessApplication(this, 'Resource', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: props.name,
       type: 'self_hosted',
       // `domain` is the primary hostname; `destinations` lists them all
@@ -278,7 +278,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
       customDenyUrl: props.customDenyUrl,
       customNonIdentityDenyUrl: props.customNonIdentityDenyUrl,
       serviceAuth401Redirect: props.serviceAuth401,
-      lifecycle: references.length > 0 ? { precondition: this.declaredDecisions(props.accountId, references) } : undefined,
+      lifecycle: references.length > 0 ? { precondition: this.declaredDecisions(props.cloudflareAccountId, references) } : undefined,
     });
     this.applicationId = this.application.id;
     this.aud = this.application.aud;
@@ -304,7 +304,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
 
 /** Checks every property, and every policy, before anything is created. */
 function validate(props: AccessApplicationProps): void {
-  requireCloudflareId('accountId', props.accountId);
+  requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireText('name', props.name);
   requireApplicationDomains('domains', props.domains);
 

@@ -9,7 +9,7 @@ import { invalid } from '../core/validation';
 /** Properties of an {@link AccessGroup}. */
 export interface AccessGroupProps {
   /** The Cloudflare account that owns the group. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 
   /** Name of the group, shown in the Zero Trust dashboard and in policies' rule lists. */
   readonly name: string;
@@ -109,7 +109,7 @@ export class AccessGroup extends Construct {
     this._needsIdentity = include.every((rule) => rule._needsIdentity()) || require.some((rule) => rule._needsIdentity());
 
     this.group = new ZeroTrustAccessGroup(this, 'Resource', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: props.name,
       include: toRuleList(include)!,
       exclude: toRuleList(props.exclude),
@@ -120,7 +120,7 @@ export class AccessGroup extends Construct {
 }
 
 function validate(props: AccessGroupProps): void {
-  requireCloudflareId('accountId', props.accountId);
+  requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireText('name', props.name);
   if (!Array.isArray(props.include) || props.include.length === 0) {
     invalid('include', props.include, 'Expected at least one rule: a group with no include rule has no members.');

@@ -12,7 +12,7 @@ import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
 /** Properties every identity provider shares. */
 export interface AccessIdentityProviderBaseProps {
   /** The Cloudflare account the identity provider belongs to. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 
   /**
    * Name shown on the Access login page.
@@ -310,7 +310,7 @@ export class AccessIdentityProvider extends Construct {
     }
     this.type = type;
     this.identityProvider = new ZeroTrustAccessIdentityProvider(this, 'Resource', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: props.name ?? defaultName,
       type,
       config,
@@ -320,7 +320,7 @@ export class AccessIdentityProvider extends Construct {
 }
 
 function checkBase(props: AccessIdentityProviderBaseProps): void {
-  requireCloudflareId('accountId', props.accountId);
+  requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   if (props.name !== undefined) {
     requireText('name', props.name);
   }

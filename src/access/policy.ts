@@ -102,7 +102,7 @@ export interface AccessPolicyOptions {
 /** Properties of an {@link AccessPolicy}. */
 export interface AccessPolicyProps extends AccessPolicyOptions {
   /** The Cloudflare account that owns the policy. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 }
 
 /**
@@ -127,13 +127,13 @@ export class AccessPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessPolicyProps) {
     super(scope, id);
-    requireCloudflareId('accountId', props.accountId);
+    requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
     checkPolicyOptions('', props);
 
     this.name = props.name;
     this.decision = props.decision ?? AccessDecision.ALLOW;
     this.policy = new ZeroTrustAccessPolicy(this, 'Resource', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: props.name,
       decision: this.decision,
       include: toRuleList(props.include),

@@ -8,7 +8,7 @@ import { invalid, requirePositiveInteger } from '../core/validation';
 /** Properties of an {@link AccessServiceToken}. */
 export interface AccessServiceTokenProps {
   /** The Cloudflare account that owns the token. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 
   /** Name of the token, shown in the Zero Trust dashboard. */
   readonly name: string;
@@ -78,7 +78,7 @@ export class AccessServiceToken extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessServiceTokenProps) {
     super(scope, id);
-    requireCloudflareId('accountId', props.accountId);
+    requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
     requireText('name', props.name);
     if (props.duration !== undefined) {
       requirePositiveGoDuration('duration', props.duration);
@@ -102,7 +102,7 @@ export class AccessServiceToken extends Construct {
     }
 
     this.serviceToken = new ZeroTrustAccessServiceToken(this, 'Resource', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: props.name,
       duration: props.duration,
       clientSecretVersion: version,

@@ -65,21 +65,6 @@ const NAME = /^[A-Za-z0-9_-]{1,200}$/;
  * target, 1 USD a month for the topic's KMS key, and the first 1,000 emails a month are free.
  */
 export class ServiceAlarms extends Construct {
-  /**
-   * Checks the props; throws an error naming the bad prop. Call it before creating resources that
-   * depend on them.
-   */
-  public static validate(props: ServiceAlarmsProps): void {
-    requireAwsTarget('target', props.target);
-    if (props.containerInsights !== undefined && !Object.values(ContainerInsights).includes(props.containerInsights)) {
-      invalid('containerInsights', props.containerInsights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
-    }
-    requireAlarmMinutes('alarmAfterMinutes', props.alarmAfterMinutes);
-    if (props.name !== undefined && isKnown(props.name) && !NAME.test(props.name)) {
-      invalid('name', props.name, 'Expected 1 to 200 letters, digits, hyphens or underscores.');
-    }
-  }
-
   /** ARN of the topic the alarms and events go to. */
   public readonly topicArn: string;
 
@@ -101,7 +86,7 @@ export class ServiceAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    ServiceAlarms.validate(props);
+    validateServiceAlarmsProps(props);
     const name = props.name ?? pathLabel(this);
     const minutes = props.alarmAfterMinutes ?? 5;
     const service = props.service;
@@ -135,5 +120,17 @@ export class ServiceAlarms extends Construct {
     if (insights !== ContainerInsights.DISABLED) {
       this.tasksBelowDesiredAlarm = newTasksBelowDesiredAlarm(this, alarmProps);
     }
+  }
+}
+
+/** Checks the props before any resource is created; throws an error naming the bad prop. */
+function validateServiceAlarmsProps(props: ServiceAlarmsProps): void {
+  requireAwsTarget('target', props.target);
+  if (props.containerInsights !== undefined && !Object.values(ContainerInsights).includes(props.containerInsights)) {
+    invalid('containerInsights', props.containerInsights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
+  }
+  requireAlarmMinutes('alarmAfterMinutes', props.alarmAfterMinutes);
+  if (props.name !== undefined && isKnown(props.name) && !NAME.test(props.name)) {
+    invalid('name', props.name, 'Expected 1 to 200 letters, digits, hyphens or underscores.');
   }
 }

@@ -8,7 +8,7 @@ import { CloudflareTunnel } from '../tunnel';
 /** Properties of a {@link TunnelHealthAlert}. */
 export interface TunnelHealthAlertProps {
   /** Cloudflare account id (32 hex characters) of the tunnel. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 
   /** The tunnel to watch. */
   readonly tunnel: CloudflareTunnel;
@@ -24,22 +24,16 @@ export interface TunnelHealthAlertProps {
  * AWS side. Free on every plan. The API token needs the account permission "Notifications: Edit".
  */
 export class TunnelHealthAlert extends Construct {
-  /** Checks the props; throws an error naming the bad prop. */
-  public static validate(props: TunnelHealthAlertProps): void {
-    requireCloudflareId('accountId', props.accountId);
-    requireCloudflareTarget('target', props.target);
-  }
-
   /** The `cloudflare_notification_policy` resource. */
   public readonly notificationPolicy: NotificationPolicy;
 
   constructor(scope: Construct, id: string, props: TunnelHealthAlertProps) {
     super(scope, id);
-    TunnelHealthAlert.validate(props);
+    validateTunnelHealthAlertProps(props);
     const target = props.target;
 
     this.notificationPolicy = new NotificationPolicy(this, 'Policy', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: `Tunnel ${props.tunnel.tunnelName} health`,
       description: `Health changes of the Cloudflare Tunnel ${props.tunnel.tunnelName}`,
       alertType: 'tunnel_health_event',
@@ -51,4 +45,10 @@ export class TunnelHealthAlert extends Construct {
         : { webhooks: [{ id: target.webhookId! }] },
     });
   }
+}
+
+/** Checks the props before any resource is created; throws an error naming the bad prop. */
+function validateTunnelHealthAlertProps(props: TunnelHealthAlertProps): void {
+  requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
+  requireCloudflareTarget('target', props.target);
 }

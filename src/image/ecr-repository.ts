@@ -1,9 +1,10 @@
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
 import { EcrRepository as EcrRepositoryResource } from '@cdktf/provider-aws/lib/ecr-repository';
-import { TerraformOutput } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { lifecyclePolicyJson } from './ecr-lifecycle';
 import { requireRepositoryName } from './repository-name';
+import { stableOutput, toOutputIdentifier } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
 import { isKnown, requirePositiveInteger } from '../core/validation';
 import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
@@ -137,10 +138,12 @@ export class EcrRepository extends Construct {
     this.repositoryArn = this.repository.arn;
     this.repositoryUrl = this.repository.repositoryUrl;
 
-    // Where to push the image: the first thing a user needs after apply.
-    new TerraformOutput(this, 'repository-url', {
+    // Where to push the image: the first thing a user needs after apply, under a readable name
+    // (`flask_repository_url` for the repository `flask`; from the construct id when the name is a token).
+    const outputBase = toOutputIdentifier(Token.isUnresolved(props.name) ? id : props.name);
+    stableOutput(this, 'repository-url', `${outputBase}_repository_url`, {
       value: this.repositoryUrl,
-      description: `URL of the ECR repository ${props.name}`,
-    });
+      description: `URL of the ECR repository ${Token.isUnresolved(props.name) ? id : props.name}`,
+    }, 'name', props.name);
   }
 }

@@ -37,11 +37,11 @@ export interface ZeroTrustAccessOptions extends AccessApplicationClientOptions {
    *
    * @default - every identity provider of the account
    */
-  readonly identityProviderIds?: string[];
+  readonly allowedIdentityProviderIds?: string[];
 
   /**
    * Skip Cloudflare's login page and send users straight to the only
-   * identity provider. Needs exactly one entry in `identityProviderIds`.
+   * identity provider. Needs exactly one entry in `allowedIdentityProviderIds`.
    *
    * @default false
    */
@@ -270,9 +270,9 @@ export interface ZeroTrustServiceOptions {
   readonly cpu?: number;
 
   /**
-   * Task memory in MiB.
+   * Task memory in MiB, validated with `cpu` against Fargate's size table.
    *
-   * @default 512
+   * @default - the smallest Fargate allows for `cpu`: twice the CPU units (512 for 256, 2048 for 1024)
    */
   readonly memory?: number;
 
@@ -284,12 +284,14 @@ export interface ZeroTrustServiceOptions {
   readonly cpuArchitecture?: CpuArchitecture;
 
   /**
-   * Number of tasks; 2 or more spread over availability zones keep the tunnel
-   * up when a task or a zone fails. At most 12: Cloudflare accepts 25
-   * `cloudflared` replicas per tunnel, and a rolling deploy runs old and new
-   * tasks side by side.
+   * Number of tasks (0-12).
    *
-   * @default 1
+   * Two or more, spread over availability zones, keep the tunnel up when a task
+   * or a zone fails. At most 12: Cloudflare accepts 25 `cloudflared` replicas per
+   * tunnel, and a rolling deploy runs old and new tasks side by side. With
+   * `autoscaling` this is only the initial count.
+   *
+   * @default - 1, or `autoscaling.minCapacity` when autoscaling is set
    */
   readonly desiredCount?: number;
 

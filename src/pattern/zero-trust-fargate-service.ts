@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack, Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   createPathApplications,
@@ -20,6 +20,7 @@ import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
+import { outputName, requireOutputPrefix, stableOutput } from '../core/outputs';
 import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
@@ -60,6 +61,18 @@ export interface ZeroTrustFargateServiceProps {
    * @default - from the construct path: `<stack id>-<construct id>` (lower-cased; a long path is shortened with a hash)
    */
   readonly name?: string;
+
+  /**
+   * Prefix of the Terraform output names. Without it the outputs are `url`, `tunnel_id`,
+   * `access_application_aud`, `cluster_arn` and `security_group_id`, plus the service's
+   * (`service_name`, `task_role_arn`, `log_group_name`, ... see `TunnelFargateServiceProps.outputPrefix`);
+   * with `outputPrefix: 'admin'`, `admin_url` and so on. Needed when two services share a stack:
+   * the second one without a prefix fails at synth. A literal: lower-case letters, digits and
+   * underscores, starting with a letter.
+   *
+   * @default - no prefix: `terraform output url`
+   */
+  readonly outputPrefix?: string;
 
   /**
    * Zero Trust team name (the `<team>` of `<team>.cloudflareaccess.com`).
@@ -227,29 +240,28 @@ export class ZeroTrustFargateService extends Construct {
       this.name = props.name ?? pathLabel(this);
       validateProps(props, this.name);
       this.hostname = props.hostname;
-      const accountId = props.cloudflareAccountId;
 
       this.accessApplication = props.access.existingApplication !== undefined ? undefined
         : withPropertyNames(accessNames(props), () => new AccessApplication(this, 'access', {
-          accountId,
+          cloudflareAccountId: props.cloudflareAccountId,
           name: props.access.applicationName ?? this.name,
           domains: [props.hostname],
           policies: accessPolicies(props.access, this.name),
           sessionDuration: props.access.sessionDuration,
           appLauncherVisible: props.access.appLauncherVisible,
           logoUrl: props.access.logoUrl,
-          allowedIdentityProviderIds: props.access.identityProviderIds,
+          allowedIdentityProviderIds: props.access.allowedIdentityProviderIds,
           autoRedirectToIdentity: props.access.autoRedirectToIdentity,
           ...hostnameApplicationSettings(props.access),
         }));
       this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
       this.pathAccessApplications = createPathApplications(this, {
-        accountId, hostname: props.hostname, applicationName: props.access.applicationName ?? this.name, access: props.access,
+        cloudflareAccountId: props.cloudflareAccountId, hostname: props.hostname, applicationName: props.access.applicationName ?? this.name, access: props.access,
       });
 
       this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {
-        accountId,
-        zoneId: props.cloudflareZoneId,
+        cloudflareAccountId: props.cloudflareAccountId,
+        cloudflareZoneId: props.cloudflareZoneId,
         zoneName: props.zoneName,
         name: this.name,
         secretRotationKey: props.tunnel?.secretRotationKey,
@@ -296,6 +308,7 @@ export class ZeroTrustFargateService extends Construct {
       this.service = withPropertyNames(SERVICE_NAMES, () => new TunnelFargateService(this, 'service', {
         ...serviceOptions,
         serviceName: this.name,
+        outputPrefix: props.outputPrefix,
         clusterArn: this.cluster.clusterArn,
         clusterName: this.cluster.clusterName,
         subnetIds: this.network.taskSubnetIds,
@@ -318,31 +331,22 @@ export class ZeroTrustFargateService extends Construct {
       }
 
       const alerts = createAlerts(this, props.alerts, {
-        name: this.name, accountId, tunnel: this.tunnel, service: this.service, cluster: this.cluster,
+        name: this.name, cloudflareAccountId: props.cloudflareAccountId, tunnel: this.tunnel, service: this.service, cluster: this.cluster,
       });
       this.serviceAlarms = alerts.serviceAlarms;
       this.tunnelHealthAlert = alerts.tunnelHealthAlert;
 
-      new TerraformOutput(this, 'url', {
-        value: `https://${props.hostname}`,
-        description: `URL of ${this.name}, behind Cloudflare Access`,
-      });
-      new TerraformOutput(this, 'tunnel-id', {
-        value: this.tunnel.tunnelId,
-        description: `Cloudflare Tunnel id of ${this.name}`,
-      });
-      new TerraformOutput(this, 'access-application-aud', {
-        value: this.hostnameAccessApplication.aud,
-        description: `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`,
-      });
-      new TerraformOutput(this, 'cluster-arn', {
-        value: this.cluster.clusterArn,
-        description: `ARN of the ECS cluster that runs ${this.name}`,
-      });
-      new TerraformOutput(this, 'security-group-id', {
-        value: this.securityGroup.securityGroupId,
-        description: `Security group of the ${this.name} tasks (no inbound rules)`,
-      });
+      const outputs: Array<[string, string, string]> = [
+        ['url', `https://${props.hostname}`, `URL of ${this.name}, behind Cloudflare Access`],
+        ['tunnel-id', this.tunnel.tunnelId, `Cloudflare Tunnel id of ${this.name}`],
+        ['access-application-aud', this.hostnameAccessApplication.aud,
+          `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`],
+        ['cluster-arn', this.cluster.clusterArn, `ARN of the ECS cluster that runs ${this.name}`],
+        ['security-group-id', this.securityGroup.securityGroupId, `Security group of the ${this.name} tasks (no inbound rules)`],
+      ];
+      for (const [outputId, value, description] of outputs) {
+        stableOutput(this, outputId, outputName(props.outputPrefix, outputId.replace(/-/g, '_')), { value, description }, 'outputPrefix', props.outputPrefix);
+      }
     } catch (error) {
       // Bad input leaves nothing behind: the half-built construct leaves the tree.
       scope.node.tryRemoveChild(id);
@@ -353,8 +357,6 @@ export class ZeroTrustFargateService extends Construct {
 
 /** How the props of the inner constructs are called in this construct's props. */
 const TUNNEL_NAMES: Record<string, string> = {
-  'accountId': 'cloudflareAccountId',
-  'zoneId': 'cloudflareZoneId',
   'ingress[0].hostname': 'hostname',
   'ingress[0].service': 'app.port',
   'ingress[0].originRequest': 'tunnel.originRequest',
@@ -366,6 +368,7 @@ const TUNNEL_NAMES: Record<string, string> = {
 };
 const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };
 const SERVICE_NAMES: Record<string, string> = {
+  outputPrefix: 'outputPrefix',
   serviceName: 'name',
   family: 'name',
   app: 'app',
@@ -375,14 +378,13 @@ const SERVICE_NAMES: Record<string, string> = {
 
 function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string> {
   return {
-    'accountId': 'cloudflareAccountId',
     'name': props.access.applicationName === undefined ? 'name' : 'access.applicationName',
     'domains': 'hostname',
     'domains[0]': 'hostname',
     'sessionDuration': 'access.sessionDuration',
     'logoUrl': 'access.logoUrl',
     'appLauncherVisible': 'access.appLauncherVisible',
-    'allowedIdentityProviderIds': 'access.identityProviderIds',
+    'allowedIdentityProviderIds': 'access.allowedIdentityProviderIds',
     'autoRedirectToIdentity': 'access.autoRedirectToIdentity',
     'policies': 'access.policies',
     ...HOSTNAME_SETTING_NAMES,
@@ -396,6 +398,7 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
     requireHostname('zoneName', props.zoneName, undefined);
   }
   requireHostname('hostname', props.hostname, props.zoneName);
+  requireOutputPrefix('outputPrefix', props.outputPrefix);
   if (props.app === undefined || props.app === null) {
     invalid('app', props.app, 'Expected the app container: { image, port }.');
   }

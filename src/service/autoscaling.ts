@@ -1,7 +1,7 @@
 import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { Construct } from 'constructs';
-import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../core/validation';
+import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 
 /**
  * Target-tracking autoscaling of the service's task count on average CPU and/or memory.
@@ -62,26 +62,6 @@ const DEFAULT_CPU_TARGET = 70;
  * this), or each `terraform apply` resets the count that autoscaling chose.
  */
 export class ServiceAutoscaling extends Construct {
-  /**
-   * Checks the options; throws a clear error for bad values. Call before
-   * creating resources that depend on the options.
-   */
-  public static validate(options: ServiceAutoscalingOptions): void {
-    if (isKnown(options.minCapacity)) {
-      requireIntegerInRange('autoscaling.minCapacity', options.minCapacity, 0, 5000);
-    }
-    if (isKnown(options.maxCapacity)) {
-      requireIntegerInRange('autoscaling.maxCapacity', options.maxCapacity, 1, 5000);
-    }
-    if (isKnown(options.minCapacity) && isKnown(options.maxCapacity) && options.minCapacity > options.maxCapacity) {
-      invalid('autoscaling.minCapacity', options.minCapacity, `Must not be greater than autoscaling.maxCapacity (${options.maxCapacity}).`);
-    }
-    requireOptionalIntegerInRange('autoscaling.targetCpuUtilizationPercent', options.targetCpuUtilizationPercent, 1, 100);
-    requireOptionalIntegerInRange('autoscaling.targetMemoryUtilizationPercent', options.targetMemoryUtilizationPercent, 1, 100);
-    requireOptionalIntegerInRange('autoscaling.scaleInCooldownSeconds', options.scaleInCooldownSeconds, 0, 86400);
-    requireOptionalIntegerInRange('autoscaling.scaleOutCooldownSeconds', options.scaleOutCooldownSeconds, 0, 86400);
-  }
-
   /** The `aws_appautoscaling_target` resource. */
   public readonly target: AppautoscalingTarget;
 
@@ -101,7 +81,7 @@ export class ServiceAutoscaling extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAutoscalingProps) {
     super(scope, id);
-    ServiceAutoscaling.validate(props);
+    validateAutoscalingOptions(props);
 
     this.target = new AppautoscalingTarget(this, 'target', {
       serviceNamespace: 'ecs',

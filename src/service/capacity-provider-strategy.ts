@@ -1,10 +1,11 @@
 import { Token } from 'cdktf';
+import { FargateCapacityProvider } from '../cluster/fargate-capacity-provider';
 import { invalid, requireIntegerInRange } from '../core/validation';
 
 /** One entry of a capacity provider strategy. */
 export interface CapacityProviderShare {
-  /** Capacity provider name: `FARGATE` or `FARGATE_SPOT`. */
-  readonly capacityProvider: string;
+  /** The Fargate capacity provider this share runs on. */
+  readonly capacityProvider: FargateCapacityProvider;
 
   /** Relative share of the tasks beyond the base. */
   readonly weight: number;
@@ -42,12 +43,12 @@ export interface MixedCapacityProps {
 export class CapacityProviderStrategy {
   /** All tasks on on-demand Fargate (one provider, weight 100). */
   public static fargate(): CapacityProviderStrategy {
-    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE', weight: 100 }]);
+    return new CapacityProviderStrategy([{ capacityProvider: FargateCapacityProvider.FARGATE, weight: 100 }]);
   }
 
   /** All tasks on Fargate Spot (one provider, weight 100). Interruptions stop the tunnel until a new task starts. */
   public static fargateSpot(): CapacityProviderStrategy {
-    return new CapacityProviderStrategy([{ capacityProvider: 'FARGATE_SPOT', weight: 100 }]);
+    return new CapacityProviderStrategy([{ capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: 100 }]);
   }
 
   /** Tasks split between on-demand Fargate and Fargate Spot by weight, after an on-demand base. */
@@ -67,8 +68,8 @@ export class CapacityProviderStrategy {
       invalid('fargateSpotWeight', 0, 'At least one of fargateWeight and fargateSpotWeight must be greater than 0.');
     }
     return new CapacityProviderStrategy([
-      { capacityProvider: 'FARGATE', weight: props.fargateWeight, base },
-      { capacityProvider: 'FARGATE_SPOT', weight: props.fargateSpotWeight },
+      { capacityProvider: FargateCapacityProvider.FARGATE, weight: props.fargateWeight, base },
+      { capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: props.fargateSpotWeight },
     ]);
   }
 

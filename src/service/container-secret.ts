@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
 import { invalid } from '../core/validation';
 import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../iam/internal/arn';
+import { ContainerSecretSource } from './internal/container-secret-source';
 
 /** Options for {@link ContainerSecret.fromSsmParameter}. */
 export interface SsmParameterSecretOptions {
@@ -31,13 +32,6 @@ export interface SecretsManagerSecretOptions {
   readonly kmsKeyArn?: string;
 }
 
-/** Where a secret lives; decides which IAM permission the execution role needs. */
-export enum ContainerSecretSource {
-  /** An SSM Parameter Store parameter (usually a SecureString). */
-  SSM_PARAMETER = 'SSM_PARAMETER',
-  /** An AWS Secrets Manager secret. */
-  SECRETS_MANAGER = 'SECRETS_MANAGER',
-}
 
 /**
  * A secret value injected into a container as an environment variable through
@@ -77,14 +71,23 @@ export class ContainerSecret {
     return new ContainerSecret(ContainerSecretSource.SECRETS_MANAGER, valueFrom, secretArn, options.kmsKeyArn);
   }
 
-  /** Where the secret lives: SSM Parameter Store or Secrets Manager. */
-  public readonly source: ContainerSecretSource;
+  /**
+   * Where the secret lives: decides which IAM permission the execution role gets.
+   * @internal
+   */
+  public readonly _source: ContainerSecretSource;
 
-  /** The `valueFrom` of the ECS container definition's `secrets` entry. */
-  public readonly valueFrom: string;
+  /**
+   * The `valueFrom` of the ECS container definition's `secrets` entry.
+   * @internal
+   */
+  public readonly _valueFrom: string;
 
-  /** ARN of the parameter or secret that the task execution role is allowed to read. */
-  public readonly resourceArn: string;
+  /**
+   * ARN of the parameter or secret that the task execution role is allowed to read.
+   * @internal
+   */
+  public readonly _resourceArn: string;
 
   /**
    * Customer managed KMS key that encrypts the secret; the execution role may decrypt with it.
@@ -94,9 +97,9 @@ export class ContainerSecret {
   public readonly kmsKeyArn?: string;
 
   private constructor(source: ContainerSecretSource, valueFrom: string, resourceArn: string, kmsKeyArn?: string) {
-    this.source = source;
-    this.valueFrom = valueFrom;
-    this.resourceArn = resourceArn;
+    this._source = source;
+    this._valueFrom = valueFrom;
+    this._resourceArn = resourceArn;
     this.kmsKeyArn = kmsKeyArn;
   }
 }

@@ -69,10 +69,10 @@ export class TunnelTaskDefinition extends Construct {
   public readonly appPort: number;
 
   /**
-   * The container definitions as objects (camelCase, as in the ECS API), before
-   * JSON encoding; handy for tests and inspection.
+   * The container definitions as objects (camelCase, as in the ECS API), before JSON encoding.
+   * @internal
    */
-  public readonly containerDefinitions: { [key: string]: any }[];
+  public readonly _containerDefinitions: { [key: string]: any }[];
 
   constructor(scope: Construct, id: string, props: TunnelTaskDefinitionProps) {
     super(scope, id);
@@ -85,9 +85,9 @@ export class TunnelTaskDefinition extends Construct {
     this.appContainerName = props.app.name ?? DEFAULT_APP_CONTAINER_NAME;
     this.sidecarContainerName = CLOUDFLARED_CONTAINER_NAME;
     this.appPort = props.app.port;
-    this.containerDefinitions = [app.definition, renderSidecarContainer(props, this.appContainerName, logs)];
+    this._containerDefinitions = [app.definition, renderSidecarContainer(props, this.appContainerName, logs)];
     if (props.sidecar?.metrics !== undefined) {
-      this.containerDefinitions.push(renderMetricsAgentContainer(props.sidecar.metrics, props.family, logs));
+      this._containerDefinitions.push(renderMetricsAgentContainer(props.sidecar.metrics, props.family, logs));
     }
     if (props.sidecar?.logLevel === CloudflaredLogLevel.DEBUG) {
       Annotations.of(this).addWarning(
@@ -109,7 +109,7 @@ export class TunnelTaskDefinition extends Construct {
       executionRoleArn: props.executionRoleArn,
       taskRoleArn: props.taskRoleArn,
       // jsonencode keeps every kind of token (strings, numbers, lists) valid inside the JSON.
-      containerDefinitions: Fn.jsonencode(this.containerDefinitions),
+      containerDefinitions: Fn.jsonencode(this._containerDefinitions),
       volume: app.volumes.length > 0 ? app.volumes : undefined,
       tags: props.tags,
     });

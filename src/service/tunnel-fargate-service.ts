@@ -1,12 +1,14 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { TerraformOutput, TerraformResource, Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
+import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
-import { ContainerSecret, ContainerSecretSource } from './container-secret';
+import { ContainerSecret } from './container-secret';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
+import { ContainerSecretSource } from './internal/container-secret-source';
 import { validateSpotStopTimes } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
 import { sidecarImage } from './internal/sidecar-container-definition';
@@ -14,6 +16,7 @@ import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './i
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelTaskDefinition } from './task-definition';
 import { TunnelTaskOptions } from './task-options';
+import { outputName, requireOutputPrefix, stableOutput } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
 
 /** Properties of a {@link TunnelFargateService}. */
@@ -26,6 +29,18 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
 
   /** Name of the ECS cluster (for autoscaling's resource ID and the outputs). */
   readonly clusterName: string;
+
+  /**
+   * Prefix of this service's Terraform output names. Without it the outputs are `service_name`,
+   * `cluster_name`, `task_definition_arn`, `task_definition_family`, `execution_role_arn`,
+   * `task_role_arn`, `task_role_name`, `log_group_name` and `credential_parameter_name`; with
+   * `outputPrefix: 'admin'`, `admin_service_name` and so on. Needed when two services share a
+   * stack: the second one without a prefix fails at synth. A literal: lower-case letters, digits
+   * and underscores, starting with a letter.
+   *
+   * @default - no prefix
+   */
+  readonly outputPrefix?: string;
 
   /**
    * Subnets of the tasks; use private subnets with a NAT gateway (or egress to
@@ -262,13 +277,14 @@ export class TunnelFargateService extends Construct {
       ['credential-parameter-name', props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
     ];
     for (const [id, value, description] of outputs) {
-      new TerraformOutput(this, id, { value, description });
+      stableOutput(this, id, outputName(props.outputPrefix, id.replace(/-/g, '_')), { value, description }, 'outputPrefix', props.outputPrefix);
     }
   }
 }
 
 /** Checks all props before any resource is created. */
 function validateServiceProps(props: TunnelFargateServiceProps): void {
+  requireOutputPrefix('outputPrefix', props.outputPrefix);
   if (!Token.isUnresolved(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
@@ -279,7 +295,7 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
   }
   requireWithinTunnelReplicaLimit('desiredCount', props.desiredCount);
   if (props.autoscaling !== undefined) {
-    ServiceAutoscaling.validate(props.autoscaling);
+    validateAutoscalingOptions(props.autoscaling);
     requireWithinTunnelReplicaLimit('autoscaling.maxCapacity', props.autoscaling.maxCapacity);
   }
   validateTaskOptions(props);
@@ -287,7 +303,7 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
 }
 
 function secretArns(secrets: ContainerSecret[], source: ContainerSecretSource): string[] {
-  return secrets.filter((secret) => secret.source === source).map((secret) => secret.resourceArn);
+  return secrets.filter((secret) => secret._source === source).map((secret) => secret._resourceArn);
 }
 
 /** Drops undefined values; TaskExecutionRole removes repeats itself. */

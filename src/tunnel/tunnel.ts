@@ -14,10 +14,10 @@ import { claimPhysicalName } from '../core/physical-names';
 /** Properties of a {@link CloudflareTunnel}. */
 export interface CloudflareTunnelProps {
   /** Cloudflare account id (32 hexadecimal characters) that owns the tunnel. */
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
 
   /** Id of the Cloudflare zone (32 hexadecimal characters) that gets the DNS records. */
-  readonly zoneId: string;
+  readonly cloudflareZoneId: string;
 
   /**
    * Name of the zone, e.g. `example.com`. When given, every ingress hostname
@@ -125,7 +125,7 @@ export class CloudflareTunnel extends Construct {
     if (props.createDnsRecords ?? true) {
       props.ingress.forEach((rule, i) => {
         if (props.ingress.findIndex((other) => other.hostname === rule.hostname) === i) {
-          claimPhysicalName(this, `DNS record (zone ${props.zoneId})`, rule.hostname, `ingress[${i}].hostname`);
+          claimPhysicalName(this, `DNS record (zone ${props.cloudflareZoneId})`, rule.hostname, `ingress[${i}].hostname`);
         }
       });
     }
@@ -133,7 +133,7 @@ export class CloudflareTunnel extends Construct {
     const tunnelSecret = this.createTunnelSecret(props.secretRotationKey);
 
     this.tunnel = new ZeroTrustTunnelCloudflared(this, 'Tunnel', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       name: props.name,
       // Ingress comes from the config resource below, not from a file next to cloudflared.
       configSrc: 'cloudflare',
@@ -146,7 +146,7 @@ export class CloudflareTunnel extends Construct {
 
     const access = new RouteAccess(this, props);
     this.config = new ZeroTrustTunnelCloudflaredConfigA(this, 'Config', {
-      accountId: props.accountId,
+      accountId: props.cloudflareAccountId,
       tunnelId: this.tunnelId,
       config: { ingress: toIngressConfig(access.enforcedRules) },
       // No route before the Access applications (and their policies) that guard it.
@@ -154,12 +154,12 @@ export class CloudflareTunnel extends Construct {
       lifecycle: access.teamNamePreconditions(),
     });
 
-    const identity = { accountId: props.accountId, tunnelId: this.tunnelId, tunnelSecret };
+    const identity = { accountId: props.cloudflareAccountId, tunnelId: this.tunnelId, tunnelSecret };
     this.tunnelToken = tunnelToken(identity);
     this.credentialsJson = credentialsJson(identity);
 
     this.dnsRecords = (props.createDnsRecords ?? true)
-      ? this.hostnames.map((hostname, index) => this.createCname(props.zoneId, hostname, index, access.guardsOf(hostname)))
+      ? this.hostnames.map((hostname, index) => this.createCname(props.cloudflareZoneId, hostname, index, access.guardsOf(hostname)))
       : [];
   }
 

@@ -15,7 +15,7 @@ import { expectInvalid, newStack, onlyResource, resources, synth } from '../help
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
 const PEOPLE = { key: 'people', name: 'People', include: [AccessRule.emailDomain('example.com')] };
 const CI = { key: 'ci', name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken('token-id')] };
-const BASE: AccessApplicationProps = { accountId: ACCOUNT_ID, name: 'app', domains: ['app.example.com'], policies: [PEOPLE] };
+const BASE: AccessApplicationProps = { cloudflareAccountId: ACCOUNT_ID, name: 'app', domains: ['app.example.com'], policies: [PEOPLE] };
 const POLICY_ID = 'f174e90a-fafe-4643-bbbc-4a0ed4fc8415';
 const OTHER_POLICY_ID = '0b9b2a3c-1111-4c6e-9f0e-7d1c2e3f4a5b';
 
@@ -37,7 +37,7 @@ function attempt(props: Partial<AccessApplicationProps>): void {
 describe('machine clients: a service token, a NON_IDENTITY policy and a 401', () => {
   test('the recipe synthesizes the token, the Service Auth policy and service_auth_401_redirect', () => {
     const { doc } = synth((stack) => {
-      const ci = new AccessServiceToken(stack, 'Ci', { accountId: ACCOUNT_ID, name: 'ci' });
+      const ci = new AccessServiceToken(stack, 'Ci', { cloudflareAccountId: ACCOUNT_ID, name: 'ci' });
       new AccessApplication(stack, 'App', {
         ...BASE,
         policies: [PEOPLE, { key: 'ci', name: 'CI', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken(ci.tokenId)] }],

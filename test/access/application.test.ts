@@ -13,7 +13,7 @@ import {
 const TEAM_POLICY = { name: 'Team', include: [AccessRule.emails(['alice@example.com', 'bob@example.com'])] };
 
 const BASE: AccessApplicationProps = {
-  accountId: '0123456789abcdef0123456789abcdef',
+  cloudflareAccountId: '0123456789abcdef0123456789abcdef',
   name: 'Internal app',
   domains: ['app.example.com'],
   policies: [TEAM_POLICY],
@@ -34,14 +34,14 @@ describe('AccessApplication', () => {
   test('snapshot: Google Workspace login, a service token and three policies', () => {
     const { json } = synth((stack) => {
       const google = AccessIdentityProvider.googleWorkspace(stack, 'Google', {
-        accountId: '0123456789abcdef0123456789abcdef',
+        cloudflareAccountId: '0123456789abcdef0123456789abcdef',
         clientId: 'client-id.apps.googleusercontent.com',
         clientSecret: 'client-secret',
         workspaceDomain: 'example.com',
       });
-      const ci = new AccessServiceToken(stack, 'CiToken', { accountId: '0123456789abcdef0123456789abcdef', name: 'ci' });
+      const ci = new AccessServiceToken(stack, 'CiToken', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'ci' });
       new AccessApplication(stack, 'App', {
-        accountId: '0123456789abcdef0123456789abcdef',
+        cloudflareAccountId: '0123456789abcdef0123456789abcdef',
         name: 'Internal app',
         domains: ['app.example.com', 'app.example.org/admin'],
         sessionDuration: '8h',
@@ -195,7 +195,7 @@ describe('AccessApplication bad input', () => {
   });
 
   test('an empty account id', () => {
-    expect(() => attempt({ accountId: '' })).toThrow(/Invalid accountId: ""/);
+    expect(() => attempt({ cloudflareAccountId: '' })).toThrow(/Invalid cloudflareAccountId: ""/);
   });
 
   test('a failed application creates no resource at all (policies included)', () => {

@@ -3,7 +3,7 @@ import { expectInvalid, newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessIdentityProvider, GoogleWorkspaceIdentityProviderProps, OidcIdentityProviderProps } from '../../src/access';
 
-const CLIENT = { accountId: '0123456789abcdef0123456789abcdef', clientId: 'client-id', clientSecret: 'client-secret' };
+const CLIENT = { cloudflareAccountId: '0123456789abcdef0123456789abcdef', clientId: 'client-id', clientSecret: 'client-secret' };
 const WORKSPACE: GoogleWorkspaceIdentityProviderProps = { ...CLIENT, workspaceDomain: 'example.com' };
 const OIDC: OidcIdentityProviderProps = {
   ...CLIENT,
@@ -21,7 +21,7 @@ describe('AccessIdentityProvider', () => {
     const { json } = synth((stack) => {
       AccessIdentityProvider.googleWorkspace(stack, 'Workspace', WORKSPACE);
       AccessIdentityProvider.google(stack, 'Google', { ...CLIENT, name: 'Personal Google' });
-      AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: '0123456789abcdef0123456789abcdef' });
+      AccessIdentityProvider.oneTimePin(stack, 'Pin', { cloudflareAccountId: '0123456789abcdef0123456789abcdef' });
       AccessIdentityProvider.oidc(stack, 'Oidc', { ...OIDC, claims: ['groups'], pkceEnabled: true });
     });
     expect(json).toMatchSnapshot();
@@ -45,7 +45,7 @@ describe('AccessIdentityProvider', () => {
   });
 
   test('one-time PIN: type onetimepin with an empty config', () => {
-    const idp = idpDoc((stack) => AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: '0123456789abcdef0123456789abcdef', name: 'Email code' }));
+    const idp = idpDoc((stack) => AccessIdentityProvider.oneTimePin(stack, 'Pin', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'Email code' }));
     expect(idp).toEqual({ account_id: '0123456789abcdef0123456789abcdef', name: 'Email code', type: 'onetimepin', config: {} });
   });
 
@@ -64,7 +64,7 @@ describe('AccessIdentityProvider', () => {
 
   test('exposes the id and type', () => {
     const stack = newStack();
-    const idp = AccessIdentityProvider.oneTimePin(stack, 'Pin', { accountId: '0123456789abcdef0123456789abcdef' });
+    const idp = AccessIdentityProvider.oneTimePin(stack, 'Pin', { cloudflareAccountId: '0123456789abcdef0123456789abcdef' });
     expect(resolved(stack, idp.identityProviderId)).toMatch(/^\$\{cloudflare_zero_trust_access_identity_provider\.Pin_.*\.id\}$/);
     expect(idp.type).toBe('onetimepin');
   });
@@ -100,14 +100,14 @@ describe('literal secrets', () => {
 
   test('a literal clientSecret synthesizes with a warning that names it and the sensitive-variable way', () => {
     const stack = newStack();
-    AccessIdentityProvider.google(stack, 'Google', { accountId: '0123456789abcdef0123456789abcdef', clientId: 'id', clientSecret: 'hunter2' });
+    AccessIdentityProvider.google(stack, 'Google', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', clientId: 'id', clientSecret: 'hunter2' });
     expect(warnings(stack)).toEqual([expect.stringMatching(/^clientSecret is a literal string: it is stored in plain text .*TerraformVariable with sensitive: true/)]);
   });
 
   test('a clientSecret from a sensitive variable gets no warning', () => {
     const stack = newStack();
     const secret = new TerraformVariable(stack, 'secret', { type: 'string', sensitive: true });
-    AccessIdentityProvider.google(stack, 'Google', { accountId: '0123456789abcdef0123456789abcdef', clientId: 'id', clientSecret: secret.stringValue });
+    AccessIdentityProvider.google(stack, 'Google', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', clientId: 'id', clientSecret: secret.stringValue });
     expect(warnings(stack)).toEqual([]);
   });
 });
@@ -116,7 +116,7 @@ describe('Okta, Microsoft Entra ID, GitHub and SAML', () => {
   const TENANT = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
   const CERT = 'MIIDpDCCAoygAwIBAgIGAV2ka+55MA0GCSqGSIb3DQEBCwUAMIGSMQswCQYDVQQGEwJVUzET';
   const SAML = {
-    accountId: '0123456789abcdef0123456789abcdef',
+    cloudflareAccountId: '0123456789abcdef0123456789abcdef',
     issuerUrl: 'https://idp.example.com/saml/metadata',
     ssoTargetUrl: 'https://idp.example.com/saml/sso',
     idpPublicCerts: [CERT],

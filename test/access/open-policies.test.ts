@@ -3,12 +3,12 @@ import { AccessApplication, AccessDecision, AccessPolicy, AccessPolicyProps, Acc
 import { newStack, onlyResource, synth } from '../helpers';
 
 function attempt(props: Partial<AccessPolicyProps>): void {
-  new AccessPolicy(newStack(), 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'office', include: [], ...props });
+  new AccessPolicy(newStack(), 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'office', include: [], ...props });
 }
 
 function policyDoc(props: Partial<AccessPolicyProps>): any {
   const { doc } = synth((stack) => {
-    new AccessPolicy(stack, 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'office', include: [], ...props });
+    new AccessPolicy(stack, 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'office', include: [], ...props });
   });
   return onlyResource(doc, 'cloudflare_zero_trust_access_policy');
 }
@@ -50,7 +50,7 @@ describe('IP ranges that cover a whole address family count as everyone', () => 
 
   test('the check also runs for the policies an application creates, naming the policy', () => {
     expect(() => new AccessApplication(newStack(), 'App', {
-      accountId: '0123456789abcdef0123456789abcdef',
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
       name: 'app',
       domains: ['app.example.com'],
       policies: [
@@ -90,7 +90,7 @@ describe('anyValidServiceToken needs its own opt-in', () => {
 
 describe('IP ranges split over several policies of one application', () => {
   const application = (policies: any[]) => () => new AccessApplication(newStack(), 'App', {
-    accountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: ['app.example.com'], policies,
+    cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: ['app.example.com'], policies,
   });
 
   test('NON_IDENTITY policies that together cover all of IPv4 are refused, naming them', () => {

@@ -10,7 +10,7 @@ const CI: AccessPolicyOptions = { key: 'ci', name: 'CI', decision: AccessDecisio
 
 function appDoc(props: Partial<AccessApplicationProps>): any {
   return synth((stack) => {
-    new AccessApplication(stack, 'App', { accountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: ['app.example.com'], policies: [TEAM], ...props });
+    new AccessApplication(stack, 'App', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: ['app.example.com'], policies: [TEAM], ...props });
   }).doc;
 }
 
@@ -71,7 +71,7 @@ describe('policy addresses', () => {
 
   test('bad or repeated keys are refused', () => {
     const attempt = (policies: AccessPolicyOptions[]) => () => new AccessApplication(newStack(), 'App', {
-      accountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: ['app.example.com'], policies,
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: ['app.example.com'], policies,
     });
     expect(attempt([{ ...TEAM, key: 'Team Policy' }]))
       .toThrow(/Invalid policies\[0\]\.key: "Team Policy"\. Expected 1 to 63 lower-case letters, digits and hyphens/);

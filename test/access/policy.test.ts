@@ -7,21 +7,21 @@ const TEAM = AccessRule.emails(['alice@example.com']);
 
 function policyDoc(props: Partial<AccessPolicyProps>): any {
   const { doc } = synth((stack) => {
-    new AccessPolicy(stack, 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [TEAM], ...props });
+    new AccessPolicy(stack, 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [TEAM], ...props });
   });
   return onlyResource(doc, 'cloudflare_zero_trust_access_policy');
 }
 
 /** Builds a policy in a fresh stack; the bad-input tests expect it to throw. */
 function attempt(props: Partial<AccessPolicyProps>): void {
-  new AccessPolicy(newStack(), 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [TEAM], ...props });
+  new AccessPolicy(newStack(), 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [TEAM], ...props });
 }
 
 describe('AccessPolicy', () => {
   test('snapshot of a policy with include, exclude and require', () => {
     const { json } = synth((stack) => {
       new AccessPolicy(stack, 'Policy', {
-        accountId: '0123456789abcdef0123456789abcdef',
+        cloudflareAccountId: '0123456789abcdef0123456789abcdef',
         name: 'Engineering',
         include: [AccessRule.emailDomain('example.com'), AccessRule.emails(['contractor@partner.example'])],
         exclude: [AccessRule.emails(['former@example.com'])],
@@ -34,7 +34,7 @@ describe('AccessPolicy', () => {
 
   test('decision defaults to allow and is exposed', () => {
     const { doc, stack } = synth((s) => {
-      new AccessPolicy(s, 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [TEAM] });
+      new AccessPolicy(s, 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [TEAM] });
     });
     expect(onlyResource(doc, 'cloudflare_zero_trust_access_policy').decision).toBe('allow');
     const policy = stack.node.findChild('Policy') as AccessPolicy;
@@ -127,7 +127,7 @@ describe('AccessPolicy bad input', () => {
 
   test('a failed policy creates no resource', () => {
     const stack = newStack();
-    expect(() => new AccessPolicy(stack, 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [AccessRule.everyone()] })).toThrow();
+    expect(() => new AccessPolicy(stack, 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'p', include: [AccessRule.everyone()] })).toThrow();
     const doc = JSON.parse(Testing.synth(stack));
     expect(resources(doc, 'cloudflare_zero_trust_access_policy')).toEqual({});
   });

@@ -4,7 +4,7 @@ import { synth, onlyResource } from '../helpers';
 /** Synthesizes one policy that includes `rules` and returns its Terraform JSON. */
 function policyWith(rules: AccessRule[], decision = AccessDecision.ALLOW): any {
   const { doc } = synth((stack) => {
-    new AccessPolicy(stack, 'Policy', { accountId: '0123456789abcdef0123456789abcdef', name: 'p', decision, include: rules, allowEveryServiceTokenOfTheAccount: true });
+    new AccessPolicy(stack, 'Policy', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'p', decision, include: rules, allowEveryServiceTokenOfTheAccount: true });
   });
   return onlyResource(doc, 'cloudflare_zero_trust_access_policy');
 }

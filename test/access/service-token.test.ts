@@ -3,7 +3,7 @@ import { newStack, onlyResource, synth } from '../helpers';
 import { resolved } from './resolve';
 import { AccessServiceToken, AccessServiceTokenProps } from '../../src/access';
 
-const BASE: AccessServiceTokenProps = { accountId: '0123456789abcdef0123456789abcdef', name: 'ci' };
+const BASE: AccessServiceTokenProps = { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'ci' };
 const EXPIRY = '2030-01-31T00:00:00Z';
 
 function tokenResource(props: AccessServiceTokenProps): any {

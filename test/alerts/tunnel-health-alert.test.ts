@@ -6,15 +6,15 @@ const ACCOUNT = '0123456789abcdef0123456789abcdef';
 
 function tunnel(stack: any): CloudflareTunnel {
   return new CloudflareTunnel(stack, 'tunnel', {
-    accountId: ACCOUNT,
-    zoneId: 'fedcba9876543210fedcba9876543210',
+    cloudflareAccountId: ACCOUNT,
+    cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
     name: 'web',
     ingress: [{ hostname: 'web.example.com', service: 'http://localhost:8080' }],
   });
 }
 
 function build(target: CloudflareAlertTarget) {
-  const result = synth((stack) => new TunnelHealthAlert(stack, 'health', { accountId: ACCOUNT, tunnel: tunnel(stack), target }));
+  const result = synth((stack) => new TunnelHealthAlert(stack, 'health', { cloudflareAccountId: ACCOUNT, tunnel: tunnel(stack), target }));
   return { ...result, policy: onlyResource(result.doc, 'cloudflare_notification_policy') };
 }
 
@@ -47,11 +47,11 @@ describe('TunnelHealthAlert', () => {
   describe('rejects', () => {
     const attempt = (overrides: Partial<TunnelHealthAlertProps>) => () => {
       const stack = newStack();
-      new TunnelHealthAlert(stack, 'health', { accountId: ACCOUNT, tunnel: tunnel(stack), target: CloudflareAlertTarget.email('ops@example.com'), ...overrides });
+      new TunnelHealthAlert(stack, 'health', { cloudflareAccountId: ACCOUNT, tunnel: tunnel(stack), target: CloudflareAlertTarget.email('ops@example.com'), ...overrides });
     };
 
     test('an account id that is no Cloudflare id', () => {
-      expect(attempt({ accountId: 'acme' })).toThrow(/^Invalid accountId: "acme"\. Expected a Cloudflare id/);
+      expect(attempt({ cloudflareAccountId: 'acme' })).toThrow(/^Invalid cloudflareAccountId: "acme"\. Expected a Cloudflare id/);
     });
 
     test('a target that is not a CloudflareAlertTarget', () => {

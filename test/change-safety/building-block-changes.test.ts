@@ -52,7 +52,7 @@ describe('the region changing its zone list', () => {
 
 describe('rotating a service token', () => {
   const token = (rotation: { rotationVersion?: number; previousSecretExpiresAt?: string }) => synth((stack) => {
-    new AccessServiceToken(stack, 'ci', { accountId: '0123456789abcdef0123456789abcdef', name: 'ci', ...rotation });
+    new AccessServiceToken(stack, 'ci', { cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'ci', ...rotation });
   }).doc;
 
   test('is one in-place update with both values', () => {

@@ -13,7 +13,7 @@ describe('props that must be literal', () => {
     ['AccessRule.emails', () => AccessRule.emails(list), 'AccessRule.emails'],
     ['AccessRule.ipRanges', () => AccessRule.ipRanges(list), 'AccessRule.ipRanges'],
     ['AccessApplication domains', () => new AccessApplication(stack, 'app', {
-      accountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: list, policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef', name: 'app', domains: list, policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
     }), 'domains'],
     ['PrivateNetwork availabilityZoneCount', () => new PrivateNetwork(stack, 'network', { availabilityZoneCount: count }), 'availabilityZoneCount'],
   ])('%s', (_case, build, property) => {

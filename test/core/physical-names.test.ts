@@ -21,10 +21,18 @@ describe('two services in one stack', () => {
       /^Invalid name: "admin"\. The Cloudflare Tunnel name is already taken in this stack by test\/one\/tunnel; test\/two\/tunnel/);
   });
 
-  test('with their default names and different hostnames build side by side', () => {
+  test('with their default names, different hostnames and an output prefix build side by side', () => {
     const stack = newStack();
     new ZeroTrustFargateService(stack, 'one', BASE);
-    expect(() => new ZeroTrustFargateService(stack, 'two', { ...BASE, hostname: 'other.example.com' })).not.toThrow();
+    expect(() => new ZeroTrustFargateService(stack, 'two', { ...BASE, hostname: 'other.example.com', outputPrefix: 'two' })).not.toThrow();
+  });
+
+  test('without an output prefix the second fails, naming outputPrefix and both constructs, and leaves nothing behind', () => {
+    const stack = newStack();
+    new ZeroTrustFargateService(stack, 'one', BASE);
+    expect(() => new ZeroTrustFargateService(stack, 'two', { ...BASE, hostname: 'other.example.com' })).toThrow(
+      /^Invalid outputPrefix: undefined\. The Terraform output "service_name" is already written by test\/one\/service\/service-name; test\/two\/service must write its outputs under other names: set outputPrefix on one of them\.$/);
+    expect(stack.node.tryFindChild('two')).toBeUndefined();
   });
 
   test('a failed build frees its names for the next attempt', () => {
@@ -38,8 +46,8 @@ describe('building blocks', () => {
   test('two tunnels routing one hostname in one zone', () => {
     const stack = newStack();
     const tunnel = (id: string) => new CloudflareTunnel(stack, id, {
-      accountId: '0123456789abcdef0123456789abcdef',
-      zoneId: 'fedcba9876543210fedcba9876543210',
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
       name: id,
       ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080' }],
     });

@@ -58,14 +58,14 @@ export function severalConstructs(app: App, order: Part[] = CREATION_ORDERS[0]):
     'identity-provider': () => {
       const clientSecret = new TerraformVariable(stack, 'google_client_secret', { type: 'string', sensitive: true });
       google = AccessIdentityProvider.googleWorkspace(stack, 'google', {
-        accountId: ACCOUNT_ID,
+        cloudflareAccountId: ACCOUNT_ID,
         clientId: 'client-id.apps.googleusercontent.com',
         clientSecret: clientSecret.stringValue,
         workspaceDomain: 'example.com',
       });
     },
     'service-token': () => {
-      ciToken = new AccessServiceToken(stack, 'ci-token', { accountId: ACCOUNT_ID, name: 'ci-smoke-tests' });
+      ciToken = new AccessServiceToken(stack, 'ci-token', { cloudflareAccountId: ACCOUNT_ID, name: 'ci-smoke-tests' });
     },
     'admin-service': () => {
       if (google === undefined || ciToken === undefined) {
@@ -83,7 +83,7 @@ export function severalConstructs(app: App, order: Part[] = CREATION_ORDERS[0]):
           healthCheck: { command: ['CMD', '/app/healthcheck'] },
         },
         access: {
-          identityProviderIds: [google.identityProviderId],
+          allowedIdentityProviderIds: [google.identityProviderId],
           policies: [
             { key: 'former-staff', name: 'Former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
             { key: 'ci', name: 'CI smoke tests', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.serviceToken(ciToken.tokenId)] },

@@ -1,7 +1,7 @@
 // The two examples reproduce the source articles: synthesized with their
 // placeholder settings, snapshotted, and checked for what each article documents.
 import { App, Testing } from 'cdktf';
-import { FlaskExampleStack } from '../../examples/flask/stack';
+import { FLASK_REPOSITORY_NAMES, FlaskExampleStack, FlaskImagesStack } from '../../examples/flask/stack';
 import { GRAFANA_IMAGE, GrafanaExampleStack } from '../../examples/grafana/stack';
 import { PinnedVersions } from '../../src';
 import { onlyResource, resources } from '../helpers';
@@ -56,17 +56,23 @@ describe('Flask example', () => {
     for (const key of ['AccountTag', 'TunnelSecret', 'TunnelID']) expect(parameter.value).toContain(`"${key}"`);
   });
 
-  test('two ECR repositories; the sidecar runs the pinned cloudflared copy from its own', () => {
-    const repositories = resources(doc, 'aws_ecr_repository');
+  test('images from the two ECR repositories of flask-images, found by name; the sidecar runs the pinned cloudflared copy', () => {
+    // No repository of its own: they are in the flask-images stack, with a state of their own.
+    expect(resources(doc, 'aws_ecr_repository')).toEqual({});
+    const repositories: Record<string, any> = doc.data.aws_ecr_repository;
     const byName = Object.fromEntries(Object.entries(repositories).map(([id, r]: [string, any]) => [r.name, id]));
     expect(Object.keys(byName).sort()).toEqual(['cloudflared', 'flask']);
-    for (const repository of Object.values(repositories) as any[]) {
-      expect(repository.image_tag_mutability).toBe('IMMUTABLE');
-      expect(repository.image_scanning_configuration).toEqual({ scan_on_push: true });
-    }
     const { cloudflared, flask } = containers(doc);
-    expect(cloudflared.image).toBe(`${ref('aws_ecr_repository', byName.cloudflared, 'repository_url')}:${PinnedVersions.CLOUDFLARED}`);
-    expect(flask.image).toBe(`${ref('aws_ecr_repository', byName.flask, 'repository_url')}:1.0.0`);
+    const dataRef = (id: string, attribute: string) => `\${data.aws_ecr_repository.${id}.${attribute}}`;
+    expect(cloudflared.image).toBe(`${dataRef(byName.cloudflared, 'repository_url')}:${PinnedVersions.CLOUDFLARED}`);
+    expect(flask.image).toBe(`${dataRef(byName.flask, 'repository_url')}:1.0.0`);
+    // The plan fails while an image is missing, before anything is created.
+    expect(Object.values(doc.data.aws_ecr_image).map((image: any) => `${image.repository_name}:${image.image_tag}`).sort())
+      .toEqual([`cloudflared:${PinnedVersions.CLOUDFLARED}`, 'flask:1.0.0']);
+    // The execution role pulls from exactly these two repositories.
+    const statements = (Object.values(doc.data.aws_iam_policy_document) as any[]).flatMap((p) => p.statement);
+    const pull = statements.filter((s) => s.actions.includes('ecr:BatchGetImage'));
+    expect(pull).toEqual([expect.objectContaining({ resources: [dataRef(byName.flask, 'arn'), dataRef(byName.cloudflared, 'arn')] })]);
   });
 
   test('a 0.5 vCPU / 1 GB task: Flask on port 5000, the sidecar depending on it (START)', () => {
@@ -102,6 +108,37 @@ describe('Flask example', () => {
       expect(subnets[id].map_public_ip_on_launch).toBe(false);
       expect(subnets[id].tags.Name).toContain('private');
     }
+  });
+});
+
+describe('Flask example images', () => {
+  const { json, doc } = synthExample((app) => new FlaskImagesStack(app, 'flask-images'));
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+
+  test('the two repositories the flask stack pulls from: immutable tags, scan on push, deleted with the stack', () => {
+    const repositories = Object.values(resources(doc, 'aws_ecr_repository')) as any[];
+    expect(repositories.map((repository) => repository.name).sort()).toEqual(Object.values(FLASK_REPOSITORY_NAMES).sort());
+    for (const repository of repositories) {
+      expect(repository).toMatchObject({ image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: { scan_on_push: true }, force_delete: true });
+    }
+  });
+
+  test('the addresses of the last release\'s flask stack, so that `terraform state mv` keeps them', () => {
+    expect(Object.keys(resources(doc, 'aws_ecr_repository')).sort())
+      .toEqual(['cloudflared-repository_Repository_77722F76', 'flask-repository_Repository_FBEBE7A8']);
+    expect(Object.keys(resources(doc, 'aws_ecr_lifecycle_policy')).sort())
+      .toEqual(['cloudflared-repository_LifecyclePolicy_5E20F6B0', 'flask-repository_LifecyclePolicy_B24FAB15']);
+  });
+
+  test('outputs the tag to push the cloudflared copy at', () => {
+    expect(doc.output.cloudflared_version.value).toBe(PinnedVersions.CLOUDFLARED);
+  });
+
+  test('needs only the AWS provider', () => {
+    expect(Object.keys(doc.provider)).toEqual(['aws']);
   });
 });
 

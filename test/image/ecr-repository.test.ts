@@ -11,6 +11,23 @@ describe('EcrRepository', () => {
     expect(json).toMatchSnapshot();
   });
 
+  test('outputs its URL under a name made of the repository name, or of the construct id for a token', () => {
+    const named = synth((stack) => new EcrRepository(stack, 'Repo', { name: 'team/my-app' })).doc;
+    expect(Object.keys(named.output)).toEqual(['team_my_app_repository_url']);
+    expect(named.output.team_my_app_repository_url.value).toMatch(/^\$\{aws_ecr_repository\.\w+\.repository_url\}$/);
+    const fromToken = synth((stack) => new EcrRepository(stack, 'app-images', {
+      name: new TerraformVariable(stack, 'repository', { type: 'string' }).stringValue,
+    })).doc;
+    expect(Object.keys(fromToken.output)).toEqual(['app_images_repository_url']);
+  });
+
+  test('two repositories whose names give the same output name fail, naming the second name', () => {
+    const stack = newStack();
+    new EcrRepository(stack, 'one', { name: 'my-app' });
+    expect(() => new EcrRepository(stack, 'two', { name: 'my_app' })).toThrow(
+      /^Invalid name: "my_app"\. The Terraform output "my_app_repository_url" is already written by test\/one\/repository-url/);
+  });
+
   test('scans on push, immutable tags and AES256 by default', () => {
     const { doc } = synth((stack) => new EcrRepository(stack, 'Repo', { name: 'my-app' }));
     const repo = onlyResource(doc, 'aws_ecr_repository');

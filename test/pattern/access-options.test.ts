@@ -44,7 +44,7 @@ function applications(doc: any): any[] {
 describe('settings of the hostname\'s application', () => {
   test('a CI service token with a 401, CORS, cookies, the interstitial and a deny page pass through', () => {
     const { doc } = synth((stack) => {
-      const ci = new AccessServiceToken(stack, 'ci', { accountId: BASE.cloudflareAccountId, name: 'ci' });
+      const ci = new AccessServiceToken(stack, 'ci', { cloudflareAccountId: BASE.cloudflareAccountId, name: 'ci' });
       new ZeroTrustFargateService(stack, 'admin', {
         ...BASE,
         access: {
@@ -93,7 +93,7 @@ describe('paths with policies of their own', () => {
   test('each path gets an application on <hostname><path>, sharing the login settings, with its cookie on its path', () => {
     const doc = patternDoc({
       allow: PEOPLE,
-      identityProviderIds: ['idp-google'],
+      allowedIdentityProviderIds: ['idp-google'],
       autoRedirectToIdentity: true,
       sessionDuration: '8h',
       paths: [
@@ -189,7 +189,7 @@ describe('an existing application', () => {
     const config = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
     expect(config.config.ingress[0].origin_request.access).toMatchObject({ required: true, aud_tag: [AUD] });
     expect(config.depends_on).toBeUndefined();
-    expect(Object.entries(doc.output).find(([id]) => id.includes('access-application-aud'))![1]).toMatchObject({ value: AUD });
+    expect(doc.output.access_application_aud).toMatchObject({ value: AUD });
   });
 
   test('paths may still have applications of their own', () => {

@@ -38,7 +38,7 @@ describe('errors name the prop as written', () => {
     ['memory that does not fit the CPU', { service: { cpu: 256, memory: 100 } }, 'service.memory', /100\./],
     ['a short account id', { cloudflareAccountId: 'abc' }, 'cloudflareAccountId', /"abc"\. Expected a Cloudflare id/],
     ['a short zone id', { cloudflareZoneId: 'abc' }, 'cloudflareZoneId', /"abc"/],
-    ['auto-redirect with two identity providers', { access: { ...access, identityProviderIds: ['a', 'b'], autoRedirectToIdentity: true } }, 'access.autoRedirectToIdentity', /true\./],
+    ['auto-redirect with two identity providers', { access: { ...access, allowedIdentityProviderIds: ['a', 'b'], autoRedirectToIdentity: true } }, 'access.autoRedirectToIdentity', /true\./],
     ['a cluster name with spaces', { cluster: { name: 'bad name!' } }, 'cluster.name', /"bad name!"/],
     ['a log retention CloudWatch does not offer', { service: { logRetentionDays: 2 } }, 'service.logRetentionDays', /2\. Expected one of the values CloudWatch Logs accepts/],
     ['a negative task count', { service: { desiredCount: -1 } }, 'service.desiredCount', /-1\./],

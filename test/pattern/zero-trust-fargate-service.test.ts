@@ -1,4 +1,4 @@
-import { TerraformElement, TerraformStack } from 'cdktf';
+import { TerraformElement, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import {
   AccessDecision,
   AccessRule,
@@ -78,6 +78,43 @@ describe('ZeroTrustFargateService', () => {
     }
     // No secret material in any output.
     expect(JSON.stringify(build().doc.output)).not.toMatch(/aws_ssm_parameter\.[^.]+\.value|random_password|tunnel_secret|sensitive\(/);
+  });
+
+  describe('output names', () => {
+    const ALL = ['access_application_aud', 'cluster_arn', 'cluster_name', 'credential_parameter_name', 'execution_role_arn',
+      'log_group_name', 'security_group_id', 'service_name', 'task_definition_arn', 'task_definition_family', 'task_role_arn',
+      'task_role_name', 'tunnel_id', 'url'];
+
+    test('are stable and readable, whatever the construct path: `terraform output url`', () => {
+      const { doc } = build();
+      expect(Object.keys(doc.output).sort()).toEqual(ALL);
+      expect(doc.output.url.value).toBe('https://admin.example.com');
+      expect(doc.output.tunnel_id.value).toMatch(/^\$\{cloudflare_zero_trust_tunnel_cloudflared\.\w+\.id\}$/);
+    });
+
+    test('take the outputPrefix, so two services can share a stack', () => {
+      const { doc } = build({ outputPrefix: 'admin' });
+      expect(Object.keys(doc.output).sort()).toEqual(ALL.map((name) => `admin_${name}`));
+    });
+
+    test.each([['Admin'], ['1admin'], ['admin-panel'], ['']])('refuse the outputPrefix %p, naming the rule', (prefix) => {
+      expect(() => build({ outputPrefix: prefix })).toThrow(
+        `Invalid outputPrefix: ${JSON.stringify(prefix)}. Expected 1-40 lower-case letters, digits or underscores, starting with a letter`);
+    });
+
+    test('a stack output of the user with the same name fails the synth, naming both', () => {
+      const stack = newStack();
+      new ZeroTrustFargateService(stack, 'admin', props());
+      new TerraformOutput(stack, 'url', { value: 'https://elsewhere.example.com' });
+      expect(() => Testing.synth(stack, true)).toThrow(/The Terraform output "url" of test\/url overwrites the one of test\/admin: rename it, or set the outputPrefix \(or name\) of the latter/);
+    });
+
+    test('a user output with the same name, created first, fails the synth too', () => {
+      const stack = newStack();
+      new TerraformOutput(stack, 'tunnel_id', { value: 'x' });
+      new ZeroTrustFargateService(stack, 'admin', props());
+      expect(() => Testing.synth(stack, true)).toThrow(/The Terraform output "tunnel_id" of test\/tunnel_id overwrites the one of test\/admin/);
+    });
   });
 
   describe('wiring', () => {

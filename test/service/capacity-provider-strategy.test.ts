@@ -1,18 +1,19 @@
+import { FargateCapacityProvider } from '../../src/cluster';
 import { CapacityProviderStrategy } from '../../src/service';
 
 describe('CapacityProviderStrategy', () => {
   test('fargate', () => {
-    expect(CapacityProviderStrategy.fargate().shares).toEqual([{ capacityProvider: 'FARGATE', weight: 100 }]);
+    expect(CapacityProviderStrategy.fargate().shares).toEqual([{ capacityProvider: FargateCapacityProvider.FARGATE, weight: 100 }]);
   });
 
   test('fargateSpot', () => {
-    expect(CapacityProviderStrategy.fargateSpot().shares).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 100 }]);
+    expect(CapacityProviderStrategy.fargateSpot().shares).toEqual([{ capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: 100 }]);
   });
 
   test('mixed with an on-demand base', () => {
     expect(CapacityProviderStrategy.mixed({ fargateWeight: 1, fargateSpotWeight: 4, fargateBase: 2 }).shares).toEqual([
-      { capacityProvider: 'FARGATE', weight: 1, base: 2 },
-      { capacityProvider: 'FARGATE_SPOT', weight: 4 },
+      { capacityProvider: FargateCapacityProvider.FARGATE, weight: 1, base: 2 },
+      { capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: 4 },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { TerraformVariable } from 'cdktf';
-import { ContainerSecret, ContainerSecretSource } from '../../src/service';
+import { ContainerSecret } from '../../src/service';
+import { ContainerSecretSource } from '../../src/service/internal/container-secret-source';
 import { newStack } from '../helpers';
 
 const SSM_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db';
@@ -9,24 +10,24 @@ const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-
 describe('ContainerSecret', () => {
   test('from an SSM parameter: valueFrom and resource are the parameter ARN', () => {
     const secret = ContainerSecret.fromSsmParameter(SSM_ARN, { kmsKeyArn: KEY_ARN });
-    expect(secret.source).toBe(ContainerSecretSource.SSM_PARAMETER);
-    expect(secret.valueFrom).toBe(SSM_ARN);
-    expect(secret.resourceArn).toBe(SSM_ARN);
+    expect(secret._source).toBe(ContainerSecretSource.SSM_PARAMETER);
+    expect(secret._valueFrom).toBe(SSM_ARN);
+    expect(secret._resourceArn).toBe(SSM_ARN);
     expect(secret.kmsKeyArn).toBe(KEY_ARN);
   });
 
   test('from Secrets Manager: the whole secret', () => {
     const secret = ContainerSecret.fromSecretsManager(SECRET_ARN);
-    expect(secret.source).toBe(ContainerSecretSource.SECRETS_MANAGER);
-    expect(secret.valueFrom).toBe(SECRET_ARN);
-    expect(secret.resourceArn).toBe(SECRET_ARN);
+    expect(secret._source).toBe(ContainerSecretSource.SECRETS_MANAGER);
+    expect(secret._valueFrom).toBe(SECRET_ARN);
+    expect(secret._resourceArn).toBe(SECRET_ARN);
     expect(secret.kmsKeyArn).toBeUndefined();
   });
 
   test('from Secrets Manager: one JSON key', () => {
     const secret = ContainerSecret.fromSecretsManager(SECRET_ARN, { jsonKey: 'password' });
-    expect(secret.valueFrom).toBe(`${SECRET_ARN}:password::`);
-    expect(secret.resourceArn).toBe(SECRET_ARN);
+    expect(secret._valueFrom).toBe(`${SECRET_ARN}:password::`);
+    expect(secret._resourceArn).toBe(SECRET_ARN);
   });
 
   test('rejects an SSM parameter name instead of an ARN', () => {
@@ -54,9 +55,9 @@ describe('ContainerSecret', () => {
 
   test('accepts a path name with the suffix, and a Terraform reference unchecked', () => {
     const full = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db-AbCdEf';
-    expect(ContainerSecret.fromSecretsManager(full).resourceArn).toBe(full);
+    expect(ContainerSecret.fromSecretsManager(full)._resourceArn).toBe(full);
     const secretArn = new TerraformVariable(newStack(), 'secret_arn', { type: 'string' }).stringValue;
-    expect(ContainerSecret.fromSecretsManager(secretArn).resourceArn).toBe(secretArn);
+    expect(ContainerSecret.fromSecretsManager(secretArn)._resourceArn).toBe(secretArn);
   });
 
   test('rejects a KMS alias instead of a key ARN', () => {

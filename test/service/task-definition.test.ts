@@ -70,7 +70,7 @@ describe('TunnelTaskDefinition', () => {
     expect(task.appContainerName).toBe('web');
     expect(task.sidecarContainerName).toBe('cloudflared');
     expect(task.appPort).toBe(3000);
-    expect(task.containerDefinitions.map((c) => c.name)).toEqual(['web', 'cloudflared']);
+    expect(task._containerDefinitions.map((c) => c.name)).toEqual(['web', 'cloudflared']);
   });
 
   describe('cloudflared sidecar', () => {

@@ -22,8 +22,8 @@ let tunnels = 0;
 function tunnel(stack: any, rule: Omit<TunnelIngressRule, 'service'>): CloudflareTunnel {
   tunnels += 1;
   return new CloudflareTunnel(stack, `tunnel${tunnels}`, {
-    accountId: ACCOUNT_ID,
-    zoneId: ZONE_ID,
+    cloudflareAccountId: ACCOUNT_ID,
+    cloudflareZoneId: ZONE_ID,
     name: `app${tunnels}`,
     accessTeamName: 'acme',
     ingress: [{ service: 'http://localhost:8080', ...rule }],
@@ -32,7 +32,7 @@ function tunnel(stack: any, rule: Omit<TunnelIngressRule, 'service'>): Cloudflar
 
 function application(stack: any, id: string, domain: string, props: any = {}): AccessApplication {
   return new AccessApplication(stack, id, {
-    accountId: ACCOUNT_ID, name: id, domains: [domain], policies: [{ name: id, include: [AccessRule.emailDomain('example.com')] }], ...props,
+    cloudflareAccountId: ACCOUNT_ID, name: id, domains: [domain], policies: [{ name: id, include: [AccessRule.emailDomain('example.com')] }], ...props,
   });
 }
 

@@ -11,7 +11,7 @@ const ZONE_ID = 'fedcba9876543210fedcba9876543210';
 function build(rule: (app: AccessApplication) => Partial<TunnelIngressRule>, props: Partial<CloudflareTunnelProps> = {}) {
   const stack = newStack();
   const app = new AccessApplication(stack, 'access', {
-    accountId: ACCOUNT_ID,
+    cloudflareAccountId: ACCOUNT_ID,
     name: 'app',
     domains: ['app.example.com'],
     policies: [
@@ -20,8 +20,8 @@ function build(rule: (app: AccessApplication) => Partial<TunnelIngressRule>, pro
     ],
   });
   new CloudflareTunnel(stack, 'tunnel', {
-    accountId: ACCOUNT_ID,
-    zoneId: ZONE_ID,
+    cloudflareAccountId: ACCOUNT_ID,
+    cloudflareZoneId: ZONE_ID,
     name: 'app',
     ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080', ...rule(app) }],
     ...props,
@@ -122,11 +122,11 @@ describe('bad input', () => {
   test('wildcard application domains cover names below them', () => {
     const stack = newStack();
     const app = new AccessApplication(stack, 'access', {
-      accountId: ACCOUNT_ID, name: 'app', domains: ['*.example.com'], policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
+      cloudflareAccountId: ACCOUNT_ID, name: 'app', domains: ['*.example.com'], policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
     });
     expect(() => new CloudflareTunnel(stack, 'tunnel', {
-      accountId: ACCOUNT_ID,
-      zoneId: ZONE_ID,
+      cloudflareAccountId: ACCOUNT_ID,
+      cloudflareZoneId: ZONE_ID,
       name: 'app',
       accessTeamName: 'acme',
       ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080', accessApplication: app }],
@@ -138,11 +138,11 @@ describe('path-scoped applications', () => {
   function tunnelFor(domains: string[], path?: string) {
     const stack = newStack();
     const app = new AccessApplication(stack, 'access', {
-      accountId: ACCOUNT_ID, name: 'app', domains, policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
+      cloudflareAccountId: ACCOUNT_ID, name: 'app', domains, policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
     });
     return () => new CloudflareTunnel(stack, 'tunnel', {
-      accountId: ACCOUNT_ID,
-      zoneId: ZONE_ID,
+      cloudflareAccountId: ACCOUNT_ID,
+      cloudflareZoneId: ZONE_ID,
       name: 'app',
       accessTeamName: 'acme',
       ingress: [{ hostname: 'app.example.com', path, service: 'http://localhost:8080', accessApplication: app }],
@@ -163,14 +163,14 @@ describe('tokens in a standalone tunnel', () => {
     const stack = newStack();
     const port = new TerraformVariable(stack, 'port', { type: 'number' }).numberValue;
     expect(() => new CloudflareTunnel(stack, 'tunnel', {
-      accountId: ACCOUNT_ID, zoneId: ZONE_ID, name: 'app', ingress: [{ hostname: 'app.example.com', service: `http://localhost:${port}` }],
+      cloudflareAccountId: ACCOUNT_ID, cloudflareZoneId: ZONE_ID, name: 'app', ingress: [{ hostname: 'app.example.com', service: `http://localhost:${port}` }],
     })).toThrow(/^Invalid ingress\[0\]\.service: "http:\/\/localhost:<a number token>"\. .*Token\.asString/);
   });
 
   test('a list token as ingress is refused as not literal', () => {
     const stack = newStack();
     const rules = new TerraformVariable(stack, 'rules', { type: 'list(string)' }).listValue as any;
-    expect(() => new CloudflareTunnel(stack, 'tunnel', { accountId: ACCOUNT_ID, zoneId: ZONE_ID, name: 'app', ingress: rules }))
+    expect(() => new CloudflareTunnel(stack, 'tunnel', { cloudflareAccountId: ACCOUNT_ID, cloudflareZoneId: ZONE_ID, name: 'app', ingress: rules }))
       .toThrow(/^Invalid ingress: <a Terraform token>\. Expected a literal list of rules/);
   });
 });

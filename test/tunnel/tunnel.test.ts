@@ -8,8 +8,8 @@ const ZONE_ID = 'fedcba9876543210fedcba9876543210';
 /** Minimal valid props; tests override what they exercise. */
 function props(overrides: Partial<CloudflareTunnelProps> = {}): CloudflareTunnelProps {
   return {
-    accountId: ACCOUNT_ID,
-    zoneId: ZONE_ID,
+    cloudflareAccountId: ACCOUNT_ID,
+    cloudflareZoneId: ZONE_ID,
     zoneName: 'example.com',
     name: 'app-tunnel',
     ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080' }],
@@ -278,8 +278,8 @@ describe('CloudflareTunnel', () => {
     const { doc } = synth((stack) => {
       const variable = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;
       new CloudflareTunnel(stack, 'tunnel', {
-        accountId: variable('account'),
-        zoneId: variable('zone'),
+        cloudflareAccountId: variable('account'),
+        cloudflareZoneId: variable('zone'),
         zoneName: variable('zone_name'),
         name: variable('name'),
         ingress: [{ hostname: variable('hostname'), service: 'http://localhost:8080' }],
@@ -293,8 +293,8 @@ describe('CloudflareTunnel rejects bad input', () => {
   const rule = (extra: object) => [{ hostname: 'app.example.com', service: 'http://localhost:8080', ...extra }];
 
   test.each<[string, Partial<CloudflareTunnelProps>, RegExp]>([
-    ['accountId not a 32-hex id', { accountId: 'my-account' }, /Invalid accountId: "my-account"\. Expected a Cloudflare id of 32 lower-case hexadecimal/],
-    ['zoneId not a 32-hex id', { zoneId: ZONE_ID.toUpperCase() }, /Invalid zoneId: .*32 lower-case hexadecimal/],
+    ['cloudflareAccountId not a 32-hex id', { cloudflareAccountId: 'my-account' }, /Invalid cloudflareAccountId: "my-account"\. Expected a Cloudflare id of 32 lower-case hexadecimal/],
+    ['cloudflareZoneId not a 32-hex id', { cloudflareZoneId: ZONE_ID.toUpperCase() }, /Invalid cloudflareZoneId: .*32 lower-case hexadecimal/],
     ['empty tunnel name', { name: '  ' }, /Invalid name: .*non-empty tunnel name/],
     ['zoneName not a DNS name', { zoneName: 'Example.com.' }, /Invalid zoneName: "Example\.com\."\. Expected a fully qualified lower-case DNS name/],
     ['empty ingress list', { ingress: [] }, /Invalid ingress: \[\]\. Expected at least one rule/],

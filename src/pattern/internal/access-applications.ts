@@ -48,7 +48,7 @@ export const HOSTNAME_SETTING_NAMES: Record<string, string> = {
 
 /** Settings of `access` that only configure the application this construct would create. */
 const NEW_APPLICATION_SETTINGS: Array<keyof ZeroTrustAccessOptions> = [
-  'allow', 'policies', 'existingPolicies', 'identityProviderIds', 'autoRedirectToIdentity', 'applicationName',
+  'allow', 'policies', 'existingPolicies', 'allowedIdentityProviderIds', 'autoRedirectToIdentity', 'applicationName',
   'sessionDuration', 'appLauncherVisible', 'logoUrl', 'cors', 'cookies', 'skipInterstitial', 'customDenyMessage',
   'customDenyUrl', 'customNonIdentityDenyUrl', 'serviceAuth401',
 ];
@@ -165,7 +165,7 @@ function validatePolicies(prefix: string, allow: AccessRule[] | undefined, polic
 
 /** What the path applications need from the pattern. */
 export interface PathApplicationContext {
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
   readonly hostname: string;
   /** Name of the hostname's application, which path applications' names start with. */
   readonly applicationName: string;
@@ -184,7 +184,6 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
     const property = `access.paths[${i}]`;
     const name = options.applicationName ?? `${context.applicationName} ${options.path}`;
     const names: Record<string, string> = {
-      accountId: 'cloudflareAccountId',
       name: options.applicationName === undefined ? `${property}.path` : `${property}.applicationName`,
       domains: `${property}.path`,
       policies: `${property}.policies`,
@@ -193,7 +192,7 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
       serviceAuth401: `${property}.serviceAuth401`,
       customNonIdentityDenyUrl: `${property}.customNonIdentityDenyUrl`,
       sessionDuration: 'access.sessionDuration',
-      allowedIdentityProviderIds: 'access.identityProviderIds',
+      allowedIdentityProviderIds: 'access.allowedIdentityProviderIds',
       autoRedirectToIdentity: 'access.autoRedirectToIdentity',
       cookies: 'access.cookies',
       skipInterstitial: 'access.skipInterstitial',
@@ -201,7 +200,7 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
       customDenyUrl: 'access.customDenyUrl',
     };
     return withPropertyNames(names, () => new AccessApplication(scope, `access-path-${pathKey(options)}`, {
-      accountId: context.accountId,
+      cloudflareAccountId: context.cloudflareAccountId,
       name,
       domains: [`${context.hostname}${options.path}`],
       policies: pathPolicies(options, name),
@@ -211,7 +210,7 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
       customNonIdentityDenyUrl: options.customNonIdentityDenyUrl,
       // Shared with the hostname's application: one login experience for the whole app.
       sessionDuration: access.sessionDuration,
-      allowedIdentityProviderIds: access.identityProviderIds,
+      allowedIdentityProviderIds: access.allowedIdentityProviderIds,
       autoRedirectToIdentity: access.autoRedirectToIdentity,
       skipInterstitial: access.skipInterstitial,
       customDenyMessage: access.customDenyMessage,

@@ -14,7 +14,7 @@ import { ZeroTrustAlertOptions } from '../options';
 /** What the alerts watch. */
 export interface AlertSubjects {
   readonly name: string;
-  readonly accountId: string;
+  readonly cloudflareAccountId: string;
   readonly tunnel: CloudflareTunnel;
   readonly service: TunnelFargateService;
   readonly cluster: ICluster;
@@ -59,7 +59,7 @@ export function createAlerts(scope: Construct, alerts: ZeroTrustAlertOptions | u
     alarmAfterMinutes: alerts.alarmAfterMinutes,
   });
   const tunnelHealthAlert = alerts.cloudflare === undefined ? undefined : new TunnelHealthAlert(scope, 'tunnel-health', {
-    accountId: subjects.accountId,
+    cloudflareAccountId: subjects.cloudflareAccountId,
     tunnel: subjects.tunnel,
     target: alerts.cloudflare,
   });

@@ -65,7 +65,7 @@ export function renderAppContainer(
     definition.environment = nameValuePairs(app.environment);
   }
   if (Object.keys(secrets).length > 0) {
-    definition.secrets = Object.keys(secrets).sort().map((envName) => ({ name: envName, valueFrom: secrets[envName].valueFrom }));
+    definition.secrets = Object.keys(secrets).sort().map((envName) => ({ name: envName, valueFrom: secrets[envName]._valueFrom }));
   }
   if (app.command !== undefined) {
     definition.command = app.command;

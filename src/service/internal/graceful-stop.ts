@@ -13,6 +13,7 @@
  * A Fargate Spot interruption ends the task 120 seconds after the SIGTERM to the first container, so
  * with `FARGATE_SPOT` in the strategy the sidecar's stop timeout plus the app's must fit in 120 seconds.
  */
+import { FargateCapacityProvider } from '../../cluster/fargate-capacity-provider';
 import { Op } from 'cdktf';
 import { invalid, isKnown, requireOptionalIntegerInRange } from '../../core/validation';
 import { CapacityProviderStrategy } from '../capacity-provider-strategy';
@@ -70,7 +71,7 @@ export function validateStopTimes(options: TunnelTaskOptions): void {
 
 /** True when some tasks of the strategy may run on Fargate Spot (a token weight counts as maybe). */
 export function usesFargateSpot(strategy: CapacityProviderStrategy | undefined): boolean {
-  return (strategy?.shares ?? []).some((share) => share.capacityProvider === 'FARGATE_SPOT'
+  return (strategy?.shares ?? []).some((share) => share.capacityProvider === FargateCapacityProvider.FARGATE_SPOT
     && (!isKnown(share.weight) || share.weight > 0 || (share.base !== undefined && (!isKnown(share.base) || share.base > 0))));
 }
 

@@ -45,7 +45,7 @@ export class RouteAccess {
     this.rules = props.ingress;
     const needsTeamName = props.ingress.some((rule) => enforcesFromApplication(rule));
     if (needsTeamName && props.accessTeamName === undefined) {
-      this.organization = new DataCloudflareZeroTrustOrganization(scope, 'Organization', { accountId: props.accountId });
+      this.organization = new DataCloudflareZeroTrustOrganization(scope, 'Organization', { accountId: props.cloudflareAccountId });
     }
     const teamName = props.accessTeamName
       ?? (this.organization && Fn.trimsuffix(this.organization.authDomain, TEAM_DOMAIN_SUFFIX));

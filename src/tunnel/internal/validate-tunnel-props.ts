@@ -164,8 +164,8 @@ function requireDistinctRoutes(rules: readonly TunnelIngressRule[]): void {
 
 /** Checks every prop before any resource is created; throws on the first bad value. */
 export function validateTunnelProps(props: CloudflareTunnelProps): void {
-  requireCloudflareId('accountId', props.accountId);
-  requireCloudflareId('zoneId', props.zoneId);
+  requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
+  requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
   requireText('name', props.name, 'Expected a non-empty tunnel name.');
   if (props.zoneName !== undefined && isKnown(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
     invalid('zoneName', props.zoneName, dnsNameForm('example.com'));

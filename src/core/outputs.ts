@@ -1,0 +1,78 @@
+/**
+ * Terraform outputs with stable, readable names (`url`, `tunnel_id`) that users
+ * read with `terraform output <name>`. cdktf would name them after the construct
+ * path plus a hash (`admin_url_FC8549C1`). Internal: not part of the public API.
+ */
+import { TerraformOutput, TerraformOutputConfig, TerraformStack, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { invalid } from './validation';
+
+/** Terraform identifiers as this library writes them: lower-case snake case. */
+const OUTPUT_PREFIX = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** Checks an `outputPrefix` prop: a literal lower-case identifier. */
+export function requireOutputPrefix(property: string, prefix: string | undefined): void {
+  if (prefix === undefined) {
+    return;
+  }
+  if (Token.isUnresolved(prefix)) {
+    invalid(property, prefix, 'Must be a literal string: it names the Terraform outputs at synth time.');
+  }
+  if (!OUTPUT_PREFIX.test(prefix)) {
+    invalid(property, prefix, 'Expected 1-40 lower-case letters, digits or underscores, starting with a letter (e.g. "admin").');
+  }
+}
+
+/** `prefix_name`, or `name` without a prefix. */
+export function outputName(prefix: string | undefined, name: string): string {
+  return prefix === undefined ? name : `${prefix}_${name}`;
+}
+
+/** A name for Terraform made of any text: lower-case, every other character `_`. */
+export function toOutputIdentifier(text: string): string {
+  const identifier = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(identifier) ? identifier : `o_${identifier}`;
+}
+
+/** Per stack: output name -> the output this library wrote under it. */
+const written = new WeakMap<TerraformStack, Map<string, TerraformOutput>>();
+
+/**
+ * Creates an output named exactly `name` in the stack's JSON. Two outputs of one stack with the
+ * same name would silently overwrite each other in `cdk.tf.json`: a second one of this library
+ * fails at once, naming both construct paths and `property` (whose value is `propertyValue`), the
+ * prop that changes the name; any other output with that name fails the synth.
+ */
+export function stableOutput(
+  scope: Construct, id: string, name: string, config: TerraformOutputConfig, property: string, propertyValue: string | undefined,
+): TerraformOutput {
+  const stack = TerraformStack.of(scope);
+  let names = written.get(stack);
+  if (names === undefined) {
+    names = new Map<string, TerraformOutput>();
+    written.set(stack, names);
+    const outputs = names;
+    stack.node.addValidation({ validate: () => overwrittenOutputs(stack, outputs) });
+  }
+  const owner = names.get(name);
+  // A construct removed after a failed build (see the pattern) no longer owns its outputs.
+  if (owner !== undefined && stack.node.findAll().includes(owner)) {
+    invalid(property, propertyValue,
+      `The Terraform output "${name}" is already written by ${owner.node.path}; ${scope.node.path} must write its `
+      + `outputs under other names: set ${property} on one of them.`);
+  }
+  const output = new TerraformOutput(scope, id, config);
+  output.overrideLogicalId(name);
+  names.set(name, output);
+  return output;
+}
+
+/** Other outputs of the stack that would overwrite one of this library's in `cdk.tf.json`. */
+function overwrittenOutputs(stack: TerraformStack, names: Map<string, TerraformOutput>): string[] {
+  const all = stack.node.findAll();
+  return all
+    .filter((c): c is TerraformOutput => c instanceof TerraformOutput && names.has(c.friendlyUniqueId) && names.get(c.friendlyUniqueId) !== c
+      && all.includes(names.get(c.friendlyUniqueId)!))
+    .map((c) => `The Terraform output "${c.friendlyUniqueId}" of ${c.node.path} overwrites the one of `
+      + `${names.get(c.friendlyUniqueId)!.node.scope!.node.path}: rename it, or set the outputPrefix (or name) of the latter.`);
+}
