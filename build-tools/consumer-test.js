@@ -1,9 +1,9 @@
-// Consumer test: what a new user gets from npm.
-// Installs the packed library (dist/js/*.tgz) into a brand-new cdktf app in a
-// temporary folder outside the repository, with cdktf and the providers
-// installed as a user would, synthesizes the README's quick start there and
-// checks the produced cdk.tf.json.
-const { execFileSync } = require('child_process');
+// Consumer test: what a new user gets by following the README.
+// In a new folder outside the repository, runs the Quick start's commands as
+// written (`cdktf init`, the TypeScript pin, installing the packed library from
+// dist/js and the providers), writes its main.ts, runs `cdktf synth` and checks
+// the produced cdk.tf.json.
+const { execSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -16,41 +16,60 @@ function fail(message) {
   process.exit(1);
 }
 
-// The first TypeScript block of the README's "Quick start" section.
+// The README's "Quick start" section: its shell commands and its main.ts.
 function quickStart() {
   const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
   const section = readme.split(/^## /m).find((s) => s.startsWith('Quick start'));
-  const code = section && /```ts\n([\s\S]*?)```/.exec(section);
-  if (!code) fail('README.md has no ```ts block in a "## Quick start" section');
-  return code[1];
+  if (!section) fail('README.md has no "## Quick start" section');
+  const code = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!code) fail('the Quick start has no ```ts block');
+  const commands = [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((block) => block[1].split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '');
+  // Everything up to `cdktf synth`: deploying needs real accounts.
+  const synth = commands.indexOf('cdktf synth');
+  if (synth < 0) fail('the Quick start never runs `cdktf synth`');
+  return { mainTs: code[1], commands: commands.slice(0, synth + 1) };
 }
 
 const tarballs = fs.readdirSync(path.join(repo, 'dist/js')).filter((f) => f.endsWith('.tgz'));
 if (tarballs.length !== 1) fail(`expected one tarball in dist/js, found ${tarballs.length}: run the package task first`);
 const tarball = path.join(repo, 'dist/js', tarballs[0]);
 
-// Versions a user would install: the library's peer ranges, and the same
-// TypeScript tooling the repository uses.
-const dependencies = { [manifest.name]: `file:${tarball}` };
-for (const name of Object.keys(manifest.peerDependencies)) dependencies[name] = manifest.peerDependencies[name];
-const devDependencies = {};
-for (const name of ['typescript', 'ts-node', '@types/node']) devDependencies[name] = manifest.devDependencies[name];
+const { mainTs, commands } = quickStart();
+// The providers the README installs are the library's peer dependency ranges.
+for (const [name, range] of Object.entries(manifest.peerDependencies)) {
+  if (['cdktf', 'constructs'].includes(name)) continue; // cdktf init installs them
+  if (!commands.some((command) => command.includes(`${name}@${range}`))) fail(`the Quick start does not install ${name}@${range}`);
+}
+const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+if (!readme.includes(`dist/js/${tarballs[0]}`)) fail(`README.md does not name the tarball the package task writes (dist/js/${tarballs[0]})`);
 
-const app = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-consumer-'));
+// The cdktf CLI the README asks for (cdktf-cli 0.21, installed globally) is this repository's dev dependency.
+const cdktf = path.join(repo, 'node_modules/.bin/cdktf');
+const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-consumer-'));
+const app = path.join(parent, 'admin-panel');
+fs.mkdirSync(app);
 console.log(`consumer app in ${app}`);
-fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, dependencies, devDependencies }, null, 2));
-fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', output: 'cdktf.out' }, null, 2));
-fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] },
-  include: ['main.ts'],
-}, null, 2));
-fs.writeFileSync(path.join(app, 'main.ts'), quickStart());
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' };
 
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: app, stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
-// ts-node type-checks main.ts against the installed package's typings, then
-// runs it: the same command `cdktf synth` runs from cdktf.json.
-run('npx', ['ts-node', 'main.ts']);
+// The README's commands, in order, as a user types them in the new folder.
+for (const command of commands) {
+  if (!/^(cdktf|npm) /.test(command)) fail(`unexpected Quick start command before synth: ${command}`);
+  const line = command
+    .replace(/^cdktf /, `${JSON.stringify(cdktf)} `)
+    .replace(/<path-to>\/\S+\.tgz/, JSON.stringify(tarball));
+  console.log(`$ ${command}`);
+  if (command === 'cdktf synth') {
+    // The README replaces main.ts just before this step.
+    fs.writeFileSync(path.join(app, 'main.ts'), mainTs);
+  }
+  execSync(`${line} ${command.startsWith('npm ') ? '--no-audit --no-fund --loglevel=error' : ''}`, { cwd: app, stdio: 'inherit', env });
+}
+
+const installed = JSON.parse(fs.readFileSync(path.join(app, 'node_modules/typescript/package.json'), 'utf8')).version;
+if (!installed.startsWith('5.')) fail(`the Quick start left TypeScript ${installed} installed; ts-node needs 5.x`);
 
 const stacksDir = path.join(app, 'cdktf.out/stacks');
 const stacks = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir) : [];
@@ -83,8 +102,9 @@ const guards = ['cloudflare_zero_trust_access_application', 'cloudflare_zero_tru
 const waitsForAccess = (resource) => guards.every((guard) => (resource.depends_on ?? []).includes(guard));
 check('ingress configuration and DNS record wait for the Access application and policies',
   waitsForAccess(only('cloudflare_zero_trust_tunnel_cloudflared_config')) && waitsForAccess(only('cloudflare_dns_record')));
+check('readable outputs: url and tunnel_id', doc.output?.url?.value === 'https://admin.example.com' && doc.output?.tunnel_id !== undefined);
 check('tunnel credential encrypted with a KMS key of its own',
   only('aws_ssm_parameter').key_id === `\${aws_kms_key.${Object.keys(resources.aws_kms_key ?? {})[0]}.arn}`);
 
-fs.rmSync(app, { recursive: true, force: true });
+fs.rmSync(parent, { recursive: true, force: true });
 console.log(`consumer test passed: ${checks.length} checks on stack "${stacks[0]}"`);

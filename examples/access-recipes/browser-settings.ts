@@ -12,7 +12,7 @@ export class BrowserSettingsRecipe extends Construct {
   constructor(scope: Construct, id: string, accountId: string) {
     super(scope, id);
     this.application = new AccessApplication(this, 'api', {
-      accountId,
+      cloudflareAccountId: accountId,
       name: 'Orders API',
       domains: ['orders-api.example.com'],
       policies: [{ name: 'Staff', include: [AccessRule.emailDomain('example.com')] }],

@@ -19,6 +19,7 @@ export class ExistingAccessRecipe extends Construct {
       cloudflareAccountId: accountId,
       cloudflareZoneId: zoneId,
       hostname: 'tools.internal.example.com',
+      outputPrefix: 'tools', // two services in one stack: `terraform output tools_url`
       app: { image, port: 8080 },
       access: {
         existingApplication: ExistingAccessApplication.fromAttributes({
@@ -33,6 +34,7 @@ export class ExistingAccessRecipe extends Construct {
       cloudflareAccountId: accountId,
       cloudflareZoneId: zoneId,
       hostname: 'billing.example.com',
+      outputPrefix: 'billing',
       app: { image, port: 8080 },
       access: {
         allow: [AccessRule.emails(['finance-lead@example.com'])],

@@ -7,19 +7,19 @@ export class GroupsRecipe extends Construct {
   constructor(scope: Construct, id: string, accountId: string) {
     super(scope, id);
     const sre = new AccessGroup(this, 'sre', {
-      accountId,
+      cloudflareAccountId: accountId,
       name: 'SRE',
       include: [AccessRule.emails(['ana@example.com', 'li@example.com'])],
     });
     const contractors = new AccessGroup(this, 'contractors', {
-      accountId,
+      cloudflareAccountId: accountId,
       name: 'Contractors',
       include: [AccessRule.emailDomain('partner.example.net')],
     });
 
     for (const app of ['grafana', 'argo']) {
       new AccessApplication(this, app, {
-        accountId,
+        cloudflareAccountId: accountId,
         name: app,
         domains: [`${app}.example.com`],
         policies: [

@@ -10,24 +10,24 @@ export class IdentityProvidersRecipe extends Construct {
     const secret = (name: string) => new TerraformVariable(this, name, { type: 'string', sensitive: true }).stringValue;
 
     const okta = AccessIdentityProvider.okta(this, 'okta', {
-      accountId,
+      cloudflareAccountId: accountId,
       oktaAccount: 'https://acme.okta.com',
       clientId: '0oa1b2c3d4e5f6g7h8i9',
       clientSecret: secret('okta_client_secret'),
     });
     const entra = AccessIdentityProvider.entraId(this, 'entra', {
-      accountId,
+      cloudflareAccountId: accountId,
       directoryId: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
       clientId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
       clientSecret: secret('entra_client_secret'),
     });
     const github = AccessIdentityProvider.github(this, 'github', {
-      accountId,
+      cloudflareAccountId: accountId,
       clientId: 'Iv1.0123456789abcdef',
       clientSecret: secret('github_client_secret'),
     });
     const saml = AccessIdentityProvider.saml(this, 'keycloak', {
-      accountId,
+      cloudflareAccountId: accountId,
       name: 'Keycloak',
       issuerUrl: 'https://sso.example.com/realms/acme',
       ssoTargetUrl: 'https://sso.example.com/realms/acme/protocol/saml',
@@ -36,7 +36,7 @@ export class IdentityProvidersRecipe extends Construct {
     });
 
     new AccessApplication(this, 'admin', {
-      accountId,
+      cloudflareAccountId: accountId,
       name: 'Admin',
       domains: ['admin.example.com'],
       allowedIdentityProviderIds: [okta, entra, github, saml].map((idp) => idp.identityProviderId),

@@ -14,7 +14,7 @@ import {
 export class MachineClientRecipe extends Construct {
   constructor(scope: Construct, id: string, accountId: string, zoneId: string) {
     super(scope, id);
-    const ci = new AccessServiceToken(this, 'ci-token', { accountId, name: 'reports-ci' });
+    const ci = new AccessServiceToken(this, 'ci-token', { cloudflareAccountId: accountId, name: 'reports-ci' });
 
     new ZeroTrustFargateService(this, 'reports', {
       cloudflareAccountId: accountId,

@@ -13,7 +13,7 @@ import {
 export class PathsRecipe extends Construct {
   constructor(scope: Construct, id: string, accountId: string, zoneId: string) {
     super(scope, id);
-    const ci = new AccessServiceToken(this, 'ci-token', { accountId, name: 'wiki-ci' });
+    const ci = new AccessServiceToken(this, 'ci-token', { cloudflareAccountId: accountId, name: 'wiki-ci' });
     const staff = AccessRule.emailDomain('example.com');
 
     new ZeroTrustFargateService(this, 'wiki', {

@@ -109,8 +109,9 @@ test('the service runs in private subnets: no public IP, default route through a
 });
 
 test('the sidecar runs our ECR copy of the cloudflared release this library pins', () => {
-  const [repositoryId] = Object.entries(resourcesOf('aws_ecr_repository')).find(([, repository]) => repository.name === 'cloudflared')!;
-  const image = `\${aws_ecr_repository.${repositoryId}.repository_url}:${PinnedVersions.CLOUDFLARED}`;
+  // The repository is in the flask-images stack: this stack looks it up by name (a data source).
+  const [repositoryId] = Object.entries<any>(doc.data.aws_ecr_repository).find(([, repository]) => repository.name === 'cloudflared')!;
+  const image = `\${data.aws_ecr_repository.${repositoryId}.repository_url}:${PinnedVersions.CLOUDFLARED}`;
   // container_definitions is a jsonencode() expression: the image is a string in it.
   expect(synthesized).toHaveResourceWithProperties(EcsTaskDefinition, {
     container_definitions: expect.stringContaining(`"name" = "cloudflared", "image" = "${image}"`),

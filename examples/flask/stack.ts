@@ -1,7 +1,14 @@
 // The Flask article, resource by resource, on the library: a Flask app in a
 // private subnet on ECS Fargate (Spot), published only through a Cloudflare
 // Tunnel sidecar and an Access email allow-list.
-import { TerraformStack } from 'cdktf';
+//
+// Two stacks, deployed in this order with the image pushes in between (see
+// README.md): `flask-images` holds the two ECR repositories, `flask` the
+// service, which finds the repositories by name. Names, not constructs, cross
+// the stack boundary: a cross-stack reference would need a shared backend.
+import { DataAwsEcrImage } from '@cdktf/provider-aws/lib/data-aws-ecr-image';
+import { DataAwsEcrRepository } from '@cdktf/provider-aws/lib/data-aws-ecr-repository';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AccessRule,
@@ -17,9 +24,45 @@ import {
   TunnelCredentialFormat,
   ZeroTrustFargateService,
 } from '../../src';
-import { alertEmail, cloudflareSettings, configureProviders, listSetting, setting } from '../shared/settings';
+import { alertEmail, cloudflareSettings, configureAwsProvider, configureProviders, listSetting, setting } from '../shared/settings';
 
-/** The Flask example: one `ZeroTrustFargateService` plus the two ECR repositories. */
+/** Names of the two ECR repositories that `flask-images` creates and `flask` pulls from. */
+export const FLASK_REPOSITORY_NAMES = {
+  /** The Flask app's image, built from `app/`. */
+  app: 'flask',
+  /** A copy of the official `cloudflare/cloudflared` image at `PinnedVersions.CLOUDFLARED`. */
+  cloudflared: 'cloudflared',
+} as const;
+
+/**
+ * The Flask example's images: the two ECR repositories, in a stack of their own
+ * so that they exist (and hold the images) before the service that runs them.
+ */
+export class FlaskImagesStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    configureAwsProvider(this);
+
+    // Two repositories, as in the article: the app's, and a copy of the
+    // official cloudflared image (pushed at the pinned tag, see README).
+    // Everything in them is rebuilt from app/ and Docker Hub, so destroying
+    // this stack deletes them with their images (force_delete).
+    new EcrRepository(this, 'flask-repository', { name: FLASK_REPOSITORY_NAMES.app, forceDelete: true });
+    new EcrRepository(this, 'cloudflared-repository', {
+      name: FLASK_REPOSITORY_NAMES.cloudflared,
+      tagMutability: TagMutability.IMMUTABLE,
+      forceDelete: true,
+    });
+
+    // The tag to push the cloudflared copy at: the release this library pins.
+    new TerraformOutput(this, 'cloudflared_version', {
+      value: PinnedVersions.CLOUDFLARED,
+      description: `Tag to push to the ${FLASK_REPOSITORY_NAMES.cloudflared} repository: the cloudflared release the sidecar runs`,
+    });
+  }
+}
+
+/** The Flask example: one `ZeroTrustFargateService`, running images from the repositories of {@link FlaskImagesStack}. */
 export class FlaskExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -27,13 +70,17 @@ export class FlaskExampleStack extends TerraformStack {
     const cloudflare = cloudflareSettings();
     const hostname = setting('FLASK_HOSTNAME', `flask.${cloudflare.zoneName}`);
 
-    // Two repositories, as in the article: the app's, and a copy of the
-    // official cloudflared image (pushed at the pinned tag, see README).
-    const flaskRepository = new EcrRepository(this, 'flask-repository', { name: 'flask' });
-    const cloudflaredRepository = new EcrRepository(this, 'cloudflared-repository', {
-      name: 'cloudflared',
-      tagMutability: TagMutability.IMMUTABLE,
-    });
+    const flaskTag = setting('FLASK_IMAGE_TAG', '1.0.0');
+
+    // The repositories of the flask-images stack, looked up by name, and the
+    // pinned image of each: the plan fails here, before anything is created,
+    // while a repository or an image is missing.
+    const image = (repository: string, tag: string): ContainerImage => {
+      const found = new DataAwsEcrRepository(this, `${repository}-repository`, { name: repository });
+      new DataAwsEcrImage(this, `${repository}-image`, { repositoryName: repository, imageTag: tag });
+      // The execution role may pull from exactly this repository (its ARN).
+      return ContainerImage.fromExistingEcrRepository({ repositoryArn: found.arn, repositoryUrl: found.repositoryUrl, tag });
+    };
 
     new ZeroTrustFargateService(this, 'flask', {
       name: 'flask',
@@ -56,7 +103,7 @@ export class FlaskExampleStack extends TerraformStack {
       network: { cidrBlock: '10.0.0.0/16', availabilityZoneCount: 2, egressMode: EgressMode.NAT_GATEWAY_SINGLE },
       app: {
         name: 'flask',
-        image: ContainerImage.fromEcrRepository(flaskRepository, setting('FLASK_IMAGE_TAG', '1.0.0')),
+        image: image(FLASK_REPOSITORY_NAMES.app, flaskTag),
         port: 5000,
         healthCheck: {
           command: ['CMD', 'python', '-c', "import urllib.request; urllib.request.urlopen('http://127.0.0.1:5000/health')"],
@@ -71,7 +118,7 @@ export class FlaskExampleStack extends TerraformStack {
         capacityProviderStrategy: CapacityProviderStrategy.fargateSpot(),
         logRetentionDays: 7,
         sidecar: {
-          image: ContainerImage.fromEcrRepository(cloudflaredRepository, PinnedVersions.CLOUDFLARED),
+          image: image(FLASK_REPOSITORY_NAMES.cloudflared, PinnedVersions.CLOUDFLARED),
           startCondition: SidecarStartCondition.START,
         },
       },

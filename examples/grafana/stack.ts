@@ -40,7 +40,7 @@ export class GrafanaExampleStack extends TerraformStack {
       description: 'OAuth client secret of the Google Workspace identity provider',
     });
     const google = AccessIdentityProvider.googleWorkspace(this, 'google-workspace', {
-      accountId: cloudflare.accountId,
+      cloudflareAccountId: cloudflare.accountId,
       name: 'Google Workspace',
       clientId: setting('GOOGLE_CLIENT_ID', 'placeholder.apps.googleusercontent.com'),
       clientSecret: googleClientSecret.stringValue,
@@ -58,7 +58,7 @@ export class GrafanaExampleStack extends TerraformStack {
 
     // CI jobs and scripts call Grafana's HTTP API with a service token: the
     // CF-Access-Client-Id and CF-Access-Client-Secret headers, no browser.
-    const ci = new AccessServiceToken(this, 'grafana-ci', { accountId: cloudflare.accountId, name: 'grafana-ci' });
+    const ci = new AccessServiceToken(this, 'grafana-ci', { cloudflareAccountId: cloudflare.accountId, name: 'grafana-ci' });
     new TerraformOutput(this, 'grafana-ci-client-id', {
       value: ci.clientId,
       description: 'CF-Access-Client-Id of the Grafana CI service token',
@@ -82,7 +82,7 @@ export class GrafanaExampleStack extends TerraformStack {
       access: {
         applicationName: 'Grafana',
         // Only Google Workspace logins, straight to Google's sign-in page.
-        identityProviderIds: [google.identityProviderId],
+        allowedIdentityProviderIds: [google.identityProviderId],
         autoRedirectToIdentity: true,
         // Everyone of the Workspace domain, or only the listed users when given.
         allow: allowedUsers.length > 0 ? [AccessRule.emails(allowedUsers)] : [AccessRule.emailDomain(workspaceDomain)],

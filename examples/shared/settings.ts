@@ -52,10 +52,15 @@ export function cloudflareSettings(): CloudflareSettings {
  * environment variables at plan time (`CLOUDFLARE_API_TOKEN`, the AWS SDK chain).
  */
 export function configureProviders(scope: Construct): void {
+  configureAwsProvider(scope);
+  new CloudflareProvider(scope, 'cloudflare', {});
+  new RandomProvider(scope, 'random');
+}
+
+/** The AWS provider alone (`AWS_REGION`), for stacks without Cloudflare resources. */
+export function configureAwsProvider(scope: Construct): void {
   new AwsProvider(scope, 'aws', {
     region: setting('AWS_REGION', 'eu-west-1'),
     defaultTags: [{ tags: { 'managed-by': 'cdktf-zero-trust-fargate' } }],
   });
-  new CloudflareProvider(scope, 'cloudflare', {});
-  new RandomProvider(scope, 'random');
 }

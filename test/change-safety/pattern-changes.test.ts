@@ -61,7 +61,7 @@ describe('physical names come from the construct path', () => {
   test('a long path is shortened to 63 characters with a hash, and two such paths differ', () => {
     const doc = synth((stack) => {
       for (const id of ['a-very-long-construct-id-for-the-internal-admin-panel-service-one', 'a-very-long-construct-id-for-the-internal-admin-panel-service-two']) {
-        new ZeroTrustFargateService(stack, id, { ...BASE, hostname: `${id.slice(-3)}.example.com` });
+        new ZeroTrustFargateService(stack, id, { ...BASE, hostname: `${id.slice(-3)}.example.com`, outputPrefix: id.slice(-3) });
       }
     }).doc;
     const names = Object.values<any>(resources(doc, 'aws_ecs_service')).map((service) => service.name);
