@@ -87,7 +87,7 @@ export interface AccessApplicationClientOptions {
   readonly serviceAuth401?: boolean;
 }
 
-/** Properties of an {@link AccessApplication}. */
+/** Properties of an `AccessApplication`. */
 export interface AccessApplicationProps extends AccessApplicationClientOptions {
   /** The Cloudflare account that owns the application and its policies. */
   readonly cloudflareAccountId: string;
@@ -190,8 +190,22 @@ export interface AccessApplicationProps extends AccessApplicationClientOptions {
  * hostnames, with its policies.
  *
  * Only requests that pass a policy reach the hostname, e.g. the Cloudflare
- * Tunnel in front of a private app. The application's {@link aud} tag lets
+ * Tunnel in front of a private app. The application's `aud` tag lets
  * `cloudflared` check Access tokens again at the origin.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessApplication, AccessRule } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const application = new AccessApplication(stack, 'access', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   name: 'Admin panel',
+ *   domains: ['admin.example.com'],
+ *   sessionDuration: '8h',
+ *   policies: [{ name: 'Staff', include: [AccessRule.emailDomain('example.com')] }],
+ * });
  */
 export class AccessApplication extends Construct implements IAccessApplication {
   /** The application's id. */
@@ -231,6 +245,11 @@ export class AccessApplication extends Construct implements IAccessApplication {
   /** The underlying Terraform resource. */
   public readonly application: ZeroTrustAccessApplication;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the AccessApplication, described by `AccessApplicationProps`.
+   */
   constructor(scope: Construct, id: string, props: AccessApplicationProps) {
     super(scope, id);
     validate(props);

@@ -3,8 +3,8 @@ import { invalid } from '../core/validation';
 
 /**
  * A Cloudflare Access application that a tunnel route can be checked against:
- * an {@link AccessApplication} of this stack, or an
- * {@link ExistingAccessApplication} managed elsewhere.
+ * an `AccessApplication` of this stack, or an
+ * `ExistingAccessApplication` managed elsewhere.
  */
 export interface IAccessApplication {
   /** The application's id. */
@@ -56,10 +56,30 @@ const AUD_TAG = /^[0-9a-f]{64}$/;
  * application and its policies must already cover the hostname before the
  * route is first applied. Until they do, the origin check turns every request
  * away (there is no token for `aud` yet), so a gap fails closed.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessRule, ContainerImage, ExistingAccessApplication, ZeroTrustFargateService } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * // One wildcard application, made by a central team, in front of every internal app.
+ * const internalApps = ExistingAccessApplication.fromAttributes({
+ *   applicationId: '3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+ *   aud: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+ *   domains: ['*.internal.example.com'],
+ * });
+ * new ZeroTrustFargateService(stack, 'admin', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+ *   hostname: 'admin.internal.example.com',
+ *   app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+ *   access: { existingApplication: internalApps },
+ * });
  */
 export class ExistingAccessApplication implements IAccessApplication {
   /**
-   * Refers to an application by its attributes; nothing is looked up.
+   * Refers to an application by its attributes. Nothing is looked up.
    *
    * @param props the id, AUD tag and domains of the application
    */

@@ -6,7 +6,7 @@ import { wholeFamilyCovered } from '../core/cidr';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid } from '../core/validation';
 
-/** Properties of an {@link AccessGroup}. */
+/** Properties of an `AccessGroup`. */
 export interface AccessGroupProps {
   /** The Cloudflare account that owns the group. */
   readonly cloudflareAccountId: string;
@@ -63,6 +63,21 @@ export interface AccessGroupProps {
  * The same checks as a policy's apply to its rules: a group that lets in
  * everyone or every service token needs an opt-in, here and again in each
  * policy that includes it.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessGroup, AccessPolicyOptions, AccessRule } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const sre = new AccessGroup(stack, 'sre', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   name: 'SRE',
+ *   include: [AccessRule.emails(['alice@example.com', 'bob@example.com'])],
+ * });
+ *
+ * // Any policy can then let the group in.
+ * const policy: AccessPolicyOptions = { name: 'SRE', include: [AccessRule.membersOf(sre)] };
  */
 export class AccessGroup extends Construct {
   /** The group's id, for `AccessRule.accessGroup` in another stack. */
@@ -96,6 +111,11 @@ export class AccessGroup extends Construct {
    */
   public readonly _needsIdentity: boolean;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the AccessGroup, described by `AccessGroupProps`.
+   */
   constructor(scope: Construct, id: string, props: AccessGroupProps) {
     super(scope, id);
     validate(props);

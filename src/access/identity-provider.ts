@@ -57,7 +57,7 @@ export interface OidcIdentityProviderProps extends AccessOAuthClientProps {
   /** The IdP's `token_endpoint`, an https:// URL. */
   readonly tokenUrl: string;
 
-  /** The IdP's `jwks_uri`, with the keys that sign its tokens; an https:// URL. */
+  /** The IdP's `jwks_uri`, with the keys that sign its tokens. An https:// URL. */
   readonly certsUrl: string;
 
   /**
@@ -160,8 +160,8 @@ export interface SamlIdentityProviderProps extends AccessIdentityProviderBasePro
 /**
  * A login method for Cloudflare Access
  * (`cloudflare_zero_trust_access_identity_provider`). Create one with a
- * static factory: {@link googleWorkspace}, {@link google}, {@link oneTimePin},
- * {@link oidc}, {@link okta}, {@link entraId}, {@link github} or {@link saml}.
+ * static factory: `googleWorkspace()`, `google()`, `oneTimePin()`,
+ * `oidc()`, `okta()`, `entraId()`, `github()` or `saml()`.
  * Optional: an account usually has its providers already, and their ids can
  * be used directly.
  *
@@ -169,12 +169,32 @@ export interface SamlIdentityProviderProps extends AccessIdentityProviderBasePro
  * `https://<team>.cloudflareaccess.com/cdn-cgi/access/callback`; register that
  * URL with the IdP (the OAuth redirect URI, or the SAML assertion consumer
  * service URL and entity id).
+ *
+ * @example
+ * import { TerraformStack, TerraformVariable } from 'cdktf';
+ * import { AccessIdentityProvider, AccessRule } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const clientSecret = new TerraformVariable(stack, 'github_client_secret', { type: 'string', sensitive: true });
+ * const github = AccessIdentityProvider.github(stack, 'github', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   clientId: 'Iv1.0123456789abcdef',
+ *   clientSecret: clientSecret.stringValue,
+ * });
+ *
+ * // Let in the members of one GitHub organization, logged in with this provider.
+ * const engineers = AccessRule.githubOrganization('acme', github.identityProviderId);
  */
 export class AccessIdentityProvider extends Construct {
   /**
    * Google Workspace (type `google-apps`): people log in with their Workspace
    * account, and policies can match Workspace groups
    * (`AccessRule.googleWorkspaceGroup`).
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `GoogleWorkspaceIdentityProviderProps`.
    */
   public static googleWorkspace(scope: Construct, id: string, props: GoogleWorkspaceIdentityProviderProps): AccessIdentityProvider {
     checkOAuthClient(props);
@@ -186,7 +206,13 @@ export class AccessIdentityProvider extends Construct {
     });
   }
 
-  /** Google (type `google`): any Google account can log in; policies decide who gets in. */
+  /**
+   * Google (type `google`): any Google account can log in. Policies decide who gets in.
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `GoogleIdentityProviderProps`.
+   */
   public static google(scope: Construct, id: string, props: GoogleIdentityProviderProps): AccessIdentityProvider {
     checkOAuthClient(props);
     return new AccessIdentityProvider(scope, id, props, 'google', 'Google', oauthClient(props));
@@ -196,13 +222,23 @@ export class AccessIdentityProvider extends Construct {
    * One-time PIN (type `onetimepin`): Cloudflare emails a code to whatever
    * address is entered. Anyone with an email address can log in this way, so
    * policies must name the people (emails, email domain).
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `OneTimePinIdentityProviderProps`.
    */
   public static oneTimePin(scope: Construct, id: string, props: OneTimePinIdentityProviderProps): AccessIdentityProvider {
     checkBase(props);
     return new AccessIdentityProvider(scope, id, props, 'onetimepin', 'One-time PIN', {});
   }
 
-  /** A generic OpenID Connect provider (type `oidc`). */
+  /**
+   * A generic OpenID Connect provider (type `oidc`).
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `OidcIdentityProviderProps`.
+   */
   public static oidc(scope: Construct, id: string, props: OidcIdentityProviderProps): AccessIdentityProvider {
     checkOAuthClient(props);
     requireHttpsUrl('authUrl', props.authUrl);
@@ -224,6 +260,10 @@ export class AccessIdentityProvider extends Construct {
    * `AccessRule.oktaGroup` once the Okta application sends a `groups` claim
    * in its ID token (Okta: the application's Sign On settings, Groups claim
    * filter, e.g. `groups` matches regex `.*`).
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `OktaIdentityProviderProps`.
    */
   public static okta(scope: Construct, id: string, props: OktaIdentityProviderProps): AccessIdentityProvider {
     checkOAuthClient(props);
@@ -242,6 +282,10 @@ export class AccessIdentityProvider extends Construct {
    * Microsoft Entra ID, formerly Azure AD (type `azureAD`). With
    * `supportGroups` (the default), policies can match Entra ID groups with
    * `AccessRule.entraIdGroup`.
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `EntraIdIdentityProviderProps`.
    */
   public static entraId(scope: Construct, id: string, props: EntraIdIdentityProviderProps): AccessIdentityProvider {
     checkOAuthClient(props);
@@ -257,6 +301,10 @@ export class AccessIdentityProvider extends Construct {
    * GitHub (type `github`): any GitHub account can log in, so policies must
    * name the people, or match `AccessRule.githubOrganization` or
    * `AccessRule.githubTeam`.
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `GitHubIdentityProviderProps`.
    */
   public static github(scope: Construct, id: string, props: GitHubIdentityProviderProps): AccessIdentityProvider {
     checkOAuthClient(props);
@@ -267,6 +315,10 @@ export class AccessIdentityProvider extends Construct {
    * A SAML 2.0 provider (type `saml`), e.g. ADFS, JumpCloud or Keycloak.
    * Policies can match SAML attributes listed in `attributes` with
    * `AccessRule.samlAttribute`.
+   *
+   * @param scope The construct the provider belongs to: a stack, or a construct of your own.
+   * @param id Id of the provider construct, unique among the children of `scope`.
+   * @param props The account and the provider's settings, described by `SamlIdentityProviderProps`.
    */
   public static saml(scope: Construct, id: string, props: SamlIdentityProviderProps): AccessIdentityProvider {
     checkBase(props);

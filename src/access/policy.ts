@@ -8,8 +8,8 @@ import { requireCloudflareId } from '../core/cloudflare-id';
 
 /**
  * What an Access policy decides and for whom: everything of
- * {@link AccessPolicyProps} but the account, which an
- * {@link AccessApplication} supplies when it creates its policies.
+ * `AccessPolicyProps` but the account, which an
+ * `AccessApplication` supplies when it creates its policies.
  */
 export interface AccessPolicyOptions {
   /**
@@ -26,7 +26,7 @@ export interface AccessPolicyOptions {
    * without a key, since addresses by position would turn an insertion into
    * in-place rewrites of the policies after it (which could briefly drop a
    * DENY). Keys `policy-<number>` are reserved. Ignored by a standalone
-   * {@link AccessPolicy} (its construct id plays this role).
+   * `AccessPolicy` (its construct id plays this role).
    *
    * @default - `policy-1`, for the one policy of an application without a key
    */
@@ -99,7 +99,7 @@ export interface AccessPolicyOptions {
   readonly sessionDuration?: string;
 }
 
-/** Properties of an {@link AccessPolicy}. */
+/** Properties of an `AccessPolicy`. */
 export interface AccessPolicyProps extends AccessPolicyOptions {
   /** The Cloudflare account that owns the policy. */
   readonly cloudflareAccountId: string;
@@ -109,8 +109,22 @@ export interface AccessPolicyProps extends AccessPolicyOptions {
  * A reusable, account-level Cloudflare Access policy
  * (`cloudflare_zero_trust_access_policy`).
  *
- * It takes effect once an {@link AccessApplication} lists it; usually let the
+ * It takes effect once an `AccessApplication` lists it; usually let the
  * application create its policies from `policies` so they get their precedence.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessPolicy, AccessRule } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const staff = new AccessPolicy(stack, 'staff', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   name: 'Staff on the office network',
+ *   include: [AccessRule.emailDomain('example.com')],
+ *   require: [AccessRule.ipRanges(['203.0.113.0/24'])],
+ * });
+ * // Attach it to applications by id (`existingPolicies`) with staff.policyId.
  */
 export class AccessPolicy extends Construct {
   /** The policy's id, to attach it to an application. */
@@ -125,6 +139,11 @@ export class AccessPolicy extends Construct {
   /** The underlying Terraform resource. */
   public readonly policy: ZeroTrustAccessPolicy;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the AccessPolicy, described by `AccessPolicyProps`.
+   */
   constructor(scope: Construct, id: string, props: AccessPolicyProps) {
     super(scope, id);
     requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);

@@ -30,12 +30,22 @@ enum RuleBasis {
  * Cloudflare provider v5 wants every element of a rule list to carry exactly
  * one selector, so a rule over several values (three emails, two IP ranges)
  * becomes one list element per value. Create rules with the static factories.
+ *
+ * @example
+ * import { AccessPolicyOptions, AccessRule } from 'cdktf-zero-trust-fargate';
+ *
+ * const engineers: AccessPolicyOptions = {
+ *   name: 'Engineers on the office network',
+ *   include: [AccessRule.emailDomain('example.com'), AccessRule.emails(['contractor@partner.example.net'])],
+ *   require: [AccessRule.ipRanges(['203.0.113.0/24', '2001:db8::/48'])],
+ *   exclude: [AccessRule.emails(['former.employee@example.com'])],
+ * };
  */
 export class AccessRule {
   /**
    * People with one of these exact email addresses.
    *
-   * @param emails at least one address; each becomes its own `{email: {email}}` element
+   * @param emails at least one address. Each becomes its own `{email: {email}}` element
    */
   public static emails(emails: string[]): AccessRule {
     requireEmailList('AccessRule.emails', emails);
@@ -107,7 +117,7 @@ export class AccessRule {
    * `CF-Access-Client-Id` and `CF-Access-Client-Secret`). Use it in a
    * `NON_IDENTITY` policy.
    *
-   * @param tokenId the token's id, e.g. `token.tokenId` of an {@link AccessServiceToken}
+   * @param tokenId the token's id, e.g. `token.tokenId` of an `AccessServiceToken`
    */
   public static serviceToken(tokenId: string): AccessRule {
     requireText('AccessRule.serviceToken', tokenId);
@@ -185,7 +195,7 @@ export class AccessRule {
   }
 
   /**
-   * Members of an {@link AccessGroup} of this app: the same selector as
+   * Members of an `AccessGroup` of this app: the same selector as
    * `AccessRule.accessGroup(group.groupId)`, but checked like the group's
    * own rules. A group that includes everyone (or IP ranges covering a whole
    * address family) counts as `AccessRule.everyone()`, and one that includes
@@ -221,7 +231,7 @@ export class AccessRule {
    * all of IPv6 (e.g. `0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`) match
    * anyone, so in an `include` list they count as `AccessRule.everyone()`.
    *
-   * @param cidrs at least one IPv4 or IPv6 CIDR block; each becomes its own `{ip: {ip}}` element
+   * @param cidrs at least one IPv4 or IPv6 CIDR block. Each becomes its own `{ip: {ip}}` element
    */
   public static ipRanges(cidrs: string[]): AccessRule {
     requireLiteralList('AccessRule.ipRanges', cidrs);

@@ -5,7 +5,7 @@ import { requirePositiveGoDuration, requireRfc3339Timestamp, requireText } from 
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid, requirePositiveInteger } from '../core/validation';
 
-/** Properties of an {@link AccessServiceToken}. */
+/** Properties of an `AccessServiceToken`. */
 export interface AccessServiceTokenProps {
   /** The Cloudflare account that owns the token. */
   readonly cloudflareAccountId: string;
@@ -59,6 +59,25 @@ export interface AccessServiceTokenProps {
  * policy next to theirs and set the application's `serviceAuth401`, so a
  * client with a wrong or expired token gets a `401` instead of the login page
  * (recipe in docs/access.md, "Machine clients").
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessDecision, AccessPolicyOptions, AccessRule, AccessServiceToken } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const ci = new AccessServiceToken(stack, 'ci', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   name: 'ci-deploy',
+ *   duration: '8760h',
+ * });
+ *
+ * // The policy the token passes, next to the people's policies of the application.
+ * const machines: AccessPolicyOptions = {
+ *   name: 'CI',
+ *   decision: AccessDecision.NON_IDENTITY,
+ *   include: [AccessRule.serviceToken(ci.tokenId)],
+ * };
  */
 export class AccessServiceToken extends Construct {
   /** The token's id, for `AccessRule.serviceToken`. */
@@ -76,6 +95,11 @@ export class AccessServiceToken extends Construct {
   /** The underlying Terraform resource. */
   public readonly serviceToken: ZeroTrustAccessServiceToken;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the AccessServiceToken, described by `AccessServiceTokenProps`.
+   */
   constructor(scope: Construct, id: string, props: AccessServiceTokenProps) {
     super(scope, id);
     requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);

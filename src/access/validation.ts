@@ -156,7 +156,7 @@ export function requireApplicationDomain(property: string, value: string): void 
 
 /**
  * Fails unless `values` is a literal, non-empty list of distinct application
- * domains (see {@link requireApplicationDomain}); the elements may be tokens.
+ * domains (see `requireApplicationDomain`); the elements may be tokens.
  */
 export function requireApplicationDomains(property: string, values: string[]): void {
   requireLiteralList(property, values);

@@ -7,6 +7,16 @@ const SNS_TOPIC_ARN = /^arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:[
 /**
  * Where the AWS side of the alerts goes (CloudWatch alarms and ECS events): a new SNS topic with an
  * email subscription, or an SNS topic you already have.
+ *
+ * @example
+ * import { AwsAlertTarget, CloudflareAlertTarget, ZeroTrustAlertOptions } from 'cdktf-zero-trust-fargate';
+ *
+ * // The pattern's `alerts`: a new SNS topic with an email subscription, or a topic you have.
+ * const alerts: ZeroTrustAlertOptions = {
+ *   aws: AwsAlertTarget.email('oncall@example.com'),
+ *   cloudflare: CloudflareAlertTarget.email('oncall@example.com'),
+ * };
+ * const toExistingTopic = AwsAlertTarget.snsTopic('arn:aws:sns:eu-west-1:123456789012:oncall');
  */
 export class AwsAlertTarget {
   /**
@@ -41,14 +51,14 @@ export class AwsAlertTarget {
   }
 
   /**
-   * The email address of {@link AwsAlertTarget.email}.
+   * The email address of `AwsAlertTarget.email()`.
    *
    * @default - none for an existing topic
    */
   public readonly emailAddress?: string;
 
   /**
-   * The topic ARN of {@link AwsAlertTarget.snsTopic}.
+   * The topic ARN of `AwsAlertTarget.snsTopic()`.
    *
    * @default - none: a new topic is made for the email address
    */

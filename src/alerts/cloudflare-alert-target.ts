@@ -4,10 +4,20 @@ import { invalid, isKnown } from '../core/validation';
 /** A Cloudflare webhook destination id: a UUID, with or without hyphens. */
 const WEBHOOK_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** Where Cloudflare's tunnel health notifications go: an email address or a webhook destination. */
+/** Where Cloudflare's tunnel health notifications go: an email address or a webhook destination. *
+ * @example
+ * import { AwsAlertTarget, CloudflareAlertTarget, ZeroTrustAlertOptions } from 'cdktf-zero-trust-fargate';
+ *
+ * // The pattern's `alerts`: Cloudflare emails an address, or calls a webhook set up in the dashboard.
+ * const alerts: ZeroTrustAlertOptions = {
+ *   cloudflare: CloudflareAlertTarget.webhook('0123456789abcdef0123456789abcdef'),
+ *   aws: AwsAlertTarget.email('oncall@example.com'),
+ * };
+ * const byEmail = CloudflareAlertTarget.email('oncall@example.com');
+ */
 export class CloudflareAlertTarget {
   /**
-   * Cloudflare emails `address` directly; no confirmation is needed.
+   * Cloudflare emails `address` directly. No confirmation is needed.
    *
    * @param address the recipient, e.g. `ops@example.com`
    */
@@ -33,14 +43,14 @@ export class CloudflareAlertTarget {
   }
 
   /**
-   * The email address of {@link CloudflareAlertTarget.email}.
+   * The email address of `CloudflareAlertTarget.email()`.
    *
    * @default - none for a webhook
    */
   public readonly emailAddress?: string;
 
   /**
-   * The destination id of {@link CloudflareAlertTarget.webhook}.
+   * The destination id of `CloudflareAlertTarget.webhook()`.
    *
    * @default - none for an email address
    */

@@ -12,7 +12,7 @@ import { claimPhysicalName } from '../core/physical-names';
 import { invalid, isKnown } from '../core/validation';
 import { TunnelFargateService } from '../service';
 
-/** Properties of a {@link ServiceAlarms}. */
+/** Properties of a `ServiceAlarms`. */
 export interface ServiceAlarmsProps {
   /** The service to watch. */
   readonly service: TunnelFargateService;
@@ -63,6 +63,19 @@ const NAME = /^[A-Za-z0-9_-]{1,200}$/;
  * Alarms also send the all-clear (OK). Cost: 0.10 USD a month per alarm (0.20 for the Container
  * Insights one, which reads two metrics); ECS events and their delivery to SNS are free; with an email
  * target, 1 USD a month for the topic's KMS key, and the first 1,000 emails a month are free.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AwsAlertTarget, ServiceAlarms, TunnelFargateService } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const service: TunnelFargateService;
+ *
+ * new ServiceAlarms(stack, 'alarms', {
+ *   service,
+ *   target: AwsAlertTarget.email('oncall@example.com'),
+ *   alarmAfterMinutes: 10,
+ * });
  */
 export class ServiceAlarms extends Construct {
   /** ARN of the topic the alarms and events go to. */
@@ -84,6 +97,11 @@ export class ServiceAlarms extends Construct {
   /** The rule for tasks stopped by a failed health check or a crashed essential container. */
   public readonly taskFailedRule: CloudwatchEventRule;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the ServiceAlarms, described by `ServiceAlarmsProps`.
+   */
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
     validateServiceAlarmsProps(props);

@@ -5,7 +5,7 @@ import { requireCloudflareTarget } from './internal/validate-targets';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { CloudflareTunnel } from '../tunnel';
 
-/** Properties of a {@link TunnelHealthAlert}. */
+/** Properties of a `TunnelHealthAlert`. */
 export interface TunnelHealthAlertProps {
   /** Cloudflare account id (32 hex characters) of the tunnel. */
   readonly cloudflareAccountId: string;
@@ -22,11 +22,29 @@ export interface TunnelHealthAlertProps {
  * the tunnel's health changes, to degraded (some connections lost), down (no connector reaches the
  * edge: the app is unreachable) or back to healthy. It sees what users see, whatever the cause on the
  * AWS side. Free on every plan. The API token needs the account permission "Notifications: Edit".
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { CloudflareAlertTarget, CloudflareTunnel, TunnelHealthAlert } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const tunnel: CloudflareTunnel;
+ *
+ * new TunnelHealthAlert(stack, 'tunnel-health', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   tunnel,
+ *   target: CloudflareAlertTarget.email('oncall@example.com'),
+ * });
  */
 export class TunnelHealthAlert extends Construct {
   /** The `cloudflare_notification_policy` resource. */
   public readonly notificationPolicy: NotificationPolicy;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TunnelHealthAlert, described by `TunnelHealthAlertProps`.
+   */
   constructor(scope: Construct, id: string, props: TunnelHealthAlertProps) {
     super(scope, id);
     validateTunnelHealthAlertProps(props);

@@ -3,6 +3,6 @@ export interface ICluster {
   /** Name of the cluster. */
   readonly clusterName: string;
 
-  /** ARN of the cluster; the ECS service refers to it, and IAM conditions can scope to it. */
+  /** ARN of the cluster. The ECS service refers to it, and IAM conditions can scope to it. */
   readonly clusterArn: string;
 }

@@ -1,5 +1,5 @@
 /**
- * CloudWatch Container Insights level of a {@link FargateCluster}: the value of
+ * CloudWatch Container Insights level of a `FargateCluster`: the value of
  * the cluster's `containerInsights` setting. Insights are billed as custom
  * metrics and log ingestion, so they are off unless asked for.
  */

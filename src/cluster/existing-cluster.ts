@@ -7,10 +7,25 @@ import { clusterNameFromArn, requireClusterName } from './cluster-name';
 /**
  * An ECS cluster created elsewhere. The service needs its ARN; tasks on it run
  * with whatever capacity providers that cluster has (FARGATE must be among them).
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessRule, ContainerImage, ExistingCluster, ZeroTrustFargateService } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * new ZeroTrustFargateService(stack, 'admin', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+ *   hostname: 'admin.example.com',
+ *   app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+ *   access: { allow: [AccessRule.emailDomain('example.com')] },
+ *   existingCluster: ExistingCluster.fromArn('arn:aws:ecs:eu-west-1:123456789012:cluster/apps'),
+ * });
  */
 export class ExistingCluster implements ICluster {
   /**
-   * Refers to a cluster by ARN; the name is taken from the ARN, so no lookup is made.
+   * Refers to a cluster by ARN. The name is taken from the ARN, so no lookup is made.
    *
    * @param clusterArn e.g. `arn:aws:ecs:eu-west-1:123456789012:cluster/my-cluster`
    */
@@ -22,7 +37,7 @@ export class ExistingCluster implements ICluster {
   }
 
   /**
-   * Refers to a cluster by name; its ARN is read at plan time with the
+   * Refers to a cluster by name. Its ARN is read at plan time with the
    * `aws_ecs_cluster` data source, so the plan fails if the cluster is missing.
    *
    * @param scope where to add the data source

@@ -4,7 +4,7 @@ export enum FargateCapacityProvider {
   FARGATE = 'FARGATE',
 
   /**
-   * Spare capacity at a discount of up to 70%; AWS may stop a task with two
+   * Spare capacity at a discount of up to 70%. AWS may stop a task with two
    * minutes' notice. Fine for tasks that tolerate restarts.
    */
   FARGATE_SPOT = 'FARGATE_SPOT',

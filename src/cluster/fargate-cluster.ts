@@ -8,7 +8,7 @@ import { FargateCapacityProvider } from './fargate-capacity-provider';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 
-/** Properties of a {@link FargateCluster}. */
+/** Properties of a `FargateCluster`. */
 export interface FargateClusterProps {
   /** Name of the cluster: 1 to 255 letters, digits, hyphens and underscores. Changing it replaces the cluster. */
   readonly name: string;
@@ -44,6 +44,18 @@ export interface FargateClusterProps {
  * A service that uses a capacity provider strategy should depend on
  * `capacityProviders`, so Terraform attaches the providers first and removes
  * the service before them.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { ContainerInsights, FargateCapacityProvider, FargateCluster } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const cluster = new FargateCluster(stack, 'cluster', {
+ *   name: 'apps',
+ *   containerInsights: ContainerInsights.ENABLED,
+ *   defaultCapacityProvider: FargateCapacityProvider.FARGATE_SPOT,
+ * });
  */
 export class FargateCluster extends Construct implements ICluster {
   /** Name of the cluster. */
@@ -61,6 +73,11 @@ export class FargateCluster extends Construct implements ICluster {
   /** The Container Insights level of the cluster (alarms on running tasks below desired need it). */
   public readonly containerInsights: ContainerInsights;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the FargateCluster, described by `FargateClusterProps`.
+   */
   constructor(scope: Construct, id: string, props: FargateClusterProps) {
     super(scope, id);
 

@@ -8,6 +8,17 @@ import { ValidationError } from './validation';
  * before any resource is added. `property` is the path of the property as the
  * user of the construct wrote it (`hostname`, `service.cpu`,
  * `access.policies[1].include[0]`).
+ *
+ * @example
+ * import { ValidationErrors } from 'cdktf-zero-trust-fargate';
+ *
+ * // In a test or a CLI wrapper: tell a bad input from any other failure.
+ * function explain(error: any): string {
+ *   if (ValidationErrors.isValidationError(error)) {
+ *     return `Fix the property ${ValidationErrors.propertyOf(error)} of the construct.`;
+ *   }
+ *   return 'Unexpected failure.';
+ * }
  */
 export class ValidationErrors {
   /**
@@ -20,7 +31,7 @@ export class ValidationErrors {
   }
 
   /**
-   * The property an input error names, as the user wrote it; undefined for any other error.
+   * The property an input error names, as the user wrote it. Undefined for any other error.
    *
    * @param error anything caught
    */

@@ -105,7 +105,7 @@ export function requireIntegerInRange(property: string, value: number, min: numb
   }
 }
 
-/** Like {@link requireIntegerInRange} for an optional setting: unset values and tokens pass. */
+/** Like `requireIntegerInRange` for an optional setting: unset values and tokens pass. */
 export function requireOptionalIntegerInRange(property: string, value: number | undefined, min: number, max: number): void {
   if (value !== undefined && isKnown(value)) {
     requireIntegerInRange(property, value, min, max);

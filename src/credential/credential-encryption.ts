@@ -3,7 +3,7 @@ import { CredentialKey, CredentialKeyTarget, UnmanagedKey } from './internal/cre
 import { DedicatedKey } from './internal/dedicated-key';
 import { IAM_PRINCIPAL_ARN, KMS_KEY_ARN, requireArn, requireArns } from '../iam/internal/arn';
 
-/** Options of {@link CredentialEncryption.dedicatedKey}. */
+/** Options of `CredentialEncryption.dedicatedKey()`. */
 export interface DedicatedKeyOptions {
   /**
    * Every IAM role or user that runs Terraform for this stack (e.g. the CI role and a break-glass admin
@@ -23,8 +23,19 @@ export interface DedicatedKeyOptions {
  * The KMS key that encrypts the tunnel credential, which decides who can read it.
  *
  * Anyone who can decrypt the credential can run a connector of the tunnel and so serve the app's
- * hostname. The default, {@link CredentialEncryption.dedicatedKey}, lets only the ECS task execution
+ * hostname. The default, `CredentialEncryption.dedicatedKey()`, lets only the ECS task execution
  * role and the deployer decrypt it.
+ *
+ * @example
+ * import { CredentialEncryption, ZeroTrustCredentialOptions } from 'cdktf-zero-trust-fargate';
+ *
+ * // The pattern's `credential`: a key of its own that only the task execution role and
+ * // the roles that run Terraform may use (the default, here with the deployer role named).
+ * const credential: ZeroTrustCredentialOptions = {
+ *   encryption: CredentialEncryption.dedicatedKey({
+ *     deployerRoleArns: ['arn:aws:iam::123456789012:role/terraform-deployer'],
+ *   }),
+ * };
  */
 export class CredentialEncryption {
   /**

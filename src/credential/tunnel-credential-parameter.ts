@@ -27,7 +27,7 @@ export enum TunnelCredentialFormat {
 
 /** An SSM SecureString parameter holding a tunnel credential, new or existing. */
 export interface ITunnelCredential {
-  /** ARN of the parameter; the task execution role may read exactly this parameter. */
+  /** ARN of the parameter. The task execution role may read exactly this parameter. */
   readonly parameterArn: string;
 
   /** Name of the parameter. */
@@ -38,7 +38,7 @@ export interface ITunnelCredential {
 
   /**
    * ARN of the customer-managed KMS key the parameter is encrypted with (for a dedicated key, the new
-   * key's ARN); the execution role then may decrypt with it (through SSM only). Undefined for the
+   * key's ARN). The execution role then may decrypt with it (through SSM only). Undefined for the
    * AWS-managed key `alias/aws/ssm`.
    */
   readonly kmsKeyArn?: string;
@@ -53,7 +53,7 @@ export interface ITunnelCredential {
   readonly valueVersion?: string;
 
   /**
-   * Lets this role decrypt the credential through SSM; for a dedicated key it adds the role to the key
+   * Lets this role decrypt the credential through SSM. For a dedicated key it adds the role to the key
    * policy, for other keys it does nothing: you manage that key's policy.
    *
    * @param roleArn ARN of the role, usually the task execution role
@@ -61,7 +61,7 @@ export interface ITunnelCredential {
   grantDecrypt(roleArn: string): void;
 }
 
-/** Properties of a {@link TunnelCredentialParameter}. */
+/** Properties of a `TunnelCredentialParameter`. */
 export interface TunnelCredentialParameterProps {
   /**
    * The credential, usually `CloudflareTunnel.tunnelToken`. Sensitive: it is stored only in the
@@ -87,7 +87,7 @@ export interface TunnelCredentialParameterProps {
 
   /**
    * The KMS key that encrypts the parameter, which decides who can read the credential. See
-   * {@link CredentialEncryption.awsManagedKey} for what the cheaper AWS-managed key risks.
+   * `CredentialEncryption.awsManagedKey()` for what the cheaper AWS-managed key risks.
    *
    * @default CredentialEncryption.dedicatedKey()
    */
@@ -140,9 +140,32 @@ const CREDENTIALS_FILE_FIELDS = ['AccountTag', 'TunnelSecret', 'TunnelID'];
  *
  * ECS reads it at task start through the container's `secrets`, with the task execution role; the app
  * and the task role never see it.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { CloudflareTunnel, CredentialEncryption, TunnelCredentialParameter } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const tunnel: CloudflareTunnel;
+ *
+ * const credential = new TunnelCredentialParameter(stack, 'credential', {
+ *   value: tunnel.tunnelToken,
+ *   name: '/cloudflared/admin/tunnel-token',
+ *   encryption: CredentialEncryption.dedicatedKey(),
+ * });
+ *
+ * // Or a parameter made elsewhere.
+ * const existing = TunnelCredentialParameter.fromExisting({
+ *   parameterArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/cloudflared/admin/tunnel-token',
+ *   parameterName: '/cloudflared/admin/tunnel-token',
+ * });
  */
 export class TunnelCredentialParameter extends Construct implements ITunnelCredential {
-  /** Refers to a parameter made elsewhere. */
+  /**
+   * Refers to a parameter made elsewhere.
+   *
+   * @param props The ARN and name of the parameter, and optionally its format and KMS key.
+   */
   public static fromExisting(props: ExistingTunnelCredentialProps): ITunnelCredential {
     requireArn('parameterArn', props.parameterArn, SSM_PARAMETER_ARN);
     requireParameterName('parameterName', props.parameterName);
@@ -171,7 +194,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
   /** ARN of the customer-managed KMS key: the dedicated key, or the existing key given. */
   public readonly kmsKeyArn?: string;
 
-  /** Version of the parameter's value; it rises each time the value is rewritten. */
+  /** Version of the parameter's value. It rises each time the value is rewritten. */
   public readonly valueVersion?: string;
 
   /** The underlying `aws_ssm_parameter`. */
@@ -180,6 +203,11 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
   /** The key that encrypts the parameter, which decides who may decrypt it. */
   private readonly key: CredentialKey;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TunnelCredentialParameter, described by `TunnelCredentialParameterProps`.
+   */
   constructor(scope: Construct, id: string, props: TunnelCredentialParameterProps) {
     super(scope, id);
 
@@ -211,7 +239,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
   }
 
   /**
-   * Lets this role decrypt the credential through SSM; for a dedicated key it adds the role to the key
+   * Lets this role decrypt the credential through SSM. For a dedicated key it adds the role to the key
    * policy, for other keys it does nothing: you manage that key's policy.
    *
    * @param roleArn ARN of the role, usually the task execution role

@@ -1,4 +1,4 @@
-/** One `Allow` statement to add to a {@link TaskRole}. */
+/** One `Allow` statement to add to a `TaskRole`. */
 export interface PolicyStatementOptions {
   /**
    * Actions to allow, each `service:Action` spelled out in full (e.g. `s3:GetObject`). Wildcards such as

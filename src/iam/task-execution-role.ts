@@ -10,7 +10,7 @@ import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } 
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 
-/** Properties of a {@link TaskExecutionRole}. */
+/** Properties of a `TaskExecutionRole`. */
 export interface TaskExecutionRoleProps {
   /**
    * Name of the role: 1 to 64 characters from letters, digits and `_+=,.@-`.
@@ -20,7 +20,7 @@ export interface TaskExecutionRoleProps {
   readonly name?: string;
 
   /**
-   * ARNs of the ECR repositories the task's images come from; the role may pull from exactly these.
+   * ARNs of the ECR repositories the task's images come from. The role may pull from exactly these.
    *
    * @default - no ECR permission at all (images from public registries need none)
    */
@@ -41,7 +41,7 @@ export interface TaskExecutionRoleProps {
 
   /**
    * ARNs of the SSM parameters ECS injects as container `secrets` (the tunnel credential and any app
-   * parameters); the role may read exactly these.
+   * parameters). The role may read exactly these.
    *
    * @default - no SSM permission
    */
@@ -57,7 +57,7 @@ export interface TaskExecutionRoleProps {
   readonly secretsManagerSecretArns?: string[];
 
   /**
-   * ARNs of the customer-managed KMS keys those parameters and secrets are encrypted with; the role may
+   * ARNs of the customer-managed KMS keys those parameters and secrets are encrypted with. The role may
    * decrypt with them only through SSM or Secrets Manager (`kms:ViaService`) and only for exactly those
    * parameters and secrets (`kms:EncryptionContext:PARAMETER_ARN` / `kms:EncryptionContext:SecretARN`).
    * Keys managed by AWS need no entry.
@@ -74,6 +74,21 @@ export interface TaskExecutionRoleProps {
  * It trusts only `ecs-tasks.amazonaws.com` for this account. The permissions are one inline policy,
  * rendered by the `aws_iam_policy_document` data source so Terraform normalises it and plans show no
  * spurious diffs.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { ServiceLogGroup, TaskExecutionRole, TunnelCredentialParameter } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const logs: ServiceLogGroup;
+ * declare const credential: TunnelCredentialParameter;
+ *
+ * const executionRole = new TaskExecutionRole(stack, 'execution-role', {
+ *   logGroupArn: logs.logGroupArn,
+ *   ssmParameterArns: [credential.parameterArn],
+ *   ecrRepositoryArns: ['arn:aws:ecr:eu-west-1:123456789012:repository/acme/admin'],
+ * });
+ * credential.grantDecrypt(executionRole.roleArn);
  */
 export class TaskExecutionRole extends Construct {
   /** ARN of the role, for the task definition's `execution_role_arn`. */
@@ -85,6 +100,11 @@ export class TaskExecutionRole extends Construct {
   /** The underlying `aws_iam_role`. */
   public readonly role: IamRole;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TaskExecutionRole, described by `TaskExecutionRoleProps`.
+   */
   constructor(scope: Construct, id: string, props: TaskExecutionRoleProps) {
     super(scope, id);
 

@@ -9,7 +9,7 @@ import { PolicyStatementOptions } from './policy-statement-options';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid, requireNonEmpty } from '../core/validation';
 
-/** Properties of a {@link TaskRole}. */
+/** Properties of a `TaskRole`. */
 export interface TaskRoleProps {
   /**
    * Name of the role: 1 to 64 characters from letters, digits and `_+=,.@-`.
@@ -33,11 +33,23 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 
 /**
  * The role the app's code runs as (the task definition's `task_role_arn`). It starts with no
- * permission at all; grant exactly what the app needs with {@link addPolicyStatement} or
- * {@link addManagedPolicyArn}.
+ * permission at all; grant exactly what the app needs with `addPolicyStatement()` or
+ * `addManagedPolicyArn()`.
  *
  * It trusts only `ecs-tasks.amazonaws.com` for this account. Statements go into one inline policy,
  * rendered by the `aws_iam_policy_document` data source and created with the first statement.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { TaskRole } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const taskRole = new TaskRole(stack, 'task-role');
+ * taskRole.addPolicyStatement({
+ *   actions: ['s3:GetObject', 's3:PutObject'],
+ *   resources: ['arn:aws:s3:::acme-admin-uploads/uploads/*'],
+ * });
  */
 export class TaskRole extends Construct {
   /** ARN of the role, for the task definition's `task_role_arn`. */
@@ -54,6 +66,11 @@ export class TaskRole extends Construct {
   private readonly managedPolicyArns = new Set<string>();
   private document?: DataAwsIamPolicyDocument;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TaskRole, described by `TaskRoleProps`.
+   */
   constructor(scope: Construct, id: string, props: TaskRoleProps = {}) {
     super(scope, id);
 
@@ -85,8 +102,10 @@ export class TaskRole extends Construct {
   /**
    * Attaches an IAM managed policy, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
    *
-   * Prefer {@link addPolicyStatement} with exact resources: managed policies are often broader than
+   * Prefer `addPolicyStatement()` with exact resources: managed policies are often broader than
    * an app needs.
+   *
+   * @param policyArn ARN of the managed policy, AWS managed (`arn:aws:iam::aws:policy/ReadOnlyAccess`) or your own.
    */
   public addManagedPolicyArn(policyArn: string): void {
     requireArn('policyArn', policyArn, MANAGED_POLICY_ARN);
@@ -103,6 +122,8 @@ export class TaskRole extends Construct {
   /**
    * Allows `actions` on `resources` for the app. Actions must be spelled out (no `*`, `s3:*` or
    * `s3:Get*`); lists must not be empty; the statement id, if given, is letters and digits and unique.
+   *
+   * @param statement The actions to allow and the resources they apply to.
    */
   public addPolicyStatement(statement: PolicyStatementOptions): void {
     requireNonEmpty('actions', statement.actions);

@@ -7,7 +7,7 @@ import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn
 
 /** An ECR repository that exists already (made elsewhere), and the tag to run from it. */
 export interface ExistingEcrImageProps {
-  /** ARN of the repository; the task execution role may pull from exactly this repository. */
+  /** ARN of the repository. The task execution role may pull from exactly this repository. */
   readonly repositoryArn: string;
 
   /** URL of the repository without a tag, e.g. `123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app`. */
@@ -47,7 +47,7 @@ export interface CloudflaredPullThroughCacheProps {
   readonly version?: string;
 
   /**
-   * The image index digest of that release, `sha256:<64 hex digits>`; the cache keeps the upstream digest.
+   * The image index digest of that release, `sha256:<64 hex digits>`. The cache keeps the upstream digest.
    *
    * @default - the tag only
    */
@@ -71,6 +71,19 @@ const ECR_URL = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([a-z0-
  *
  * Images from ECR carry their repository ARN so that the task execution role can be allowed to pull
  * from exactly that repository and nothing else.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AppContainerOptions, ContainerImage, EcrRepository } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * // From a public registry, pinned to a tag (or a digest).
+ * const fromRegistry = ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2');
+ *
+ * // From a repository of this stack: the task may pull from exactly that repository.
+ * const repository = new EcrRepository(stack, 'repository', { name: 'acme/admin' });
+ * const app: AppContainerOptions = { image: ContainerImage.fromEcrRepository(repository, '1.4.2'), port: 8080 };
  */
 export class ContainerImage {
   /**
@@ -86,7 +99,7 @@ export class ContainerImage {
   }
 
   /**
-   * An image from a repository made with {@link EcrRepository}.
+   * An image from a repository made with `EcrRepository`.
    *
    * @param repository the repository
    * @param tag a pinned tag (not `latest`) or a digest `sha256:<64 hex digits>`
@@ -96,7 +109,11 @@ export class ContainerImage {
     return new ContainerImage(withTag(repository.repositoryUrl, tag), repository.repositoryArn);
   }
 
-  /** An image from an ECR repository made outside this library. */
+  /**
+   * An image from an ECR repository made outside this library.
+   *
+   * @param props The ARN and URL of the repository, and the tag to run.
+   */
   public static fromExistingEcrRepository(props: ExistingEcrImageProps): ContainerImage {
     requireArn('repositoryArn', props.repositoryArn, ECR_REPOSITORY_ARN);
     requirePinnedTag('tag', props.tag);
@@ -154,7 +171,9 @@ export class ContainerImage {
    * cache repository's ARN: the execution role may pull from exactly that repository, and also
    * `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on it, because the first pull of a tag
    * that is not cached yet creates the repository and imports the image with the puller's
-   * permissions. For a mirror you fill yourself instead, use {@link ContainerImage.fromExistingEcrRepository}.
+   * permissions. For a mirror you fill yourself instead, use `ContainerImage.fromExistingEcrRepository()`.
+   *
+   * @param props The registry and prefix of the pull-through cache rule, and the pinned release.
    */
   public static cloudflaredFromPullThroughCache(props: CloudflaredPullThroughCacheProps): ContainerImage {
     const official = ContainerImage.cloudflared(props.version, props.digest);

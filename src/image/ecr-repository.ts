@@ -17,7 +17,7 @@ export enum TagMutability {
   MUTABLE = 'MUTABLE',
 }
 
-/** Properties of an {@link EcrRepository}. */
+/** Properties of an `EcrRepository`. */
 export interface EcrRepositoryProps {
   /**
    * Name of the repository: lowercase letters and digits in components joined by single `.`, `_` or `-`,
@@ -83,8 +83,20 @@ export interface EcrRepositoryProps {
  * deployment may still run: tagged images expire only by an age window you opt into
  * (`taggedImageExpiryDays`).
  *
- * Use it with {@link ContainerImage.fromEcrRepository}; the task execution role is then allowed to pull
+ * Use it with `ContainerImage.fromEcrRepository()`; the task execution role is then allowed to pull
  * from exactly this repository.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { ContainerImage, EcrRepository } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const repository = new EcrRepository(stack, 'repository', {
+ *   name: 'acme/admin',
+ *   untaggedImageExpiryDays: 14,
+ * });
+ * const image = ContainerImage.fromEcrRepository(repository, '1.4.2');
  */
 export class EcrRepository extends Construct {
   /** Name of the repository. */
@@ -99,6 +111,11 @@ export class EcrRepository extends Construct {
   /** The underlying `aws_ecr_repository`, for settings this construct does not expose. */
   public readonly repository: EcrRepositoryResource;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the EcrRepository, described by `EcrRepositoryProps`.
+   */
   constructor(scope: Construct, id: string, props: EcrRepositoryProps) {
     super(scope, id);
 

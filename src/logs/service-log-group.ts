@@ -12,7 +12,7 @@ const ALLOWED_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 
 /** Characters CloudWatch Logs allows in a log group name. */
 const LOG_GROUP_NAME_CHAR = /[A-Za-z0-9_\-/.#]/;
 
-/** Properties of a {@link ServiceLogGroup}. */
+/** Properties of a `ServiceLogGroup`. */
 export interface ServiceLogGroupProps {
   /**
    * Name of the log group: 1 to 512 characters from letters, digits and `_-/.#`.
@@ -48,6 +48,17 @@ export interface ServiceLogGroupProps {
 /**
  * The CloudWatch log group the task's containers write to (through the `awslogs` driver), with a
  * bounded retention so logs neither vanish after a day nor pile up forever.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { ServiceLogGroup } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const logs = new ServiceLogGroup(stack, 'logs', {
+ *   name: '/ecs/admin',
+ *   retentionDays: 90,
+ * });
  */
 export class ServiceLogGroup extends Construct {
   /** Name of the log group, for the `awslogs-group` log option. */
@@ -59,6 +70,11 @@ export class ServiceLogGroup extends Construct {
   /** The underlying `aws_cloudwatch_log_group`. */
   public readonly logGroup: CloudwatchLogGroup;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the ServiceLogGroup, described by `ServiceLogGroupProps`.
+   */
   constructor(scope: Construct, id: string, props: ServiceLogGroupProps = {}) {
     super(scope, id);
 

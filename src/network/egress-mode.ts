@@ -1,5 +1,5 @@
 /**
- * How tasks of a new {@link PrivateNetwork} reach the internet (`cloudflared`
+ * How tasks of a new `PrivateNetwork` reach the internet (`cloudflared`
  * must dial out to Cloudflare; nothing dials in).
  *
  * A running network can switch from any mode to any other in one apply: every
@@ -8,14 +8,14 @@
  */
 export enum EgressMode {
   /**
-   * Tasks run in private subnets; one NAT gateway in the first zone serves all
-   * of them. About $0.045 per hour (~$33 a month) plus $0.045 per GB processed
+   * Tasks run in private subnets behind one NAT gateway, in the first zone,
+   * that serves all of them. About $0.045 per hour (~$33 a month) plus $0.045 per GB processed
    * (us-east-1 prices). If that zone fails, tasks in other zones lose egress.
    */
   NAT_GATEWAY_SINGLE = 'NAT_GATEWAY_SINGLE',
 
   /**
-   * Tasks run in private subnets; each zone has its own NAT gateway, so a zone
+   * Tasks run in private subnets behind a NAT gateway in each zone, so a zone
    * outage does not cut egress elsewhere. The NAT charge is paid once per zone.
    */
   NAT_GATEWAY_PER_AZ = 'NAT_GATEWAY_PER_AZ',

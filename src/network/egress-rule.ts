@@ -1,12 +1,12 @@
 /**
- * One outbound rule of a {@link TaskSecurityGroup}.
+ * One outbound rule of a `TaskSecurityGroup`.
  *
  * Examples: `{ description: 'HTTPS anywhere', protocol: 'tcp', fromPort: 443 }`;
  * `{ description: 'Cloudflare Tunnel', protocol: 'udp', fromPort: 7844 }`.
  */
 export interface EgressRule {
   /**
-   * Why the rule exists; shown in the AWS console next to the rule.
+   * Why the rule exists. Shown in the AWS console next to the rule.
    * Required so every opening of the group explains itself.
    */
   readonly description: string;

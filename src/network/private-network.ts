@@ -18,7 +18,7 @@ import { VpcEndpoints } from './vpc-endpoints';
 import { parseIpv4Cidr } from '../core/cidr';
 import { invalid, requireIntegerInRange, requireUnique } from '../core/validation';
 
-/** Properties of a {@link PrivateNetwork}. */
+/** Properties of a `PrivateNetwork`. */
 export interface PrivateNetworkProps {
   /**
    * Prefix of every Name tag, e.g. `app` gives `app-vpc`, `app-private-eu-west-1a`.
@@ -84,7 +84,7 @@ export interface PrivateNetworkProps {
   readonly vpcEndpoints?: boolean;
 
   /**
-   * Tags for every resource; each also gets a Name tag.
+   * Tags for every resource. Each also gets a Name tag.
    *
    * @default none besides Name
    */
@@ -122,6 +122,20 @@ const REMOVE_AFTER_DEPENDENTS: TerraformResourceLifecycle = { createBeforeDestro
  * DNS support and hostnames are on (needed for private DNS of VPC endpoints).
  * The VPC's default security group is stripped of all rules, so nothing placed
  * in it by mistake can communicate.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { EgressMode, PrivateNetwork } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * const network = new PrivateNetwork(stack, 'network', {
+ *   cidrBlock: '10.20.0.0/16',
+ *   availabilityZoneCount: 3,
+ *   egressMode: EgressMode.NAT_GATEWAY_PER_AZ,
+ *   vpcEndpoints: true,
+ * });
+ * // Tasks run in network.taskSubnetIds.
  */
 export class PrivateNetwork extends Construct implements ITaskNetwork {
   /** The `aws_vpc` resource. */
@@ -171,6 +185,11 @@ export class PrivateNetwork extends Construct implements ITaskNetwork {
   /** The VPC endpoints, when `vpcEndpoints` is true. */
   public readonly endpoints?: VpcEndpoints;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the PrivateNetwork, described by `PrivateNetworkProps`.
+   */
   constructor(scope: Construct, id: string, props: PrivateNetworkProps = {}) {
     super(scope, id);
 

@@ -1,5 +1,5 @@
 /**
- * Validation and defaults of {@link EgressRule}. Internal: not part of the public API.
+ * Validation and defaults of `EgressRule`. Internal: not part of the public API.
  */
 import { Token } from 'cdktf';
 import { EgressRule } from './egress-rule';

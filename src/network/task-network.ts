@@ -3,7 +3,7 @@
  * configuration needs, whether the network is new or existing.
  */
 export interface ITaskNetwork {
-  /** The VPC of the task subnets; security groups for the tasks belong to it. */
+  /** The VPC of the task subnets. Security groups for the tasks belong to it. */
   readonly vpcId: string;
 
   /** Subnets the tasks run in, ideally one per availability zone. */

@@ -10,7 +10,7 @@ import { pathSegments } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid, requireNonEmpty } from '../core/validation';
 
-/** Properties of a {@link TaskSecurityGroup}. */
+/** Properties of a `TaskSecurityGroup`. */
 export interface TaskSecurityGroupProps {
   /** The VPC the group belongs to, e.g. `network.vpcId`. */
   readonly vpcId: string;
@@ -35,7 +35,7 @@ export interface TaskSecurityGroupProps {
   readonly egressRules?: EgressRule[];
 
   /**
-   * Tags for the security group; a Name tag is added (`name`, or the construct path below the stack).
+   * Tags for the security group. A Name tag is added (`name`, or the construct path below the stack).
    *
    * @default none besides Name
    */
@@ -64,6 +64,22 @@ const DEFAULT_EGRESS: EgressRule = {
  * `aws_vpc_security_group_ingress_rule`) is removed at the next apply. Do not
  * attach standalone rule resources to this group; list outbound rules in
  * `egressRules` instead.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { TaskSecurityGroup } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * // No inbound rule at all; outbound only to the Cloudflare edge and to HTTPS endpoints.
+ * const securityGroup = new TaskSecurityGroup(stack, 'tasks', {
+ *   vpcId: 'vpc-0123456789abcdef0',
+ *   egressRules: [
+ *     { description: 'cloudflared to the Cloudflare edge (QUIC)', protocol: 'udp', fromPort: 7844 },
+ *     { description: 'cloudflared to the Cloudflare edge (HTTP/2)', protocol: 'tcp', fromPort: 7844 },
+ *     { description: 'HTTPS to AWS APIs and the Cloudflare API', protocol: 'tcp', fromPort: 443 },
+ *   ],
+ * });
  */
 export class TaskSecurityGroup extends Construct {
   /** Id of the security group (`sg-...`), for the service's network configuration. */
@@ -72,6 +88,11 @@ export class TaskSecurityGroup extends Construct {
   /** The underlying `aws_security_group` resource, for escape-hatch changes. */
   public readonly securityGroup: SecurityGroup;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TaskSecurityGroup, described by `TaskSecurityGroupProps`.
+   */
   constructor(scope: Construct, id: string, props: TaskSecurityGroupProps) {
     super(scope, id);
 

@@ -9,13 +9,13 @@ import { inlineRule, securityGroupNamePrefix } from './security-group-rules';
 import { parseIpv4Cidr } from '../core/cidr';
 import { invalid } from '../core/validation';
 
-/** Properties of {@link VpcEndpoints}. */
+/** Properties of `VpcEndpoints`. */
 export interface VpcEndpointsProps {
   /** The VPC to add the endpoints to. */
   readonly vpcId: string;
 
   /**
-   * IPv4 CIDR block of the VPC; the endpoints accept HTTPS from this range only.
+   * IPv4 CIDR block of the VPC. The endpoints accept HTTPS from this range only.
    */
   readonly vpcCidrBlock: string;
 
@@ -27,7 +27,7 @@ export interface VpcEndpointsProps {
   readonly subnetIds: string[];
 
   /**
-   * Route tables that get a route to the S3 gateway endpoint; at least those of
+   * Route tables that get a route to the S3 gateway endpoint. At least those of
    * the task subnets. ECR stores image layers in S3, so image pulls need it.
    */
   readonly routeTableIds: string[];
@@ -40,7 +40,7 @@ export interface VpcEndpointsProps {
   readonly name?: string;
 
   /**
-   * Tags for every resource; a Name tag is added.
+   * Tags for every resource. A Name tag is added.
    *
    * @default none besides Name
    */
@@ -66,6 +66,20 @@ const INTERFACE_SERVICES: ReadonlyArray<[string, string]> = [
  * They do not replace internet egress: `cloudflared` still has to reach
  * Cloudflare through a NAT gateway or a public IP. They cut NAT data charges for
  * image pulls and logs and keep that traffic off the internet.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { VpcEndpoints } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * // For a VPC of your own; `PrivateNetwork` adds them with `vpcEndpoints: true`.
+ * new VpcEndpoints(stack, 'endpoints', {
+ *   vpcId: 'vpc-0123456789abcdef0',
+ *   vpcCidrBlock: '10.0.0.0/16',
+ *   subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'],
+ *   routeTableIds: ['rtb-0123456789abcdef0'],
+ * });
  */
 export class VpcEndpoints extends Construct {
   /** Id of the security group of the interface endpoints. */
@@ -77,6 +91,11 @@ export class VpcEndpoints extends Construct {
   /** Id of the S3 gateway endpoint. */
   public readonly s3GatewayEndpointId: string;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the VpcEndpoints, described by `VpcEndpointsProps`.
+   */
   constructor(scope: Construct, id: string, props: VpcEndpointsProps) {
     super(scope, id);
 

@@ -228,7 +228,7 @@ export interface ZeroTrustCredentialOptions {
    * The KMS key that encrypts the parameter, which decides who can read the
    * credential. The default dedicated key lets only the deployer and the
    * service's task execution role decrypt it; see
-   * {@link CredentialEncryption.awsManagedKey} for what the cheaper
+   * `CredentialEncryption.awsManagedKey()` for what the cheaper
    * AWS-managed key risks.
    *
    * @default CredentialEncryption.dedicatedKey()
@@ -277,7 +277,7 @@ export interface ZeroTrustServiceOptions {
   readonly memory?: number;
 
   /**
-   * CPU architecture of the task; the images must be built for it.
+   * CPU architecture of the task. The images must be built for it.
    *
    * @default CpuArchitecture.X86_64
    */
@@ -317,7 +317,7 @@ export interface ZeroTrustServiceOptions {
   readonly logKmsKeyArn?: string;
 
   /**
-   * Target-tracking autoscaling of the task count; `maxCapacity` is at most
+   * Target-tracking autoscaling of the task count. `maxCapacity` is at most
    * 12, like `desiredCount`.
    *
    * @default - a fixed `desiredCount`
@@ -346,9 +346,11 @@ export interface ZeroTrustServiceOptions {
  */
 export interface ZeroTrustAlertOptions {
   /**
-   * Where CloudWatch alarms (no task running; with Container Insights, fewer
-   * tasks than desired) and ECS events (deployment rolled back, task failed
-   * a health check) go.
+   * Where CloudWatch alarms and ECS events go.
+   *
+   * The alarms fire when no task is running (with Container Insights, also when
+   * fewer tasks run than desired); the events report a deployment that rolled
+   * back or a task that failed a health check.
    *
    * @default - no AWS alarms
    */

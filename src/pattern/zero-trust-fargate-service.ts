@@ -28,7 +28,7 @@ import { AppContainerOptions, TunnelFargateService } from '../service';
 import { CloudflareTunnel } from '../tunnel';
 import { requireHostname, requireTeamName } from '../tunnel/internal/validate-tunnel-props';
 
-/** Properties of a {@link ZeroTrustFargateService}. */
+/** Properties of a `ZeroTrustFargateService`. */
 export interface ZeroTrustFargateServiceProps {
   /** Cloudflare account id (32 hex characters). */
   readonly cloudflareAccountId: string;
@@ -179,6 +179,21 @@ const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * token in an SSM SecureString, the network, the cluster and the service whose
  * tasks run the app and the `cloudflared` sidecar. Each part can be replaced by
  * your own (network, cluster, parameter, images) or tuned through nested props.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessRule, ContainerImage, ZeroTrustFargateService } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack; // with the AWS, Cloudflare and random providers
+ *
+ * new ZeroTrustFargateService(stack, 'admin', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+ *   hostname: 'admin.example.com',
+ *   app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+ *   access: { allow: [AccessRule.emailDomain('example.com')] },
+ *   service: { desiredCount: 2 },
+ * });
  */
 export class ZeroTrustFargateService extends Construct {
   /** Base name used for the tunnel, service, cluster and application. */
@@ -188,7 +203,7 @@ export class ZeroTrustFargateService extends Construct {
   public readonly hostname: string;
 
   /**
-   * The Access application created for the hostname; undefined when
+   * The Access application created for the hostname. Undefined when
    * `access.existingApplication` is given (see `hostnameAccessApplication`).
    */
   public readonly accessApplication?: AccessApplication;
@@ -234,6 +249,11 @@ export class ZeroTrustFargateService extends Construct {
    */
   public readonly tunnelHealthAlert?: TunnelHealthAlert;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the ZeroTrustFargateService, described by `ZeroTrustFargateServiceProps`.
+   */
   constructor(scope: Construct, id: string, props: ZeroTrustFargateServiceProps) {
     super(scope, id);
     try {
@@ -256,7 +276,10 @@ export class ZeroTrustFargateService extends Construct {
         }));
       this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
       this.pathAccessApplications = createPathApplications(this, {
-        cloudflareAccountId: props.cloudflareAccountId, hostname: props.hostname, applicationName: props.access.applicationName ?? this.name, access: props.access,
+        cloudflareAccountId: props.cloudflareAccountId,
+        hostname: props.hostname,
+        applicationName: props.access.applicationName ?? this.name,
+        access: props.access,
       });
 
       this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {

@@ -11,7 +11,7 @@ export interface ServiceAutoscalingOptions {
   /** Fewest tasks (0 or more). Use 2 or more to keep tunnel failover across zones. */
   readonly minCapacity: number;
 
-  /** Most tasks; at least `minCapacity`. */
+  /** Most tasks. At least `minCapacity`. */
   readonly maxCapacity: number;
 
   /**
@@ -43,7 +43,7 @@ export interface ServiceAutoscalingOptions {
   readonly scaleOutCooldownSeconds?: number;
 }
 
-/** Properties of a {@link ServiceAutoscaling}. */
+/** Properties of a `ServiceAutoscaling`. */
 export interface ServiceAutoscalingProps extends ServiceAutoscalingOptions {
   /** Name of the ECS cluster that runs the service. */
   readonly clusterName: string;
@@ -60,6 +60,21 @@ const DEFAULT_CPU_TARGET = 70;
  *
  * The service must ignore changes to `desired_count` (TunnelFargateService does
  * this), or each `terraform apply` resets the count that autoscaling chose.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { ServiceAutoscaling } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ *
+ * // For an ECS service that ignores changes to its desired count.
+ * new ServiceAutoscaling(stack, 'scaling', {
+ *   clusterName: 'apps',
+ *   serviceName: 'admin',
+ *   minCapacity: 2,
+ *   maxCapacity: 6,
+ *   targetCpuUtilizationPercent: 60,
+ * });
  */
 export class ServiceAutoscaling extends Construct {
   /** The `aws_appautoscaling_target` resource. */
@@ -79,6 +94,11 @@ export class ServiceAutoscaling extends Construct {
    */
   public readonly memoryPolicy?: AppautoscalingPolicy;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the ServiceAutoscaling, described by `ServiceAutoscalingProps`.
+   */
   constructor(scope: Construct, id: string, props: ServiceAutoscalingProps) {
     super(scope, id);
     validateAutoscalingOptions(props);

@@ -18,7 +18,7 @@ export interface CapacityProviderShare {
   readonly base?: number;
 }
 
-/** Shares for {@link CapacityProviderStrategy.mixed}. */
+/** Shares for `CapacityProviderStrategy.mixed()`. */
 export interface MixedCapacityProps {
   /** Relative share of tasks on on-demand Fargate (0-1000). */
   readonly fargateWeight: number;
@@ -27,8 +27,8 @@ export interface MixedCapacityProps {
   readonly fargateSpotWeight: number;
 
   /**
-   * Tasks that always run on on-demand Fargate before the weights apply (0-100000);
-   * keeps the tunnel up when Spot capacity is reclaimed.
+   * Tasks that always run on on-demand Fargate before the weights apply (0-100000).
+   * Keeps the tunnel up when Spot capacity is reclaimed.
    *
    * @default 0
    */
@@ -39,6 +39,19 @@ export interface MixedCapacityProps {
  * Where the service's tasks run: on-demand Fargate, Fargate Spot (up to ~70%
  * cheaper, but tasks can be stopped with two minutes' notice), or a mix.
  * The cluster must have the chosen capacity providers associated.
+ *
+ * @example
+ * import { CapacityProviderStrategy, ZeroTrustServiceOptions } from 'cdktf-zero-trust-fargate';
+ *
+ * // Two tasks always on on-demand Fargate, then three of every four more on Fargate Spot.
+ * const service: ZeroTrustServiceOptions = {
+ *   desiredCount: 4,
+ *   capacityProviderStrategy: CapacityProviderStrategy.mixed({
+ *     fargateBase: 2,
+ *     fargateWeight: 1,
+ *     fargateSpotWeight: 3,
+ *   }),
+ * };
  */
 export class CapacityProviderStrategy {
   /** All tasks on on-demand Fargate (one provider, weight 100). */
@@ -51,7 +64,11 @@ export class CapacityProviderStrategy {
     return new CapacityProviderStrategy([{ capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: 100 }]);
   }
 
-  /** Tasks split between on-demand Fargate and Fargate Spot by weight, after an on-demand base. */
+  /**
+   * Tasks split between on-demand Fargate and Fargate Spot by weight, after an on-demand base.
+   *
+   * @param props The weights of on-demand Fargate and Fargate Spot, and how many tasks always run on demand.
+   */
   public static mixed(props: MixedCapacityProps): CapacityProviderStrategy {
     const base = props.fargateBase ?? 0;
     const checks: Array<[string, number, number]> = [

@@ -38,7 +38,7 @@ export enum CloudflaredLogLevel {
 export enum CloudflaredProtocol {
   /** QUIC (UDP 7844), falling back to HTTP/2 (TCP 7844) when QUIC is blocked. */
   AUTO = 'auto',
-  /** HTTP/2 over TCP 7844 only; use when outbound UDP is blocked. */
+  /** HTTP/2 over TCP 7844 only. Use when outbound UDP is blocked. */
   HTTP2 = 'http2',
   /** QUIC over UDP 7844 only. */
   QUIC = 'quic',
@@ -62,7 +62,7 @@ export enum CloudflaredEdgeIpVersion {
   IPV6 = '6',
   /**
    * The system's preference (the address family the resolver returns first), falling back to the
-   * other family when connections fail; `cloudflared`'s own default since 2026.4.0. In a dual-stack
+   * other family when connections fail. `cloudflared`'s own default since 2026.4.0. In a dual-stack
    * VPC whose security group allows IPv6 to port 7844, this can use either family.
    */
   AUTO = 'auto',
@@ -130,7 +130,7 @@ export interface CloudflaredSidecarOptions {
    * Ship `cloudflared`'s metrics (requests, errors, edge connections) to CloudWatch through a
    * CloudWatch agent container that scrapes `127.0.0.1:2000/metrics` inside the task; nothing opens
    * the port beyond the task. Costs money (custom metrics and log ingestion, see
-   * {@link CloudflaredMetricsOptions}), so it is off unless set (`{}` turns it on with the defaults).
+   * `CloudflaredMetricsOptions`), so it is off unless set (`{}` turns it on with the defaults).
    *
    * @default - no metrics agent
    */

@@ -1,9 +1,9 @@
 import { Token } from 'cdktf';
 import { invalid } from '../core/validation';
-import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../iam/internal/arn';
 import { ContainerSecretSource } from './internal/container-secret-source';
+import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../iam/internal/arn';
 
-/** Options for {@link ContainerSecret.fromSsmParameter}. */
+/** Options for `ContainerSecret.fromSsmParameter()`. */
 export interface SsmParameterSecretOptions {
   /**
    * ARN of the customer managed KMS key that encrypts the SecureString parameter.
@@ -14,7 +14,7 @@ export interface SsmParameterSecretOptions {
   readonly kmsKeyArn?: string;
 }
 
-/** Options for {@link ContainerSecret.fromSecretsManager}. */
+/** Options for `ContainerSecret.fromSecretsManager()`. */
 export interface SecretsManagerSecretOptions {
   /**
    * Key inside a JSON secret whose value becomes the environment variable.
@@ -38,6 +38,21 @@ export interface SecretsManagerSecretOptions {
  * ECS `secrets`, so that the value never appears in the task definition, in
  * Terraform state or in the plan: ECS fetches it with the task execution role
  * when the task starts.
+ *
+ * @example
+ * import { AppContainerOptions, ContainerImage, ContainerSecret } from 'cdktf-zero-trust-fargate';
+ *
+ * const app: AppContainerOptions = {
+ *   image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'),
+ *   port: 8080,
+ *   secrets: {
+ *     DATABASE_URL: ContainerSecret.fromSsmParameter('arn:aws:ssm:eu-west-1:123456789012:parameter/admin/database-url'),
+ *     API_KEY: ContainerSecret.fromSecretsManager(
+ *       'arn:aws:secretsmanager:eu-west-1:123456789012:secret:admin/api-AbCdEf',
+ *       { jsonKey: 'apiKey' },
+ *     ),
+ *   },
+ * };
  */
 export class ContainerSecret {
   /**
@@ -90,7 +105,7 @@ export class ContainerSecret {
   public readonly _resourceArn: string;
 
   /**
-   * Customer managed KMS key that encrypts the secret; the execution role may decrypt with it.
+   * Customer managed KMS key that encrypts the secret. The execution role may decrypt with it.
    *
    * @default - an AWS managed key
    */

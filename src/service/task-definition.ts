@@ -12,9 +12,9 @@ import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } f
 import { validateTaskOptions } from './internal/validate-task-options';
 import { CpuArchitecture, TunnelTaskOptions } from './task-options';
 
-/** Properties of a {@link TunnelTaskDefinition}. */
+/** Properties of a `TunnelTaskDefinition`. */
 export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
-  /** Task definition family (its name; each change adds a revision). */
+  /** Task definition family, the name that each change adds a revision to. */
   readonly family: string;
 
   /** ARN of the role ECS uses to pull images, write logs and read the secrets. */
@@ -48,6 +48,28 @@ export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
  * agent) ships cloudflared's metrics; the task role must then be allowed
  * `logs:CreateLogStream`, `logs:DescribeLogStreams` and `logs:PutLogEvents` on the
  * log group (`TunnelFargateService` grants this).
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import {
+ *   ContainerImage, ServiceLogGroup, TaskExecutionRole, TaskRole, TunnelCredentialParameter, TunnelTaskDefinition,
+ * } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const logs: ServiceLogGroup;
+ * declare const executionRole: TaskExecutionRole;
+ * declare const taskRole: TaskRole;
+ * declare const credential: TunnelCredentialParameter;
+ *
+ * new TunnelTaskDefinition(stack, 'task', {
+ *   family: 'admin',
+ *   executionRoleArn: executionRole.roleArn,
+ *   taskRoleArn: taskRole.roleArn,
+ *   logGroupName: logs.logGroupName,
+ *   credential,
+ *   app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+ *   cpu: 512,
+ * });
  */
 export class TunnelTaskDefinition extends Construct {
   /** The underlying `aws_ecs_task_definition` resource. */
@@ -65,7 +87,7 @@ export class TunnelTaskDefinition extends Construct {
   /** Name of the sidecar container: always `cloudflared`. */
   public readonly sidecarContainerName: string;
 
-  /** The port the app listens on; `cloudflared` reaches it at `http://localhost:<appPort>`. */
+  /** The port the app listens on. `cloudflared` reaches it at `http://localhost:<appPort>`. */
   public readonly appPort: number;
 
   /**
@@ -74,6 +96,11 @@ export class TunnelTaskDefinition extends Construct {
    */
   public readonly _containerDefinitions: { [key: string]: any }[];
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TunnelTaskDefinition, described by `TunnelTaskDefinitionProps`.
+   */
   constructor(scope: Construct, id: string, props: TunnelTaskDefinitionProps) {
     super(scope, id);
     validateTaskOptions(props);

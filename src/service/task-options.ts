@@ -6,14 +6,14 @@ import { ITunnelCredential } from '../credential';
 export enum CpuArchitecture {
   /** Intel/AMD 64-bit. */
   X86_64 = 'X86_64',
-  /** AWS Graviton (64-bit ARM); usually cheaper. All images must have an arm64 variant. */
+  /** AWS Graviton (64-bit ARM). Usually cheaper. All images must have an arm64 variant. */
   ARM64 = 'ARM64',
 }
 
 /**
  * What runs in a tunnel task: the app container, the `cloudflared` sidecar, the
- * tunnel credential and the task size. Shared by {@link TunnelTaskDefinitionProps}
- * and {@link TunnelFargateServiceProps}.
+ * tunnel credential and the task size. Shared by `TunnelTaskDefinitionProps`
+ * and `TunnelFargateServiceProps`.
  */
 export interface TunnelTaskOptions {
   /** The application container. */

@@ -2,9 +2,10 @@ import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
-import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret } from './container-secret';
+import { validateAutoscalingOptions } from './internal/validate-autoscaling';
+import { TunnelTaskOptions } from './task-options';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
@@ -15,13 +16,12 @@ import { sidecarImage } from './internal/sidecar-container-definition';
 import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelTaskDefinition } from './task-definition';
-import { TunnelTaskOptions } from './task-options';
 import { outputName, requireOutputPrefix, stableOutput } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
 
-/** Properties of a {@link TunnelFargateService}. */
+/** Properties of a `TunnelFargateService`. */
 export interface TunnelFargateServiceProps extends TunnelTaskOptions {
-  /** Name of the ECS service; also the default task definition family. */
+  /** Name of the ECS service. Also the default task definition family. */
   readonly serviceName: string;
 
   /** ARN of the ECS cluster that runs the service. */
@@ -43,7 +43,7 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   readonly outputPrefix?: string;
 
   /**
-   * Subnets of the tasks; use private subnets with a NAT gateway (or egress to
+   * Subnets of the tasks. Use private subnets with a NAT gateway (or egress to
    * the Cloudflare edge and the AWS APIs). Subnets in two or more availability
    * zones let ECS spread tasks across zones.
    */
@@ -121,7 +121,7 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   readonly family?: string;
 
   /**
-   * Tags of the task definition and the service; ECS copies the task
+   * Tags of the task definition and the service. ECS copies the task
    * definition's tags to each task.
    *
    * @default - none
@@ -141,6 +141,29 @@ const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
  * deployment circuit breaker with rollback) and, on request, autoscaling. It
  * lets the execution role decrypt the credential (`credential.grantDecrypt`),
  * which for a dedicated key adds the role to the key policy.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import {
+ *   ContainerImage, FargateCluster, PrivateNetwork, TaskSecurityGroup, TunnelCredentialParameter, TunnelFargateService,
+ * } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const network: PrivateNetwork;
+ * declare const cluster: FargateCluster;
+ * declare const securityGroup: TaskSecurityGroup;
+ * declare const credential: TunnelCredentialParameter;
+ *
+ * new TunnelFargateService(stack, 'admin', {
+ *   clusterArn: cluster.clusterArn,
+ *   clusterName: cluster.clusterName,
+ *   serviceName: 'admin',
+ *   subnetIds: network.taskSubnetIds,
+ *   securityGroupIds: [securityGroup.securityGroupId],
+ *   credential,
+ *   app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+ *   desiredCount: 2,
+ * });
  */
 export class TunnelFargateService extends Construct {
   /** The `aws_ecs_service` resource. */
@@ -158,7 +181,7 @@ export class TunnelFargateService extends Construct {
   /** The role ECS uses to pull images, write logs and read the secrets. */
   public readonly executionRole: TaskExecutionRole;
 
-  /** The role the app runs with; add the permissions the app needs to it. */
+  /** The role the app runs with. Add the permissions the app needs to it. */
   public readonly taskRole: TaskRole;
 
   /** The log group of both containers. */
@@ -171,6 +194,11 @@ export class TunnelFargateService extends Construct {
    */
   public readonly autoscaling?: ServiceAutoscaling;
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the TunnelFargateService, described by `TunnelFargateServiceProps`.
+   */
   constructor(scope: Construct, id: string, props: TunnelFargateServiceProps) {
     super(scope, id);
     validateServiceProps(props);

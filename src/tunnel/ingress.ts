@@ -138,7 +138,7 @@ export interface TunnelIngressRule {
    * after the application and every one of its policies exist, so a failed
    * Access apply never leaves the hostname routed without a login.
    *
-   * An {@link ExistingAccessApplication} managed elsewhere works the same at
+   * An `ExistingAccessApplication` managed elsewhere works the same at
    * the origin, but nothing in this stack can wait for it: it must cover the
    * hostname before the route is first applied (until then, the origin turns
    * every request away).

@@ -11,7 +11,7 @@ import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-crede
 import { validateTunnelProps } from './internal/validate-tunnel-props';
 import { claimPhysicalName } from '../core/physical-names';
 
-/** Properties of a {@link CloudflareTunnel}. */
+/** Properties of a `CloudflareTunnel`. */
 export interface CloudflareTunnelProps {
   /** Cloudflare account id (32 hexadecimal characters) that owns the tunnel. */
   readonly cloudflareAccountId: string;
@@ -37,7 +37,7 @@ export interface CloudflareTunnelProps {
   readonly ingress: TunnelIngressRule[];
 
   /**
-   * Any string; change it to rotate the tunnel secret. It is kept in the
+   * Any string. Change it to rotate the tunnel secret. It is kept in the
    * random secret's `keepers`, so a new value makes Terraform generate a new
    * secret, update the tunnel and change `tunnelToken` and `credentialsJson`.
    * Running `cloudflared` replicas keep their connections until restarted:
@@ -80,6 +80,21 @@ export interface CloudflareTunnelProps {
  * ingress configuration and DNS record wait for the application and its
  * policies. Exposes the tunnel token and the
  * credentials JSON as sensitive values for `cloudflared` to run with.
+ *
+ * @example
+ * import { TerraformStack } from 'cdktf';
+ * import { AccessApplication, CloudflareTunnel } from 'cdktf-zero-trust-fargate';
+ *
+ * declare const stack: TerraformStack;
+ * declare const application: AccessApplication; // covers admin.example.com
+ *
+ * const tunnel = new CloudflareTunnel(stack, 'tunnel', {
+ *   cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+ *   cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+ *   name: 'admin-panel',
+ *   ingress: [{ hostname: 'admin.example.com', service: 'http://localhost:8080', accessApplication: application }],
+ * });
+ * // Give tunnel.tunnelToken to a TunnelCredentialParameter for the cloudflared sidecar.
  */
 export class CloudflareTunnel extends Construct {
   /** Id (UUID) of the tunnel. */
@@ -115,9 +130,14 @@ export class CloudflareTunnel extends Construct {
   /** The tunnel's remotely managed configuration (ingress rules). */
   public readonly config: ZeroTrustTunnelCloudflaredConfigA;
 
-  /** The CNAME records, one per distinct hostname; empty when `createDnsRecords` is false. */
+  /** The CNAME records, one per distinct hostname. Empty when `createDnsRecords` is false. */
   public readonly dnsRecords: DnsRecord[];
 
+  /**
+   * @param scope The construct this one belongs to: a stack, or a construct of your own.
+   * @param id Id of this construct, unique among the children of `scope`.
+   * @param props The settings of the CloudflareTunnel, described by `CloudflareTunnelProps`.
+   */
   constructor(scope: Construct, id: string, props: CloudflareTunnelProps) {
     super(scope, id);
     validateTunnelProps(props);

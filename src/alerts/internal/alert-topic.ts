@@ -13,7 +13,7 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 
-/** Properties of an {@link AlertTopic}. */
+/** Properties of an `AlertTopic`. */
 export interface AlertTopicProps {
   /** Name of the topic. */
   readonly name: string;

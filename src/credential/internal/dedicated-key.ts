@@ -49,7 +49,7 @@ const ADMIN_ACTIONS = [
   'kms:UpdateAlias',
 ];
 
-/** Properties of a {@link DedicatedKey}. */
+/** Properties of a `DedicatedKey`. */
 export interface DedicatedKeyProps extends CredentialKeyTarget {
   /** IAM roles or users that write and read back the value; empty: the principal running Terraform. */
   readonly deployerRoleArns: string[];
@@ -58,7 +58,7 @@ export interface DedicatedKeyProps extends CredentialKeyTarget {
 /**
  * The key and its policy. Only three kinds of principal appear in the policy: the account (to administer
  * the key, not to use it), the deployers (to write the value and read it back) and the roles granted
- * with {@link grantDecrypt} (to decrypt it). The last two use the key only through SSM and only for
+ * with `grantDecrypt()` (to decrypt it). The last two use the key only through SSM and only for
  * this parameter.
  */
 export class DedicatedKey extends Construct implements CredentialKey {

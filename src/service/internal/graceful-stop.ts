@@ -13,8 +13,8 @@
  * A Fargate Spot interruption ends the task 120 seconds after the SIGTERM to the first container, so
  * with `FARGATE_SPOT` in the strategy the sidecar's stop timeout plus the app's must fit in 120 seconds.
  */
-import { FargateCapacityProvider } from '../../cluster/fargate-capacity-provider';
 import { Op } from 'cdktf';
+import { FargateCapacityProvider } from '../../cluster/fargate-capacity-provider';
 import { invalid, isKnown, requireOptionalIntegerInRange } from '../../core/validation';
 import { CapacityProviderStrategy } from '../capacity-provider-strategy';
 import { TunnelTaskOptions } from '../task-options';
