@@ -215,12 +215,13 @@ export class ContainerImage {
   /**
    * True when `repositoryArn` is an ECR pull-through cache that the first pull of a tag fills, so the
    * execution role may also create that repository and import into it.
+   * @internal
    */
-  public readonly pullsThroughCache: boolean;
+  public readonly _pullsThroughCache: boolean;
 
   private constructor(imageUri: string, repositoryArn?: string, pullsThroughCache: boolean = false) {
     this.imageUri = imageUri;
     this.repositoryArn = repositoryArn;
-    this.pullsThroughCache = pullsThroughCache;
+    this._pullsThroughCache = pullsThroughCache;
   }
 }

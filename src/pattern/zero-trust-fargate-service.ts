@@ -288,7 +288,7 @@ export class ZeroTrustFargateService extends Construct {
         zoneName: props.zoneName,
         name: this.name,
         secretRotationKey: props.tunnel?.secretRotationKey,
-        accessTeamName: props.zeroTrustTeamName,
+        zeroTrustTeamName: props.zeroTrustTeamName,
         ingress: [{
           hostname: props.hostname,
           // Containers of an awsvpc task share one network namespace. A number token must become a
@@ -386,7 +386,6 @@ const TUNNEL_NAMES: Record<string, string> = {
   'ingress[0].accessApplication': 'hostname',
   'ingress[0].pathAccessApplications': 'access.paths',
   'ingress': 'hostname',
-  'accessTeamName': 'zeroTrustTeamName',
   'secretRotationKey': 'tunnel.secretRotationKey',
 };
 const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };

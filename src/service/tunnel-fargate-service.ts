@@ -219,7 +219,7 @@ export class TunnelFargateService extends Construct {
         props.app.image,
         sidecarImage(props),
         props.sidecar?.metrics === undefined ? undefined : metricsAgentImage(props.sidecar.metrics),
-      ].map((image) => (image?.pullsThroughCache ? image.repositoryArn : undefined))),
+      ].map((image) => (image?._pullsThroughCache ? image.repositoryArn : undefined))),
       logGroupArn: this.logGroup.logGroupArn,
       ssmParameterArns: defined([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),

@@ -133,7 +133,7 @@ export interface TunnelIngressRule {
   /**
    * The Access application that covers this hostname. The route then fails
    * closed: `cloudflared` rejects requests without a valid Access token for
-   * this application (its AUD tag, under the tunnel's `accessTeamName`), and
+   * this application (its AUD tag, under the tunnel's `zeroTrustTeamName`), and
    * the ingress configuration and the hostname's DNS record are created only
    * after the application and every one of its policies exist, so a failed
    * Access apply never leaves the hostname routed without a login.

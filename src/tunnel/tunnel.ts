@@ -57,7 +57,7 @@ export interface CloudflareTunnelProps {
    * `cloudflare_zero_trust_organization` data source (the API token then
    * needs "Access: Organizations, Identity Providers, and Groups: Read")
    */
-  readonly accessTeamName?: string;
+  readonly zeroTrustTeamName?: string;
 
   /**
    * Whether to create a proxied CNAME record to the tunnel for each distinct

@@ -45,7 +45,7 @@ describe('ContainerImage.cloudflaredFromPullThroughCache', () => {
     const image = ContainerImage.cloudflaredFromPullThroughCache({ registry: REGISTRY, prefix: 'docker-hub' });
     expect(image.imageUri).toBe(`${REGISTRY}/docker-hub/cloudflare/cloudflared:${PinnedVersions.CLOUDFLARED}`);
     expect(image.repositoryArn).toBe(CACHE_ARN);
-    expect(image.pullsThroughCache).toBe(true);
+    expect(image._pullsThroughCache).toBe(true);
   });
 
   test('keeps a version and digest', () => {

@@ -25,7 +25,7 @@ function tunnel(stack: any, rule: Omit<TunnelIngressRule, 'service'>): Cloudflar
     cloudflareAccountId: ACCOUNT_ID,
     cloudflareZoneId: ZONE_ID,
     name: `app${tunnels}`,
-    accessTeamName: 'acme',
+    zeroTrustTeamName: 'acme',
     ingress: [{ service: 'http://localhost:8080', ...rule }],
   });
 }

@@ -55,8 +55,8 @@ describe('a rule with its accessApplication', () => {
     }]);
   });
 
-  test('uses accessTeamName when given, without reading the organization', () => {
-    const { doc } = build((app) => ({ accessApplication: app }), { accessTeamName: 'acme' });
+  test('uses zeroTrustTeamName when given, without reading the organization', () => {
+    const { doc } = build((app) => ({ accessApplication: app }), { zeroTrustTeamName: 'acme' });
     expect(doc.data?.cloudflare_zero_trust_organization).toBeUndefined();
     const config = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
     expect(config.config.ingress[0].origin_request.access.team_name).toBe('acme');
@@ -82,7 +82,7 @@ describe('a rule with its accessApplication', () => {
   });
 
   test('merges the check with the other origin settings', () => {
-    const { doc } = build((app) => ({ accessApplication: app, originRequest: { connectTimeoutSeconds: 5 } }), { accessTeamName: 'acme' });
+    const { doc } = build((app) => ({ accessApplication: app, originRequest: { connectTimeoutSeconds: 5 } }), { zeroTrustTeamName: 'acme' });
     expect(onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0].origin_request)
       .toEqual({ connect_timeout: 5, access: expect.objectContaining({ required: true, team_name: 'acme' }) });
   });
@@ -115,8 +115,8 @@ describe('bad input', () => {
   });
 
   test('a team domain instead of a team name', () => {
-    expect(() => build((app) => ({ accessApplication: app }), { accessTeamName: 'acme.cloudflareaccess.com' }))
-      .toThrow(/Invalid accessTeamName: "acme\.cloudflareaccess\.com"\. Expected the Zero Trust team name only/);
+    expect(() => build((app) => ({ accessApplication: app }), { zeroTrustTeamName: 'acme.cloudflareaccess.com' }))
+      .toThrow(/Invalid zeroTrustTeamName: "acme\.cloudflareaccess\.com"\. Expected the Zero Trust team name only/);
   });
 
   test('wildcard application domains cover names below them', () => {
@@ -128,7 +128,7 @@ describe('bad input', () => {
       cloudflareAccountId: ACCOUNT_ID,
       cloudflareZoneId: ZONE_ID,
       name: 'app',
-      accessTeamName: 'acme',
+      zeroTrustTeamName: 'acme',
       ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080', accessApplication: app }],
     })).not.toThrow();
   });
@@ -144,7 +144,7 @@ describe('path-scoped applications', () => {
       cloudflareAccountId: ACCOUNT_ID,
       cloudflareZoneId: ZONE_ID,
       name: 'app',
-      accessTeamName: 'acme',
+      zeroTrustTeamName: 'acme',
       ingress: [{ hostname: 'app.example.com', path, service: 'http://localhost:8080', accessApplication: app }],
     });
   }

@@ -44,10 +44,10 @@ export class RouteAccess {
   constructor(scope: Construct, props: CloudflareTunnelProps) {
     this.rules = props.ingress;
     const needsTeamName = props.ingress.some((rule) => enforcesFromApplication(rule));
-    if (needsTeamName && props.accessTeamName === undefined) {
+    if (needsTeamName && props.zeroTrustTeamName === undefined) {
       this.organization = new DataCloudflareZeroTrustOrganization(scope, 'Organization', { accountId: props.cloudflareAccountId });
     }
-    const teamName = props.accessTeamName
+    const teamName = props.zeroTrustTeamName
       ?? (this.organization && Fn.trimsuffix(this.organization.authDomain, TEAM_DOMAIN_SUFFIX));
 
     // Before each rule with path applications, one rule per path, longest
@@ -105,7 +105,7 @@ export class RouteAccess {
       precondition: [{
         condition: Fn.endswith(this.organization.authDomain, TEAM_DOMAIN_SUFFIX),
         errorMessage: `The Zero Trust organization's auth_domain does not end in ${TEAM_DOMAIN_SUFFIX}, so the team name for the `
-          + 'origin Access check cannot be derived from it. Set the team name explicitly (accessTeamName, or zeroTrustTeamName on ZeroTrustFargateService).',
+          + 'origin Access check cannot be derived from it. Set the team name explicitly (zeroTrustTeamName).',
       }],
     };
   }

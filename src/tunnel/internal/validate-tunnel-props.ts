@@ -170,8 +170,8 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   if (props.zoneName !== undefined && isKnown(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
     invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
   }
-  if (props.accessTeamName !== undefined) {
-    requireTeamName('accessTeamName', props.accessTeamName);
+  if (props.zeroTrustTeamName !== undefined) {
+    requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
   if (!isKnown(props.ingress) || !Array.isArray(props.ingress)) {
     invalid('ingress', props.ingress, 'Expected a literal list of rules: each becomes an ingress rule and, per hostname, a DNS record.');
