@@ -8,13 +8,13 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsEcrImage } from '@cdktf/provider-aws/lib/data-aws-ecr-image';
+import { DataAwsEcrRepository } from '@cdktf/provider-aws/lib/data-aws-ecr-repository';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-session-context';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
-import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
-import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
@@ -64,33 +64,15 @@ new AwsProvider(stack, 'aws', {
 new CloudflareProvider(stack, 'cloudflare', {});
 new RandomProvider(stack, 'random');
 
-// ECR repositories for the app and the copy of cloudflared.
-const expireOldImages = JSON.stringify({
-  rules: [
-    {
-      rulePriority: 1,
-      description: 'Expire untagged images',
-      selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 },
-      action: { type: 'expire' },
-    },
-  ],
-});
-const flaskRepository = new EcrRepository(stack, 'flask-repository', {
-  name: 'flask',
-  imageTagMutability: 'IMMUTABLE',
-  imageScanningConfiguration: { scanOnPush: true },
-  encryptionConfiguration: [{ encryptionType: 'AES256' }],
-  forceDelete: false,
-});
-new EcrLifecyclePolicy(stack, 'flask-repository-lifecycle', { repository: flaskRepository.name, policy: expireOldImages });
-const cloudflaredRepository = new EcrRepository(stack, 'cloudflared-repository', {
-  name: 'cloudflared',
-  imageTagMutability: 'IMMUTABLE',
-  imageScanningConfiguration: { scanOnPush: true },
-  encryptionConfiguration: [{ encryptionType: 'AES256' }],
-  forceDelete: false,
-});
-new EcrLifecyclePolicy(stack, 'cloudflared-repository-lifecycle', { repository: cloudflaredRepository.name, policy: expireOldImages });
+// The ECR repositories of the app and the copy of cloudflared live in a
+// stack of their own; here they are looked up by name, with the pinned image
+// of each, so the plan fails while a repository or an image is missing.
+const flaskTag = '1.0.0';
+const cloudflaredTag = '2026.8.2';
+const flaskRepository = new DataAwsEcrRepository(stack, 'flask-repository', { name: 'flask' });
+new DataAwsEcrImage(stack, 'flask-image', { repositoryName: 'flask', imageTag: flaskTag });
+const cloudflaredRepository = new DataAwsEcrRepository(stack, 'cloudflared-repository', { name: 'cloudflared' });
+new DataAwsEcrImage(stack, 'cloudflared-image', { repositoryName: 'cloudflared', imageTag: cloudflaredTag });
 
 // Cloudflare Access: one allow policy in front of the hostname. A new policy
 // is created before the old one goes, so the application is never left open.
@@ -156,7 +138,7 @@ new ZeroTrustTunnelCloudflaredConfigA(stack, 'tunnel-config', {
     precondition: [{
       condition: Fn.endswith(organization.authDomain, teamDomainSuffix),
       errorMessage: `The Zero Trust organization's auth_domain does not end in ${teamDomainSuffix}, so the team name for the `
-        + 'origin Access check cannot be derived from it. Set the team name explicitly (accessTeamName, or zeroTrustTeamName on ZeroTrustFargateService).',
+        + 'origin Access check cannot be derived from it. Set the team name explicitly (zeroTrustTeamName).',
     }],
   },
 });
@@ -434,7 +416,7 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
   containerDefinitions: Fn.jsonencode([
     {
       name: 'flask',
-      image: `${flaskRepository.repositoryUrl}:1.0.0`,
+      image: `${flaskRepository.repositoryUrl}:${flaskTag}`,
       essential: true,
       portMappings: [{ containerPort: 5000, protocol: 'tcp' }],
       readonlyRootFilesystem: false,
@@ -452,7 +434,7 @@ const taskDefinition = new EcsTaskDefinition(stack, 'task-definition', {
     },
     {
       name: 'cloudflared',
-      image: `${cloudflaredRepository.repositoryUrl}:2026.8.2`,
+      image: `${cloudflaredRepository.repositoryUrl}:${cloudflaredTag}`,
       essential: true,
       command: ['tunnel', 'run', tunnel.id],
       environment: [
@@ -634,21 +616,19 @@ new NotificationPolicy(stack, 'tunnel-health', {
 });
 
 new TerraformOutput(stack, 'url', { value: `https://${hostname}`, description: 'URL of flask, behind Cloudflare Access' });
-new TerraformOutput(stack, 'tunnel-id', { value: tunnel.id, description: 'Cloudflare Tunnel id of flask' });
-new TerraformOutput(stack, 'access-application-aud', { value: accessApplication.aud, description: 'AUD tag of the Access application of flask, for apps that verify Access tokens' });
-new TerraformOutput(stack, 'cluster-arn', { value: cluster.arn, description: 'ARN of the ECS cluster that runs flask' });
-new TerraformOutput(stack, 'security-group-id', { value: securityGroup.id, description: 'Security group of the flask tasks (no inbound rules)' });
-new TerraformOutput(stack, 'flask-repository-url', { value: flaskRepository.repositoryUrl, description: 'URL of the ECR repository flask' });
-new TerraformOutput(stack, 'cloudflared-repository-url', { value: cloudflaredRepository.repositoryUrl, description: 'URL of the ECR repository cloudflared' });
-new TerraformOutput(stack, 'cluster-name', { value: cluster.name, description: 'Name of the ECS cluster that runs the service' });
-new TerraformOutput(stack, 'credential-parameter-name', { value: credentials.name, description: 'SSM parameter that holds the tunnel credential' });
-new TerraformOutput(stack, 'execution-role-arn', { value: executionRole.arn, description: 'ARN of the task execution role' });
-new TerraformOutput(stack, 'log-group-name', { value: logGroup.name, description: 'CloudWatch log group of the app and cloudflared containers' });
-new TerraformOutput(stack, 'service-name', { value: service.name, description: 'Name of the ECS service' });
-new TerraformOutput(stack, 'task-definition-arn', { value: taskDefinition.arn, description: 'ARN (with revision) of the task definition' });
-new TerraformOutput(stack, 'task-definition-family', { value: taskDefinition.family, description: 'Family of the task definition' });
-new TerraformOutput(stack, 'task-role-arn', { value: taskRole.arn, description: 'ARN of the task role' });
-new TerraformOutput(stack, 'task-role-name', { value: taskRole.name, description: "Name of the task role; attach the app's permissions to it" });
+new TerraformOutput(stack, 'tunnel_id', { value: tunnel.id, description: 'Cloudflare Tunnel id of flask' });
+new TerraformOutput(stack, 'access_application_aud', { value: accessApplication.aud, description: 'AUD tag of the Access application of flask, for apps that verify Access tokens' });
+new TerraformOutput(stack, 'cluster_arn', { value: cluster.arn, description: 'ARN of the ECS cluster that runs flask' });
+new TerraformOutput(stack, 'security_group_id', { value: securityGroup.id, description: 'Security group of the flask tasks (no inbound rules)' });
+new TerraformOutput(stack, 'service_name', { value: service.name, description: 'Name of the ECS service' });
+new TerraformOutput(stack, 'cluster_name', { value: cluster.name, description: 'Name of the ECS cluster that runs the service' });
+new TerraformOutput(stack, 'task_definition_arn', { value: taskDefinition.arn, description: 'ARN (with revision) of the task definition' });
+new TerraformOutput(stack, 'task_definition_family', { value: taskDefinition.family, description: 'Family of the task definition' });
+new TerraformOutput(stack, 'execution_role_arn', { value: executionRole.arn, description: 'ARN of the task execution role' });
+new TerraformOutput(stack, 'task_role_arn', { value: taskRole.arn, description: 'ARN of the task role' });
+new TerraformOutput(stack, 'task_role_name', { value: taskRole.name, description: "Name of the task role; attach the app's permissions to it" });
+new TerraformOutput(stack, 'log_group_name', { value: logGroup.name, description: 'CloudWatch log group of the app and cloudflared containers' });
+new TerraformOutput(stack, 'credential_parameter_name', { value: credentials.name, description: 'SSM parameter that holds the tunnel credential' });
 
 app.synth();
 report(outdir);

@@ -54,7 +54,7 @@ test("the tunnel sends the hostname to Grafana's port 3000, and cloudflared chec
         expect.objectContaining({
           hostname: 'grafana.example.com',
           service: 'http://localhost:3000',
-          origin_request: expect.objectContaining({ access: expect.objectContaining({ required: true }) }),
+          origin_request: expect.objectContaining({ access: expect.objectContaining({ required: true, team_name: 'your-team' }) }),
         }),
         { service: 'http_status:404' },
       ],
@@ -93,7 +93,8 @@ test('Google Workspace logins of example.com get in, and CI with its service tok
   const applications = Object.values(resourcesOf('cloudflare_zero_trust_access_application')) as any[];
   expect(applications.map((application) => application.service_auth_401_redirect)).toEqual([undefined]);
   // The client secret leaves Terraform only as a sensitive output, for the CI secret store.
-  expect(doc.output['grafana-ci-client-secret'].sensitive).toBe(true);
+  expect(doc.output.grafana_ci_client_secret.sensitive).toBe(true);
+  expect(Object.keys(doc.output)).toEqual(expect.arrayContaining(['grafana_ci_client_id', 'grafana_ci_client_secret']));
 });
 
 test('the service runs in private subnets: no public IP, default route through a NAT gateway', () => {
@@ -128,4 +129,25 @@ test('Grafana and the official cloudflared image run at pinned versions; the adm
     type: 'SecureString',
     value: expect.stringMatching(/^\$\{random_password\./),
   });
+});
+
+test("Grafana signs people in by Access's signed token (JWT), never by a header a caller could set", () => {
+  // container_definitions is a jsonencode() expression: the environment is in it as HCL.
+  const env = (name: string, value: string) => `{"name" = "${name}", "value" = ${value}}`;
+  for (const [name, value] of [
+    ['GF_AUTH_JWT_ENABLED', '"true"'],
+    ['GF_AUTH_JWT_HEADER_NAME', '"Cf-Access-Jwt-Assertion"'],
+    // The team's signing keys and issuer (CLOUDFLARE_TEAM_NAME, placeholder your-team).
+    ['GF_AUTH_JWT_JWK_SET_URL', '"https://your-team.cloudflareaccess.com/cdn-cgi/access/certs"'],
+    // A JSON string, encoded by Terraform: {"iss":"https://your-team.cloudflareaccess.com"}.
+    ['GF_AUTH_JWT_EXPECT_CLAIMS', 'jsonencode({"iss" = "https://your-team.cloudflareaccess.com"})'],
+    ['GF_AUTH_JWT_EMAIL_CLAIM', '"email"'],
+    ['GF_AUTH_JWT_AUTO_SIGN_UP', '"true"'],
+    // Roles are managed in Grafana: a login does not reset them to Viewer.
+    ['GF_AUTH_JWT_SKIP_ORG_ROLE_SYNC', '"true"'],
+  ]) {
+    expect(synthesized).toHaveResourceWithProperties(EcsTaskDefinition, { container_definitions: expect.stringContaining(env(name, value)) });
+  }
+  // No auth proxy: Cf-Access-Authenticated-User-Email is not proof of who is calling.
+  expect(synthesized).not.toHaveResourceWithProperties(EcsTaskDefinition, { container_definitions: expect.stringContaining('GF_AUTH_PROXY_') });
 });

@@ -3,7 +3,7 @@
 // Cloudflare Access with Google Workspace login, and a service token for CI.
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AccessDecision,
@@ -18,7 +18,7 @@ import {
   SidecarStartCondition,
   ZeroTrustFargateService,
 } from '../../src';
-import { alertEmail, cloudflareSettings, configureProviders, listSetting, optionalSetting, setting } from '../shared/settings';
+import { alertEmail, cloudflareSettings, configureProviders, listSetting, setting } from '../shared/settings';
 
 /** The Grafana image this example runs, pinned to a release. */
 export const GRAFANA_IMAGE = 'grafana/grafana:11.3.0';
@@ -31,6 +31,11 @@ export class GrafanaExampleStack extends TerraformStack {
     const cloudflare = cloudflareSettings();
     const hostname = setting('GRAFANA_HOSTNAME', `grafana.${cloudflare.zoneName}`);
     const workspaceDomain = setting('GOOGLE_WORKSPACE_DOMAIN', cloudflare.zoneName);
+    // The Zero Trust team name, needed at synth time: Grafana checks the Access
+    // tokens against this team's signing keys and issuer. It is the name in the
+    // Google OAuth client's redirect URI; the placeholder cannot be deployed.
+    const teamName = setting('CLOUDFLARE_TEAM_NAME', 'your-team');
+    const teamDomain = `https://${teamName}.cloudflareaccess.com`;
 
     // The OAuth client secret never sits in code or in the environment at
     // synth time: Terraform asks for it (TF_VAR_google_client_secret).
@@ -57,13 +62,14 @@ export class GrafanaExampleStack extends TerraformStack {
     });
 
     // CI jobs and scripts call Grafana's HTTP API with a service token: the
-    // CF-Access-Client-Id and CF-Access-Client-Secret headers, no browser.
+    // CF-Access-Client-Id and CF-Access-Client-Secret headers, no browser. Access
+    // only lets them in; Grafana signs them in by a service account token.
     const ci = new AccessServiceToken(this, 'grafana-ci', { cloudflareAccountId: cloudflare.accountId, name: 'grafana-ci' });
-    new TerraformOutput(this, 'grafana-ci-client-id', {
+    new TerraformOutput(this, 'grafana_ci_client_id', {
       value: ci.clientId,
       description: 'CF-Access-Client-Id of the Grafana CI service token',
     });
-    new TerraformOutput(this, 'grafana-ci-client-secret', {
+    new TerraformOutput(this, 'grafana_ci_client_secret', {
       value: ci.clientSecret,
       sensitive: true,
       description: 'CF-Access-Client-Secret of the Grafana CI service token: copy it into the CI secret store',
@@ -76,9 +82,9 @@ export class GrafanaExampleStack extends TerraformStack {
       cloudflareZoneId: cloudflare.zoneId,
       zoneName: cloudflare.zoneName,
       hostname,
-      // cloudflared also checks the Access token, so only Access-approved requests reach Grafana.
-      // Unset: the origin Access check reads the team name from the account.
-      zeroTrustTeamName: optionalSetting('CLOUDFLARE_TEAM_NAME'),
+      // cloudflared also checks the Access token (this application's AUD), so only
+      // Access-approved requests reach Grafana; the same team name as Grafana's.
+      zeroTrustTeamName: teamName,
       access: {
         applicationName: 'Grafana',
         // Only Google Workspace logins, straight to Google's sign-in page.
@@ -106,13 +112,26 @@ export class GrafanaExampleStack extends TerraformStack {
         port: 3000,
         environment: {
           GF_SERVER_ROOT_URL: `https://${hostname}/`,
-          // Users are who Access says they are: Cloudflare sets this header on
-          // every request, and cloudflared rejects requests without a valid
-          // Access token, so nothing else can reach Grafana to forge it.
-          GF_AUTH_PROXY_ENABLED: 'true',
-          GF_AUTH_PROXY_HEADER_NAME: 'Cf-Access-Authenticated-User-Email',
-          GF_AUTH_PROXY_HEADER_PROPERTY: 'email',
-          GF_AUTH_PROXY_AUTO_SIGN_UP: 'true',
+          // Users are who Access's signed token says they are. Grafana verifies the
+          // Cf-Access-Jwt-Assertion JWT against the team's signing keys and
+          // issuer, and reads the email from it. Never trust the
+          // Cf-Access-Authenticated-User-Email header instead (auth proxy): a
+          // service-token caller could send its own, and Cloudflare's docs say the
+          // header alone is not enough. cloudflared already checks the token's AUD.
+          GF_AUTH_JWT_ENABLED: 'true',
+          GF_AUTH_JWT_HEADER_NAME: 'Cf-Access-Jwt-Assertion',
+          GF_AUTH_JWT_JWK_SET_URL: `${teamDomain}/cdn-cgi/access/certs`,
+          // Terraform's jsonencode, not JSON.stringify: the task definition's own
+          // jsonencode would not escape the quotes of a JSON string.
+          GF_AUTH_JWT_EXPECT_CLAIMS: Fn.jsonencode({ iss: teamDomain }),
+          GF_AUTH_JWT_EMAIL_CLAIM: 'email',
+          GF_AUTH_JWT_USERNAME_CLAIM: 'email',
+          // A user's first request creates the account, as a Viewer. Roles are
+          // managed in Grafana (the token carries none), so the login keeps them.
+          GF_AUTH_JWT_AUTO_SIGN_UP: 'true',
+          GF_AUTH_JWT_SKIP_ORG_ROLE_SYNC: 'true',
+          // Service-token JWTs have an empty `sub`: Grafana's JWT login passes
+          // them on, and CI signs in with a Grafana service account token.
           GF_USERS_ALLOW_SIGN_UP: 'false',
           GF_ANALYTICS_REPORTING_ENABLED: 'false',
           GF_ANALYTICS_CHECK_FOR_UPDATES: 'false',

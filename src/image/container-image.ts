@@ -94,7 +94,7 @@ export class ContainerImage {
    * untagged references are refused.
    */
   public static fromRegistry(reference: string): ContainerImage {
-    requirePinnedReference('reference', reference);
+    requirePinnedReference('ContainerImage.fromRegistry(reference)', reference);
     return new ContainerImage(reference);
   }
 
@@ -105,7 +105,7 @@ export class ContainerImage {
    * @param tag a pinned tag (not `latest`) or a digest `sha256:<64 hex digits>`
    */
   public static fromEcrRepository(repository: EcrRepository, tag: string): ContainerImage {
-    requirePinnedTag('tag', tag);
+    requirePinnedTag('ContainerImage.fromEcrRepository(tag)', tag);
     return new ContainerImage(withTag(repository.repositoryUrl, tag), repository.repositoryArn);
   }
 
@@ -147,15 +147,15 @@ export class ContainerImage {
    */
   public static cloudflared(version?: string, digest?: string): ContainerImage {
     const tag = version ?? PinnedVersions.CLOUDFLARED;
-    requirePinnedTag('version', tag);
-    requireReleaseAtLeast('version', tag, PinnedVersions.CLOUDFLARED_MINIMUM,
+    requirePinnedTag('ContainerImage.cloudflared(version)', tag);
+    requireReleaseAtLeast('ContainerImage.cloudflared(version)', tag, PinnedVersions.CLOUDFLARED_MINIMUM,
       'the sidecar\'s health check runs `cloudflared tunnel ready`, which older releases lack');
     if (digest === undefined) {
       return new ContainerImage(withTag('cloudflare/cloudflared', tag));
     }
-    requireDigest('digest', digest);
+    requireDigest('ContainerImage.cloudflared(digest)', digest);
     if (tag.startsWith('sha256:')) {
-      invalid('version', tag, 'Expected a release tag such as "2026.8.2" next to digest; give the digest once, in digest.');
+      invalid('ContainerImage.cloudflared(version)', tag, 'Expected a release tag such as "2026.8.2" next to digest; give the digest once, in digest.');
     }
     // Docker and ECS accept `name:tag@digest` and pull by the digest.
     return new ContainerImage(`${withTag('cloudflare/cloudflared', tag)}@${digest}`);

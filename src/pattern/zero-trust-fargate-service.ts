@@ -417,7 +417,7 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
   if (props.zoneName !== undefined) {
-    requireHostname('zoneName', props.zoneName, undefined);
+    requireHostname('zoneName', props.zoneName, undefined, 'example.com');
   }
   requireHostname('hostname', props.hostname, props.zoneName);
   requireOutputPrefix('outputPrefix', props.outputPrefix);

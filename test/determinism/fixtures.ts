@@ -105,6 +105,7 @@ export function severalConstructs(app: App, order: Part[] = CREATION_ORDERS[0]):
         cloudflareAccountId: ACCOUNT_ID,
         cloudflareZoneId: ZONE_ID,
         hostname: 'wiki.example.com',
+        outputPrefix: 'wiki',
         zeroTrustTeamName: 'acme',
         app: { image: ContainerImage.fromRegistry('ghcr.io/acme/wiki:3.0.1'), port: 3000 },
         access: { allow: [AccessRule.emailDomain('example.com')] },

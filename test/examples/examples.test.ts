@@ -181,19 +181,22 @@ describe('Grafana example', () => {
       .toEqual([[{ service_token: { token_id: ref('cloudflare_zero_trust_access_service_token', tokenId, 'id') } }]]);
     // Not on the browsers' application: whether people would get the 401 instead of the login page is unverified.
     expect(onlyResource(doc, 'cloudflare_zero_trust_access_application').service_auth_401_redirect).toBeUndefined();
-    expect(doc.output['grafana-ci-client-secret']).toMatchObject({ sensitive: true });
+    // Snake case, like the library's outputs (url, tunnel_id).
+    expect(doc.output.grafana_ci_client_secret).toMatchObject({ sensitive: true });
+    expect(doc.output.grafana_ci_client_id.value).toBe(ref('cloudflare_zero_trust_access_service_token', tokenId, 'client_id'));
+    expect(Object.keys(doc.output).filter((name) => name.includes('-'))).toEqual([]);
   });
 
-  test('cloudflared enforces the Access token at the origin', () => {
+  test('cloudflared enforces the Access token at the origin, under the team name Grafana trusts', () => {
     const application = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'))[0];
     const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress[0];
-    // CLOUDFLARE_TEAM_NAME is unset here: the team name is read from the account.
-    const [organization] = Object.keys(doc.data.cloudflare_zero_trust_organization);
+    // CLOUDFLARE_TEAM_NAME is unset here: its placeholder, written out, so the account is not read.
     expect(ingress.origin_request.access).toEqual({
       required: true,
-      team_name: `\${trimsuffix(data.cloudflare_zero_trust_organization.${organization}.auth_domain, ".cloudflareaccess.com")}`,
+      team_name: 'your-team',
       aud_tag: [ref('cloudflare_zero_trust_access_application', application, 'aud')],
     });
+    expect(doc.data.cloudflare_zero_trust_organization).toBeUndefined();
   });
 
   test("Grafana's admin password is random, in SSM, and reaches the container only as a secret", () => {
@@ -209,11 +212,23 @@ describe('Grafana example', () => {
     expect(readable.sort()).toEqual(Object.keys(parameters).map((id) => ref('aws_ssm_parameter', id, 'arn')).sort());
   });
 
-  test('Grafana signs users in as the email Access verified', () => {
-    expect(containers(doc).grafana.environment).toEqual(expect.arrayContaining([
-      { name: 'GF_AUTH_PROXY_ENABLED', value: 'true' },
-      { name: 'GF_AUTH_PROXY_HEADER_NAME', value: 'Cf-Access-Authenticated-User-Email' },
+  test("Grafana signs users in by Access's signed token (JWT), verified against the team's keys", () => {
+    const environment: Array<{ name: string; value: string }> = containers(doc).grafana.environment;
+    expect(environment).toEqual(expect.arrayContaining([
+      { name: 'GF_AUTH_JWT_ENABLED', value: 'true' },
+      { name: 'GF_AUTH_JWT_HEADER_NAME', value: 'Cf-Access-Jwt-Assertion' },
+      { name: 'GF_AUTH_JWT_JWK_SET_URL', value: 'https://your-team.cloudflareaccess.com/cdn-cgi/access/certs' },
+      { name: 'GF_AUTH_JWT_EMAIL_CLAIM', value: 'email' },
+      { name: 'GF_AUTH_JWT_USERNAME_CLAIM', value: 'email' },
+      { name: 'GF_AUTH_JWT_AUTO_SIGN_UP', value: 'true' },
+      { name: 'GF_AUTH_JWT_SKIP_ORG_ROLE_SYNC', value: 'true' },
+      { name: 'GF_USERS_ALLOW_SIGN_UP', value: 'false' },
     ]));
+    // A JSON object as Grafana reads it (Terraform's jsonencode, nested in the task definition's).
+    const expectClaims = environment.find((e) => e.name === 'GF_AUTH_JWT_EXPECT_CLAIMS')!;
+    expect(JSON.parse(expectClaims.value)).toEqual({ iss: 'https://your-team.cloudflareaccess.com' });
+    // No auth proxy: a service-token caller could send its own Cf-Access-Authenticated-User-Email.
+    expect(environment.map((e) => e.name).filter((name) => name.startsWith('GF_AUTH_PROXY_'))).toEqual([]);
   });
 
   test('tunnel token in SSM, logs, cluster and a private service behind a NAT gateway', () => {

@@ -28,7 +28,7 @@ describe('ContainerImage.fromRegistry', () => {
     ['a malformed digest', 'nginx@sha256:abc'],
     ['an empty reference', ''],
   ])('rejects %s', (_what, reference) => {
-    expect(() => ContainerImage.fromRegistry(reference)).toThrow(/Invalid reference: .*"latest" and untagged references are not allowed/);
+    expect(() => ContainerImage.fromRegistry(reference)).toThrow(/Invalid ContainerImage\.fromRegistry\(reference\): .*"latest" and untagged references are not allowed/);
   });
 
   test.each([
@@ -48,7 +48,7 @@ describe('ContainerImage.fromRegistry', () => {
     ['a scheme with a digest', `http://nginx@${DIGEST}`],
   ])('rejects %s, which registers but never pulls', (_what, reference) => {
     expect(() => ContainerImage.fromRegistry(reference)).toThrow(
-      /Invalid reference: .*Expected \[registry-host\[:port\]\/\]repository:tag with no scheme.*Docker refuses to pull anything else/);
+      /Invalid ContainerImage\.fromRegistry\(reference\): .*Expected \[registry-host\[:port\]\/\]repository:tag with no scheme.*Docker refuses to pull anything else/);
   });
 });
 
@@ -72,7 +72,7 @@ describe('ContainerImage.fromEcrRepository', () => {
   test.each(['latest', '', '-dash', 'a b'])('rejects the tag %p', (tag) => {
     synth((stack) => {
       const repo = new EcrRepository(stack, 'Repo', { name: 'my-app' });
-      expect(() => ContainerImage.fromEcrRepository(repo, tag)).toThrow(/Invalid tag: .*pinned version tag/);
+      expect(() => ContainerImage.fromEcrRepository(repo, tag)).toThrow(/Invalid ContainerImage\.fromEcrRepository\(tag\): .*pinned version tag/);
     });
   });
 });
@@ -118,7 +118,7 @@ describe('ContainerImage.cloudflared', () => {
   });
 
   test('rejects latest', () => {
-    expect(() => ContainerImage.cloudflared('latest')).toThrow(/Invalid version: "latest".*pinned/);
+    expect(() => ContainerImage.cloudflared('latest')).toThrow(/Invalid ContainerImage\.cloudflared\(version\): "latest".*pinned/);
   });
 
   test('accepts the oldest release with `tunnel ready` and any later one', () => {
@@ -135,18 +135,18 @@ describe('ContainerImage.cloudflared', () => {
   });
 
   test('rejects a digest that is not sha256 of 64 hex digits', () => {
-    expect(() => ContainerImage.cloudflared('2026.8.2', 'sha256:abc')).toThrow(/^Invalid digest: "sha256:abc"\. Expected an image digest/);
+    expect(() => ContainerImage.cloudflared('2026.8.2', 'sha256:abc')).toThrow(/^Invalid ContainerImage\.cloudflared\(digest\): "sha256:abc"\. Expected an image digest/);
   });
 
   test('rejects a digest given twice, as version and as digest', () => {
     const digest = `sha256:${'ab'.repeat(32)}`;
-    expect(() => ContainerImage.cloudflared(digest, digest)).toThrow(/^Invalid version: "sha256:abab.*Expected a release tag/);
+    expect(() => ContainerImage.cloudflared(digest, digest)).toThrow(/^Invalid ContainerImage\.cloudflared\(version\): "sha256:abab.*Expected a release tag/);
   });
 
   test('rejects releases without `tunnel ready`, which the health check needs', () => {
     for (const version of ['2024.11.0', '2024.10.1', '2023.3.1']) {
       expect(() => ContainerImage.cloudflared(version))
-        .toThrow(new RegExp(`Invalid version: "${version}"\\. Expected release 2024\\.11\\.1 or newer: .*tunnel ready`));
+        .toThrow(new RegExp(`Invalid ContainerImage\\.cloudflared\\(version\\): "${version}"\\. Expected release 2024\\.11\\.1 or newer: .*tunnel ready`));
     }
   });
 });

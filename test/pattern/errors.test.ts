@@ -30,6 +30,7 @@ describe('errors name the prop as written', () => {
     ['a wildcard hostname', { hostname: '*.example.com' }, 'hostname', /"\*\.example\.com"/],
     ['an empty hostname', { hostname: '' }, 'hostname', /""/],
     ['a hostname outside zoneName', { hostname: 'admin.other.com' }, 'hostname', /Expected "example\.com" or a name ending in "\.example\.com"/],
+    ['an upper-case zoneName, with a zone as the example', { zoneName: 'Example.com' }, 'zoneName', /"Example\.com"\. Expected a fully qualified .*e\.g\. "example\.com"/],
     ['port 0', { app: { ...app, port: 0 } }, 'app.port', /0\. Expected a whole number from 1 to 65535/],
     ['port 70000', { app: { ...app, port: 70000 } }, 'app.port', /70000\./],
     ['a fractional port', { app: { ...app, port: 8080.5 } }, 'app.port', /8080\.5\./],

@@ -88,7 +88,7 @@ describe('ContainerImage.cloudflaredFromPullThroughCache', () => {
   describe('rejects', () => {
     test('a release older than the minimum', () => {
       expect(() => ContainerImage.cloudflaredFromPullThroughCache({ registry: REGISTRY, prefix: 'docker-hub', version: '2024.10.0' }))
-        .toThrow(/^Invalid version: "2024\.10\.0"\./);
+        .toThrow(/^Invalid ContainerImage\.cloudflared\(version\): "2024\.10\.0"\./);
     });
 
     test('a registry with a path or not in ECR', () => {

@@ -46,12 +46,12 @@ function validateOriginRequest(property: string, origin: TunnelOriginRequest): v
 }
 
 /** A public hostname: a fully qualified lower-case DNS name, in the zone when one is named; tokens pass. */
-export function requireHostname(property: string, hostname: string, zoneName: string | undefined): void {
+export function requireHostname(property: string, hostname: string, zoneName: string | undefined, example = 'app.example.com'): void {
   if (!isKnown(hostname)) {
     return;
   }
   if (typeof hostname !== 'string' || !isFullyQualifiedDnsName(hostname)) {
-    invalid(property, hostname, dnsNameForm('app.example.com'));
+    invalid(property, hostname, dnsNameForm(example));
   }
   if (zoneName !== undefined && isKnown(zoneName) && !isInZone(hostname, zoneName)) {
     invalid(property, hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
