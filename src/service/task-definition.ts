@@ -1,6 +1,6 @@
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { Annotations, Fn, Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudflaredLogLevel } from './cloudflared-sidecar';
 import { renderAppContainer } from './internal/app-container-definition';
@@ -11,6 +11,7 @@ import { renderSidecarContainer } from './internal/sidecar-container-definition'
 import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './internal/task-defaults';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { CpuArchitecture, TunnelTaskOptions } from './task-options';
+import { jsonencode } from '../core/jsonencode';
 
 /** Properties of a `TunnelTaskDefinition`. */
 export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
@@ -50,7 +51,7 @@ export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
  * log group (`TunnelFargateService` grants this).
  *
  * @example
- * import { TerraformStack } from 'cdktf';
+ * import {TerraformStack} from 'cdktf';
  * import {
  *   ContainerImage, ServiceLogGroup, TaskExecutionRole, TaskRole, TunnelCredentialParameter, TunnelTaskDefinition,
  * } from 'cdktf-zero-trust-fargate';
@@ -136,7 +137,7 @@ export class TunnelTaskDefinition extends Construct {
       executionRoleArn: props.executionRoleArn,
       taskRoleArn: props.taskRoleArn,
       // jsonencode keeps every kind of token (strings, numbers, lists) valid inside the JSON.
-      containerDefinitions: Fn.jsonencode(this._containerDefinitions),
+      containerDefinitions: jsonencode(this._containerDefinitions),
       volume: app.volumes.length > 0 ? app.volumes : undefined,
       tags: props.tags,
     });

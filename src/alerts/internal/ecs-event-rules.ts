@@ -6,9 +6,10 @@
  */
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
-import { Fn } from 'cdktf';
+
 import { Construct } from 'constructs';
 import { boundedName } from './bounded-name';
+import { jsonencode } from '../../core/jsonencode';
 import { claimPhysicalName } from '../../core/physical-names';
 
 /** EventBridge's limit on rule names. */
@@ -35,7 +36,7 @@ export function newEcsEventRules(scope: Construct, ref: EcsServiceRef): { deploy
     const name = boundedName(ref.name, suffix, RULE_NAME_MAX);
     claimPhysicalName(scope, 'EventBridge rule', name, 'name');
     // jsonencode keeps the ARN references valid inside the pattern.
-    return new CloudwatchEventRule(scope, id, { name, description, eventPattern: Fn.jsonencode(pattern) });
+    return new CloudwatchEventRule(scope, id, { name, description, eventPattern: jsonencode(pattern) });
   };
   return {
     deploymentFailed: rule('DeploymentFailed', 'deployment-failed',

@@ -2,9 +2,10 @@
  * The CloudWatch agent container that scrapes cloudflared's metrics server inside the task and ships
  * the metrics as CloudWatch embedded metric format (EMF) events. Internal: not part of the public API.
  */
-import { Fn } from 'cdktf';
+
 import { ContainerDefinition, LogTarget, logConfiguration, nameValuePairs } from './container-parts';
 import { CLOUDFLARED_METRICS_ADDRESS, METRICS_AGENT_CONTAINER_NAME } from './task-defaults';
+import { jsonencode } from '../../core/jsonencode';
 import { PinnedVersions } from '../../core/versions';
 import { ContainerImage } from '../../image';
 import { CloudflaredMetricsOptions } from '../cloudflared-metrics';
@@ -45,8 +46,8 @@ export function renderMetricsAgentContainer(options: CloudflaredMetricsOptions, 
     // Losing metrics must never stop the tunnel.
     essential: false,
     environment: nameValuePairs({
-      CW_CONFIG_CONTENT: Fn.jsonencode(agentConfig(options, logs)),
-      PROMETHEUS_CONFIG_CONTENT: Fn.jsonencode(prometheusConfig(family)),
+      CW_CONFIG_CONTENT: jsonencode(agentConfig(options, logs)),
+      PROMETHEUS_CONFIG_CONTENT: jsonencode(prometheusConfig(family)),
     }),
     // It holds no requests: a short stop keeps the task's stop within a Spot interruption's 120 seconds.
     stopTimeout: 10,

@@ -1,4 +1,5 @@
 import { Fn, Token } from 'cdktf';
+import { jsonencode } from '../../core/jsonencode';
 
 /** What `cloudflared` needs to authenticate as the tunnel. */
 export interface TunnelIdentity {
@@ -19,7 +20,7 @@ export function sensitive(expression: string): string {
  * provider v5's tunnel resource has no token attribute.
  */
 export function tunnelToken(identity: TunnelIdentity): string {
-  return sensitive(Fn.base64encode(Fn.jsonencode({
+  return sensitive(Fn.base64encode(jsonencode({
     a: identity.accountId,
     t: identity.tunnelId,
     s: identity.tunnelSecret,
@@ -31,7 +32,7 @@ export function tunnelToken(identity: TunnelIdentity): string {
  * from `TUNNEL_CRED_CONTENTS`).
  */
 export function credentialsJson(identity: TunnelIdentity): string {
-  return sensitive(Fn.jsonencode({
+  return sensitive(jsonencode({
     AccountTag: identity.accountId,
     TunnelSecret: identity.tunnelSecret,
     TunnelID: identity.tunnelId,
