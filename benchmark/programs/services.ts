@@ -21,6 +21,7 @@ const cluster = new FargateCluster(stack, 'cluster', { name: 'shared' });
 for (let i = 0; i < count; i++) {
   new ZeroTrustFargateService(stack, `svc-${i}`, {
     name: `svc-${i}`,
+    outputPrefix: `svc_${i}`,
     hostname: `svc-${i}.example.com`,
     cloudflareAccountId: '0123456789abcdef0123456789abcdef',
     cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
