@@ -24,8 +24,18 @@ export function requireOutputPrefix(property: string, prefix: string | undefined
 }
 
 /** `prefix_name`, or `name` without a prefix. */
-export function outputName(prefix: string | undefined, name: string): string {
+function outputName(prefix: string | undefined, name: string): string {
   return prefix === undefined ? name : `${prefix}_${name}`;
+}
+
+/**
+ * Writes outputs given as `[construct id, value, description]`, each named after its id in snake
+ * case (`tunnel-id` -> `tunnel_id`) behind the `outputPrefix` prop's value.
+ */
+export function prefixedOutputs(scope: Construct, outputPrefix: string | undefined, outputs: Array<[string, string, string]>): void {
+  for (const [id, value, description] of outputs) {
+    stableOutput(scope, id, outputName(outputPrefix, id.replace(/-/g, '_')), { value, description }, 'outputPrefix', outputPrefix);
+  }
 }
 
 /** A name for Terraform made of any text: lower-case, every other character `_`. */

@@ -20,7 +20,7 @@ import { FargateCluster, ICluster } from '../cluster';
 import { wholeFamilyCovered } from '../core/cidr';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
-import { outputName, requireOutputPrefix, stableOutput } from '../core/outputs';
+import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
@@ -359,17 +359,14 @@ export class ZeroTrustFargateService extends Construct {
       this.serviceAlarms = alerts.serviceAlarms;
       this.tunnelHealthAlert = alerts.tunnelHealthAlert;
 
-      const outputs: Array<[string, string, string]> = [
+      prefixedOutputs(this, props.outputPrefix, [
         ['url', `https://${props.hostname}`, `URL of ${this.name}, behind Cloudflare Access`],
         ['tunnel-id', this.tunnel.tunnelId, `Cloudflare Tunnel id of ${this.name}`],
         ['access-application-aud', this.hostnameAccessApplication.aud,
           `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`],
         ['cluster-arn', this.cluster.clusterArn, `ARN of the ECS cluster that runs ${this.name}`],
         ['security-group-id', this.securityGroup.securityGroupId, `Security group of the ${this.name} tasks (no inbound rules)`],
-      ];
-      for (const [outputId, value, description] of outputs) {
-        stableOutput(this, outputId, outputName(props.outputPrefix, outputId.replace(/-/g, '_')), { value, description }, 'outputPrefix', props.outputPrefix);
-      }
+      ]);
     } catch (error) {
       // Bad input leaves nothing behind: the half-built construct leaves the tree.
       scope.node.tryRemoveChild(id);

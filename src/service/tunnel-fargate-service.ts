@@ -16,7 +16,7 @@ import { sidecarImage } from './internal/sidecar-container-definition';
 import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelTaskDefinition } from './task-definition';
-import { outputName, requireOutputPrefix, stableOutput } from '../core/outputs';
+import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
 
 /** Properties of a `TunnelFargateService`. */
@@ -293,7 +293,7 @@ export class TunnelFargateService extends Construct {
   }
 
   private addOutputs(props: TunnelFargateServiceProps): void {
-    const outputs: Array<[string, string, string]> = [
+    prefixedOutputs(this, props.outputPrefix, [
       ['service-name', this.serviceName, 'Name of the ECS service'],
       ['cluster-name', this.clusterName, 'Name of the ECS cluster that runs the service'],
       ['task-definition-arn', this.taskDefinition.taskDefinitionArn, 'ARN (with revision) of the task definition'],
@@ -303,10 +303,7 @@ export class TunnelFargateService extends Construct {
       ['task-role-name', this.taskRole.roleName, 'Name of the task role; attach the app\'s permissions to it'],
       ['log-group-name', this.logGroup.logGroupName, 'CloudWatch log group of the app and cloudflared containers'],
       ['credential-parameter-name', props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
-    ];
-    for (const [id, value, description] of outputs) {
-      stableOutput(this, id, outputName(props.outputPrefix, id.replace(/-/g, '_')), { value, description }, 'outputPrefix', props.outputPrefix);
-    }
+    ]);
   }
 }
 
