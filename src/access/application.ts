@@ -6,11 +6,13 @@ import { checkCookies, checkCors, checkDenySettings, checkPolicyReferences, toCo
 import { AccessCookieSettings, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import { IAccessApplication } from './existing-application';
+import { checkApplication, checkPolicy, GuardEntry, policyEntry, referenceEntry } from './internal/construct-model';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
-import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
+import { checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { AccessPolicyReference } from './policy-reference';
 import { DEFAULT_SESSION_DURATION, isToken, requireApplicationDomains, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
+import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid, requireUnique } from '../core/validation';
 
@@ -172,6 +174,19 @@ export interface AccessApplicationProps extends AccessApplicationClientOptions {
   readonly existingPolicies?: AccessPolicyReference[];
 
   /**
+   * Reusable policies of this app (`AccessPolicy` constructs, typically of
+   * another application) attached to this one as well. The usual case: the
+   * `DENY` policies of a hostname's application on each application of a
+   * path of that hostname, since Access evaluates only the path's
+   * application for requests under the path, and a blocked person would
+   * otherwise reach it. `DENY` ones come first in the precedence order
+   * (after `DENY` references), the others after `policies`.
+   *
+   * @default - none
+   */
+  readonly attachedPolicies?: AccessPolicy[];
+
+  /**
    * Let `OPTIONS` preflight requests skip Access and reach the origin, which
    * answers CORS itself (Terraform `options_preflight_bypass`). Cannot be
    * combined with `cors`. A tunnel route whose `cloudflared` checks Access
@@ -246,13 +261,47 @@ export class AccessApplication extends Construct implements IAccessApplication {
   public readonly application: ZeroTrustAccessApplication;
 
   /**
+   * Ids of the `DENY` policies of the application (created, attached and
+   * referenced), which the applications of its paths must carry too.
+   *
+   * @internal
+   */
+  public readonly _denyPolicyIds: string[];
+
+  /**
+   * Ids of every policy of the application, in precedence order.
+   *
+   * @internal
+   */
+  public readonly _policyIds: string[];
+
+  /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.
    * @param id Id of this construct, unique among the children of `scope`.
    * @param props The settings of the AccessApplication, described by `AccessApplicationProps`.
    */
   constructor(scope: Construct, id: string, props: AccessApplicationProps) {
     super(scope, id);
-    validate(props);
+    validate(this, props);
+    const attached = props.attachedPolicies ?? [];
+    const references = props.existingPolicies ?? [];
+    const isDeny = (decision: AccessDecision | undefined) => decision === AccessDecision.DENY;
+    // Precedence order: DENY references, attached DENY policies, this application's policies, the other attached ones and references.
+    const ordered = <T>(items: T[], decision: (item: T) => AccessDecision | undefined, deny: boolean) =>
+      items.map((item, i) => ({ item, i })).filter(({ item }) => isDeny(decision(item)) === deny);
+    const denyReferences = ordered(references, (reference) => reference.decision, true);
+    const otherReferences = ordered(references, (reference) => reference.decision, false);
+    const denyAttached = ordered(attached, (policy) => policy.decision, true);
+    const otherAttached = ordered(attached, (policy) => policy.decision, false);
+    const entries: GuardEntry[] = [
+      ...denyReferences.map(({ item, i }) => referenceEntry(item, `existingPolicies[${i}]`)),
+      ...denyAttached.map(({ item, i }) => ({ ...item._entry, property: `attachedPolicies[${i}]` })),
+      ...props.policies.map((options, i) => policyEntry(options, `policies[${i}]`)),
+      ...otherAttached.map(({ item, i }) => ({ ...item._entry, property: `attachedPolicies[${i}]` })),
+      ...otherReferences.map(({ item, i }) => referenceEntry(item, `existingPolicies[${i}]`)),
+    ];
+    // Who gets in, as the Access model sees the whole list.
+    checkApplication(this, entries, 'policies');
 
     this.domains = [...props.domains];
     this.domains.forEach((domain, i) => claimPhysicalName(this, 'Access application domain', domain, `domains[${i}]`));
@@ -262,13 +311,19 @@ export class AccessApplication extends Construct implements IAccessApplication {
       cloudflareAccountId: props.cloudflareAccountId,
       sessionDuration: options.sessionDuration ?? sessionDuration,
     }));
-    const references = props.existingPolicies ?? [];
-    const isDeny = (reference: AccessPolicyReference) => reference.decision === AccessDecision.DENY;
-    // DENY references first, since Access stops at the first ALLOW or DENY that matches.
+    // DENY first, since Access stops at the first ALLOW or DENY that matches.
     const policyIds = [
-      ...references.filter(isDeny).map((reference) => reference.policyId),
+      ...denyReferences.map(({ item }) => item.policyId),
+      ...denyAttached.map(({ item }) => item.policyId),
       ...this.policies.map((policy) => policy.policyId),
-      ...references.filter((reference) => !isDeny(reference)).map((reference) => reference.policyId),
+      ...otherAttached.map(({ item }) => item.policyId),
+      ...otherReferences.map(({ item }) => item.policyId),
+    ];
+    this._policyIds = policyIds;
+    this._denyPolicyIds = [
+      ...denyReferences.map(({ item }) => item.policyId),
+      ...denyAttached.map(({ item }) => item.policyId),
+      ...this.policies.filter((policy) => isDeny(policy.decision)).map((policy) => policy.policyId),
     ];
     this._bypassesOptionsPreflight = props.bypassOptionsPreflight === true;
     this._bypassPolicies = [
@@ -299,6 +354,12 @@ export class AccessApplication extends Construct implements IAccessApplication {
       serviceAuth401Redirect: props.serviceAuth401,
       lifecycle: references.length > 0 ? { precondition: this.declaredDecisions(props.cloudflareAccountId, references) } : undefined,
     });
+    if (references.length > 0) {
+      // What the access report needs of policies made elsewhere: their declared decisions.
+      noteInOutput(this.application, 'existing_policies', references.map((reference) => ({
+        id: reference.policyId, decision: reference.decision, ...(reference.dangerouslyBypassAuthentication ? { opt_ins: ['dangerouslyBypassAuthentication'] } : {}),
+      })));
+    }
     this.applicationId = this.application.id;
     this.aud = this.application.aud;
   }
@@ -322,7 +383,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
 }
 
 /** Checks every property, and every policy, before anything is created. */
-function validate(props: AccessApplicationProps): void {
+function validate(scope: Construct, props: AccessApplicationProps): void {
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireText('name', props.name);
   requireApplicationDomains('domains', props.domains);
@@ -351,12 +412,22 @@ function validate(props: AccessApplicationProps): void {
   }
   policies.forEach((options, i) => {
     checkPolicyOptions(`policies[${i}].`, options);
+    checkPolicy(scope, policyEntry(options, `policies[${i}]`));
   });
   requirePolicyKeys('policies', policies);
   requireUnique('policies[].name', policies, (options) => options.name);
   requireDenyBeforeAllow(policies);
-  checkOpenIpRangesAcrossPolicies('policies', policies);
+  const attached = props.attachedPolicies ?? [];
+  if (!Array.isArray(attached)) {
+    invalid('attachedPolicies', attached, 'Expected a list of AccessPolicy.');
+  }
+  attached.forEach((policy, i) => {
+    if (!policy || policy._entry === undefined) {
+      invalid(`attachedPolicies[${i}]`, policy, 'Expected an AccessPolicy of this app; attach a policy made elsewhere with existingPolicies.');
+    }
+  });
   const decisions = [
+    ...attached.map((policy) => policy.decision),
     ...policies.map((options) => options.decision ?? AccessDecision.ALLOW),
     ...references.map((reference) => reference.decision),
   ];

@@ -1,8 +1,9 @@
 import { ZeroTrustAccessGroup, ZeroTrustAccessGroupInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-group';
 import { Construct } from 'constructs';
+import { groupProblems } from './internal/access-model';
+import { markAccessGroup, optInsOf, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
 import { AccessRule } from './rule';
 import { requireText } from './validation';
-import { wholeFamilyCovered } from '../core/cidr';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid } from '../core/validation';
 
@@ -32,10 +33,12 @@ export interface AccessGroupProps {
   readonly require?: AccessRule[];
 
   /**
-   * Confirms that the group may include `AccessRule.everyone()`, or IP ranges
-   * that together cover all of IPv4 or IPv6: every policy that includes the
-   * group then lets in anyone who can log in through any identity provider of
-   * the account. Without it such a group is rejected; each policy that
+   * Confirms that the group may let in anyone who can log in:
+   * `AccessRule.everyone()`, a login method or email domain anyone can sign
+   * up for (one-time PIN, GitHub, `gmail.com`), or IP ranges that reach
+   * (nearly) the whole internet. Every ALLOW policy that includes the group
+   * then lets in anyone who can log in through any identity provider of the
+   * account. Without it such a group is rejected; each policy that
    * includes the group confirms again (`allowEveryoneWhoCanLogIn`).
    *
    * @default false
@@ -90,20 +93,6 @@ export class AccessGroup extends Construct {
   public readonly group: ZeroTrustAccessGroup;
 
   /**
-   * True when the group lets in everyone.
-   *
-   * @internal
-   */
-  public readonly _opensToEveryone: boolean;
-
-  /**
-   * True when the group accepts any service token of the account.
-   *
-   * @internal
-   */
-  public readonly _acceptsAnyServiceToken: boolean;
-
-  /**
    * True when membership needs a logged-in identity: every include rule, or
    * some require rule, is about who the person is.
    *
@@ -119,13 +108,15 @@ export class AccessGroup extends Construct {
   constructor(scope: Construct, id: string, props: AccessGroupProps) {
     super(scope, id);
     validate(props);
+    // Who the group lets in, as the Access model sees it: open members need the group's opt-in.
+    const lists = ruleLists(props.include, props.require, props.exclude);
+    throwFirstProblem(groupProblems({ name: props.name, lists }, optInsOf(props), treeContext(scope)),
+      [{ policy: { kind: 'group', name: props.name, decision: 'allow', lists, optIns: [] }, property: '', shownName: props.name,
+        rules: { include: props.include, require: props.require ?? [], exclude: props.exclude ?? [] } }], '');
 
     const include = props.include;
     const require = props.require ?? [];
     this.name = props.name;
-    this._opensToEveryone = include.some((rule) => rule._isEveryone())
-      || wholeFamilyCovered(include.flatMap((rule) => rule._ipRanges())) !== undefined;
-    this._acceptsAnyServiceToken = include.some((rule) => rule._isAnyValidServiceToken());
     this._needsIdentity = include.every((rule) => rule._needsIdentity()) || require.some((rule) => rule._needsIdentity());
 
     this.group = new ZeroTrustAccessGroup(this, 'Resource', {
@@ -136,6 +127,8 @@ export class AccessGroup extends Construct {
       require: toRuleList(require),
     });
     this.groupId = this.group.id;
+    markAccessGroup(this, { groupId: this.groupId, name: props.name, lists });
+    recordOptIns(this.group, optInsOf(props));
   }
 }
 
@@ -156,32 +149,6 @@ function validate(props: AccessGroupProps): void {
       }
     });
   }
-  const label = `group ${JSON.stringify(props.name)}`;
-  props.include.forEach((rule, i) => {
-    if (rule._isEveryone() && props.allowEveryoneWhoCanLogIn !== true) {
-      invalid(`include[${i}]`, rule._kind === 'everyone' ? 'AccessRule.everyone()' : rule._shown(),
-        `In ${label} this rule matches everyone: every ALLOW policy that includes the group then lets in anyone who can log in `
-        + 'through any identity provider of the account (with one-time PIN: anyone with an email address). Set '
-        + 'allowEveryoneWhoCanLogIn: true on the group to confirm, or name the people with emails, emailDomain or a group.');
-    }
-    if (rule._isAnyValidServiceToken() && props.allowEveryServiceTokenOfTheAccount !== true) {
-      invalid(`include[${i}]`, rule._kind === 'anyValidServiceToken' ? 'AccessRule.anyValidServiceToken()' : rule._shown(),
-        `In ${label} this accepts every service token of the whole Cloudflare account, including tokens issued for other `
-        + 'apps and scripts. Name the tokens with AccessRule.serviceToken(token.tokenId), or set '
-        + 'allowEveryServiceTokenOfTheAccount: true on the group to confirm.');
-    }
-  });
-  const cidrs: string[] = [];
-  props.include.forEach((rule, i) => {
-    const ranges = rule._ipRanges();
-    cidrs.push(...ranges);
-    const family = ranges.length > 0 ? wholeFamilyCovered(cidrs) : undefined;
-    if (family !== undefined && props.allowEveryoneWhoCanLogIn !== true) {
-      invalid(`include[${i}]`, `AccessRule.ipRanges(${JSON.stringify(ranges)})`,
-        `In ${label} the IP ranges of the include rules together cover all of ${family}, so they match everyone. Narrow `
-        + 'them, or set allowEveryoneWhoCanLogIn: true on the group to confirm.');
-    }
-  });
 }
 
 /**

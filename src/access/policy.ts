@@ -1,6 +1,7 @@
 import { ZeroTrustAccessPolicy, ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
+import { checkPolicy, GuardEntry, policyEntry, recordOptIns } from './internal/construct-model';
 import { checkPolicyOptions } from './policy-checks';
 import { AccessRule } from './rule';
 import { DEFAULT_SESSION_DURATION } from './validation';
@@ -59,10 +60,14 @@ export interface AccessPolicyOptions {
   readonly require?: AccessRule[];
 
   /**
-   * Confirms that an `ALLOW` policy may include `AccessRule.everyone()`, which
-   * lets in anyone who can log in through any identity provider of the
-   * account (with one-time PIN enabled: anyone with an email address).
-   * Without it such a policy is rejected.
+   * Confirms that an `ALLOW` policy may let in anyone who can log in through
+   * any identity provider of the account (with one-time PIN enabled: anyone
+   * with an email address): an include rule of `AccessRule.everyone()`, a
+   * login method or email domain anyone can sign up for (one-time PIN,
+   * GitHub, Google, `gmail.com`), a group that lets in everyone, or IP ranges
+   * that reach (nearly) the whole internet. Without it such a policy is
+   * rejected. Recorded in the synthesized output, where the access report
+   * reads it.
    *
    * @default false
    */
@@ -140,6 +145,13 @@ export class AccessPolicy extends Construct {
   public readonly policy: ZeroTrustAccessPolicy;
 
   /**
+   * The policy as the Access model sees it, for the applications it is attached to.
+   *
+   * @internal
+   */
+  public readonly _entry: GuardEntry;
+
+  /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.
    * @param id Id of this construct, unique among the children of `scope`.
    * @param props The settings of the AccessPolicy, described by `AccessPolicyProps`.
@@ -148,6 +160,8 @@ export class AccessPolicy extends Construct {
     super(scope, id);
     requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
     checkPolicyOptions('', props);
+    this._entry = policyEntry(props, '');
+    checkPolicy(this, this._entry);
 
     this.name = props.name;
     this.decision = props.decision ?? AccessDecision.ALLOW;
@@ -164,6 +178,7 @@ export class AccessPolicy extends Construct {
       // comes first, the old policy is deleted last.
       lifecycle: { createBeforeDestroy: true },
     });
+    recordOptIns(this.policy, this._entry.policy.optIns);
     this.policyId = this.policy.id;
   }
 }

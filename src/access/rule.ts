@@ -1,17 +1,8 @@
 import { ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
 import type { AccessGroup } from './group';
+import { accessGroupFacts } from './internal/construct-model';
 import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireText, requireUuid } from './validation';
 import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
-
-/** What a rule stands for beyond its selectors, for the checks on open rules. */
-interface RuleTraits {
-  /** How the rule is shown in error messages, e.g. `AccessRule.membersOf(admins)`. */
-  readonly shown?: string;
-  /** The rule lets in everyone, like `AccessRule.everyone()`. */
-  readonly opensToEveryone?: boolean;
-  /** The rule accepts any service token of the account, like `AccessRule.anyValidServiceToken()`. */
-  readonly acceptsAnyServiceToken?: boolean;
-}
 
 /**
  * Whether a rule looks at who the person is (needs a login) or only at the
@@ -196,23 +187,21 @@ export class AccessRule {
 
   /**
    * Members of an `AccessGroup` of this app: the same selector as
-   * `AccessRule.accessGroup(group.groupId)`, but checked like the group's
-   * own rules. A group that includes everyone (or IP ranges covering a whole
-   * address family) counts as `AccessRule.everyone()`, and one that includes
-   * any valid service token as `AccessRule.anyValidServiceToken()`, so the
-   * policy needs the same opt-in; a group of people only is an identity rule.
+   * `AccessRule.accessGroup(group.groupId)`. Either way, the Access model
+   * looks into a group of this app: one that lets in anyone who can log in
+   * (everyone, an open login method, IP ranges reaching nearly the whole
+   * internet) or any valid service token makes the policy need the same
+   * opt-in; a group of people only is an identity rule.
    *
    * @param group the Access group
    */
   public static membersOf(group: AccessGroup): AccessRule {
-    if (!group || typeof group._opensToEveryone !== 'boolean') {
+    const facts = accessGroupFacts(group);
+    if (facts === undefined) {
       invalid('AccessRule.membersOf', group, 'Expected an AccessGroup; for a group made elsewhere use AccessRule.accessGroup(groupId).');
     }
-    return new AccessRule('membersOf', group._needsIdentity ? RuleBasis.IDENTITY : RuleBasis.EITHER, [{ group: { id: group.groupId } }], {
-      shown: `AccessRule.membersOf(${group.node.id})`,
-      opensToEveryone: group._opensToEveryone,
-      acceptsAnyServiceToken: group._acceptsAnyServiceToken,
-    });
+    return new AccessRule('membersOf', group._needsIdentity ? RuleBasis.IDENTITY : RuleBasis.EITHER, [{ group: { id: facts.groupId } }],
+      `AccessRule.membersOf(${group.node.id})`);
   }
 
   /**
@@ -227,9 +216,11 @@ export class AccessRule {
   }
 
   /**
-   * Requests from these IP ranges. Ranges that together cover all of IPv4 or
-   * all of IPv6 (e.g. `0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`) match
-   * anyone, so in an `include` list they count as `AccessRule.everyone()`.
+   * Requests from these IP ranges. Ranges that together reach at least three
+   * quarters of the public addresses of IPv4 or IPv6 (e.g. `0.0.0.0/0`,
+   * `0.0.0.0/1` plus `128.0.0.0/1`, or all of IPv4 but multicast and
+   * reserved space) match (nearly) anyone, so in an `include` list they
+   * count as `AccessRule.everyone()`.
    *
    * @param cidrs at least one IPv4 or IPv6 CIDR block. Each becomes its own `{ip: {ip}}` element
    */
@@ -265,13 +256,13 @@ export class AccessRule {
   public readonly _kind: string;
 
   private readonly basis: RuleBasis;
-  private readonly traits: RuleTraits;
+  private readonly shown?: string;
 
-  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], traits: RuleTraits = {}) {
+  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], shown?: string) {
     this._kind = kind;
     this.basis = basis;
     this._selectors = selectors;
-    this.traits = traits;
+    this.shown = shown;
   }
 
   /**
@@ -281,27 +272,7 @@ export class AccessRule {
    * @internal
    */
   public _shown(): string {
-    return this.traits.shown ?? `AccessRule.${this._kind}`;
-  }
-
-  /**
-   * True for `AccessRule.everyone()`, and for the members of a group that
-   * includes everyone.
-   *
-   * @internal
-   */
-  public _isEveryone(): boolean {
-    return this._kind === 'everyone' || this.traits.opensToEveryone === true;
-  }
-
-  /**
-   * True for `AccessRule.anyValidServiceToken()`, and for the members of a
-   * group that includes it.
-   *
-   * @internal
-   */
-  public _isAnyValidServiceToken(): boolean {
-    return this._kind === 'anyValidServiceToken' || this.traits.acceptsAnyServiceToken === true;
+    return this.shown ?? `AccessRule.${this._kind}`;
   }
 
   /**

@@ -65,13 +65,14 @@ function ipv6ToBigInt(address: string): bigint {
 export type IpFamily = 'IPv4' | 'IPv6';
 
 /** A CIDR block as a closed range of addresses. */
-interface AddressRange {
+export interface AddressRange {
   readonly family: IpFamily;
   readonly first: bigint;
   readonly last: bigint;
 }
 
-function toRange(cidr: string): AddressRange | undefined {
+/** The addresses of a CIDR block in network form; undefined when the text is not one. */
+export function cidrRange(cidr: string): AddressRange | undefined {
   const v4 = parseIpv4Cidr(cidr);
   if (v4 !== undefined) {
     const first = BigInt(v4.address);
@@ -89,7 +90,7 @@ function toRange(cidr: string): AddressRange | undefined {
 const IPV4_MAPPED_BASE = 0xffffn * 2n ** 32n;
 
 /** The IPv4 addresses an IPv6 range covers through `::ffff:0:0/96`, if any. */
-function ipv4MappedPart(range: AddressRange): AddressRange[] {
+export function ipv4MappedPart(range: AddressRange): AddressRange[] {
   const mappedLast = IPV4_MAPPED_BASE + 2n ** 32n - 1n;
   if (range.family !== 'IPv6' || range.last < IPV4_MAPPED_BASE || range.first > mappedLast) {
     return [];
@@ -105,7 +106,7 @@ function ipv4MappedPart(range: AddressRange): AddressRange[] {
  * is covered. Values that are not CIDR blocks (e.g. tokens) are ignored.
  */
 export function wholeFamilyCovered(cidrs: readonly string[]): IpFamily | undefined {
-  const parsed = cidrs.map(toRange).filter((range): range is AddressRange => range !== undefined);
+  const parsed = cidrs.map(cidrRange).filter((range): range is AddressRange => range !== undefined);
   // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) stand for IPv4 clients as well.
   const ranges = [...parsed, ...parsed.flatMap(ipv4MappedPart)];
   const families: Array<[IpFamily, bigint]> = [['IPv6', 2n ** 128n], ['IPv4', 2n ** 32n]];

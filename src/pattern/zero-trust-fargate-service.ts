@@ -7,6 +7,7 @@ import {
   hostnameApplicationSettings,
   HOSTNAME_SETTING_NAMES,
   validateAccessExtensions,
+  accessEntries,
   rejectBypassPolicies,
 } from './internal/access-applications';
 import { createAlerts, validateAlerts } from './internal/alerts';
@@ -14,10 +15,9 @@ import {
   ZeroTrustAccessOptions, ZeroTrustAlertOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions,
 } from './options';
 import { AccessApplication, AccessDecision, AccessPolicyOptions, IAccessApplication } from '../access';
-import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
+import { checkApplication, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
 import { ServiceAlarms, TunnelHealthAlert } from '../alerts';
 import { FargateCluster, ICluster } from '../cluster';
-import { wholeFamilyCovered } from '../core/cidr';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
@@ -258,7 +258,7 @@ export class ZeroTrustFargateService extends Construct {
     super(scope, id);
     try {
       this.name = props.name ?? pathLabel(this);
-      validateProps(props, this.name);
+      validateProps(this, props, this.name);
       this.hostname = props.hostname;
 
       this.accessApplication = props.access.existingApplication !== undefined ? undefined
@@ -280,6 +280,7 @@ export class ZeroTrustFargateService extends Construct {
         hostname: props.hostname,
         applicationName: props.access.applicationName ?? this.name,
         access: props.access,
+        hostnameApplication: this.accessApplication,
       });
 
       this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {
@@ -410,7 +411,7 @@ function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string
   };
 }
 
-function validateProps(props: ZeroTrustFargateServiceProps, name: string): void {
+function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, name: string): void {
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
   if (props.zoneName !== undefined) {
@@ -454,8 +455,8 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
-  validateAccess(props.access, name);
-  validateAccessExtensions(props.access, props.hostname);
+  validateAccess(scope, props.access, name);
+  validateAccessExtensions(scope, props.access, props.hostname);
   if (props.dangerouslyDisableOriginAccessCheck !== true) {
     rejectBypassPolicies(props.access);
   }
@@ -464,9 +465,10 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
 
 /**
  * Checks `access` in the words the user wrote (`access.allow[i]`,
- * `access.policies[j]`) before the policies are merged and reordered.
+ * `access.policies[j]`) before the policies are merged and reordered; who
+ * gets in is the Access model's question, asked of the merged list.
  */
-function validateAccess(access: ZeroTrustAccessOptions, name: string): void {
+function validateAccess(scope: Construct, access: ZeroTrustAccessOptions, name: string): void {
   const policies = access.policies ?? [];
   const shorthandName = (access.allow ?? []).length > 0 ? [shorthandPolicyName(name)] : [];
   requireUnique('access.policies[].name', [...shorthandName, ...policies.map((options) => options.name)]);
@@ -477,18 +479,7 @@ function validateAccess(access: ZeroTrustAccessOptions, name: string): void {
     if (!rule || !Array.isArray(rule._selectors)) {
       invalid(`access.allow[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
     }
-    if (rule._isEveryone() || rule._isAnyValidServiceToken()) {
-      invalid(`access.allow[${i}]`, `AccessRule.${rule._kind}()`,
-        'The allow shorthand takes no opt-in for a rule that lets in everyone or every service token of the account; '
-        + 'put it in access.policies with allowEveryoneWhoCanLogIn or allowEveryServiceTokenOfTheAccount: true.');
-    }
   });
-  const allowRanges = (access.allow ?? []).flatMap((rule) => rule._ipRanges());
-  if (wholeFamilyCovered(allowRanges) !== undefined) {
-    invalid('access.allow', allowRanges,
-      `These IP ranges together cover all of ${wholeFamilyCovered(allowRanges)}, so they match everyone; narrow them, `
-      + 'or put them in access.policies with allowEveryoneWhoCanLogIn: true.');
-  }
   policies.forEach((options, j) => {
     checkPolicyOptions(`access.policies[${j}].`, options);
     if (options.key === 'allow' && (access.allow ?? []).length > 0) {
@@ -496,9 +487,7 @@ function validateAccess(access: ZeroTrustAccessOptions, name: string): void {
     }
   });
   requirePolicyKeys('access.policies', policies);
-  // The shorthand counts as one more ALLOW policy that cannot be confirmed.
-  const shorthand: AccessPolicyOptions[] = (access.allow ?? []).length > 0 ? [{ name: 'access.allow', include: access.allow! }] : [];
-  checkOpenIpRangesAcrossPolicies('access', [...shorthand, ...policies],
+  checkApplication(scope, accessEntries('access', access.allow, policies, access.existingPolicies ?? []), 'access',
     ' The access.allow shorthand takes no opt-in: move such rules to access.policies.');
 }
 

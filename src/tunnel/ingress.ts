@@ -174,4 +174,17 @@ export interface TunnelIngressRule {
    * @default false
    */
   readonly dangerouslyDisableOriginAccessCheck?: boolean;
+
+  /**
+   * Publish this route with no Access application: anyone on the internet
+   * who finds the hostname reaches the origin, with no login and no token
+   * check at the origin. Without it, a rule needs `accessApplication` (or
+   * `originRequest.access`, or an `http_status:` service). Only for an app
+   * that is meant to be public, or that does its own authentication; the
+   * access report lists the hostname as open to anyone without login, with
+   * this opt-in recorded in the output.
+   *
+   * @default false
+   */
+  readonly dangerouslyPublishWithoutAccess?: boolean;
 }

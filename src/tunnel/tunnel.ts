@@ -9,6 +9,7 @@ import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
 import { RouteAccess } from './internal/route-access';
 import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
 import { validateTunnelProps } from './internal/validate-tunnel-props';
+import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
 
 /** Properties of a `CloudflareTunnel`. */
@@ -173,6 +174,17 @@ export class CloudflareTunnel extends Construct {
       dependsOn: access.guardsOfAllRoutes(),
       lifecycle: access.teamNamePreconditions(),
     });
+
+    // What the access report must know of routes that skip Access or its check at the origin.
+    const withOptIn = (flag: (rule: TunnelIngressRule) => boolean | undefined) => distinctHostnames(props.ingress.filter((rule) => flag(rule) === true));
+    const unguarded = withOptIn((rule) => rule.dangerouslyPublishWithoutAccess);
+    const unchecked = withOptIn((rule) => rule.dangerouslyDisableOriginAccessCheck);
+    if (unguarded.length > 0) {
+      noteInOutput(this.config, 'published_without_access', unguarded);
+    }
+    if (unchecked.length > 0) {
+      noteInOutput(this.config, 'origin_check_disabled', unchecked);
+    }
 
     const identity = { accountId: props.cloudflareAccountId, tunnelId: this.tunnelId, tunnelSecret };
     this.tunnelToken = tunnelToken(identity);

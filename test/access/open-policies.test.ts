@@ -38,8 +38,8 @@ describe('IP ranges that cover a whole address family count as everyone', () => 
   });
 
   test('ranges that leave a gap, and open ranges in exclude, require or a DENY policy, need no opt-in', () => {
-    expect(policyDoc({ include: [AccessRule.ipRanges(['0.0.0.0/1', '128.0.0.0/2', '192.0.0.0/3', '224.0.0.0/4'])] }).include)
-      .toHaveLength(4);
+    expect(policyDoc({ include: [AccessRule.ipRanges(['0.0.0.0/2', '128.0.0.0/2', '203.0.113.0/24'])] }).include)
+      .toHaveLength(3);
     expect(policyDoc({ include: [AccessRule.ipRanges(['0.0.0.0/1']), AccessRule.ipRanges(['128.0.0.1/32'])] }).include).toHaveLength(2);
     expect(policyDoc({ include: [AccessRule.emailDomain('example.com')], require: [AccessRule.ipRanges(['0.0.0.0/0'])] }).require)
       .toEqual([{ ip: { ip: '0.0.0.0/0' } }]);

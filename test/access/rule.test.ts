@@ -29,7 +29,7 @@ describe('AccessRule shapes (v5: one selector per list element)', () => {
       AccessRule.githubTeam('acme', 'ops', 'idp-github'),
       AccessRule.oidcClaim('groups', 'admins', 'idp-oidc'),
       AccessRule.loginMethod('idp-otp'),
-    ]);
+    ], AccessDecision.DENY); // a login method on its own is open in an ALLOW policy
     expect(policy.include).toHaveLength(9);
     for (const element of policy.include) {
       expect(Object.keys(element)).toHaveLength(1);
@@ -49,7 +49,7 @@ describe('AccessRule shapes (v5: one selector per list element)', () => {
       { oidc: { claim_name: 'groups', claim_value: 'admins', identity_provider_id: 'idp' } }],
     ['loginMethod', AccessRule.loginMethod('idp'), { login_method: { id: 'idp' } }],
   ])('%s renders its v5 selector', (_name, rule, expected) => {
-    expect(policyWith([rule]).include).toEqual([expected]);
+    expect(policyWith([rule], AccessDecision.DENY).include).toEqual([expected]);
   });
 
   test.each([

@@ -4,7 +4,7 @@
 import { TerraformVariable, Testing } from 'cdktf';
 import { AccessApplication, AccessDecision, AccessRule, ExistingAccessApplication } from '../../src/access';
 import { CloudflareTunnel, TunnelIngressRule } from '../../src/tunnel';
-import { accessPathRegex } from '../../src/tunnel/internal/route-access';
+import { accessPathRegex, UNSAFE_PATH } from '../../src/tunnel/internal/route-access';
 import { expectInvalid, newStack, onlyResource, resources } from '../helpers';
 
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
@@ -77,8 +77,10 @@ describe('applications on paths of the hostname', () => {
     const access = (aud: string) => ({ required: true, team_name: 'acme', aud_tag: [aud] });
     // The longest path first, as Access lets the longest matching path win; the hostname's rule after the paths'.
     expect(config.config.ingress).toEqual([
-      { hostname: 'app.example.com', path: '^/api/admin(/.*)?$', service: 'http://localhost:8080', origin_request: { access: access(audOf('admin_')) } },
-      { hostname: 'app.example.com', path: '^/api(/.*)?$', service: 'http://localhost:8080', origin_request: { access: access(audOf('api_')) } },
+      // Paths that Access, cloudflared and the app could read differently are refused first.
+      { hostname: 'app.example.com', path: UNSAFE_PATH, service: 'http_status:400' },
+      { hostname: 'app.example.com', path: '(?i)^/api/admin(/.*)?$', service: 'http://localhost:8080', origin_request: { access: access(audOf('admin_')) } },
+      { hostname: 'app.example.com', path: '(?i)^/api(/.*)?$', service: 'http://localhost:8080', origin_request: { access: access(audOf('api_')) } },
       { hostname: 'app.example.com', service: 'http://localhost:8080', origin_request: { access: access(audOf('main_')) } },
       { service: 'http_status:404' },
     ]);
@@ -100,7 +102,7 @@ describe('applications on paths of the hostname', () => {
       originRequest: { connectTimeoutSeconds: 5, httpHostHeader: 'internal' },
     });
     const config = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_tunnel_cloudflared_config');
-    for (const rule of config.config.ingress.slice(0, 2)) {
+    for (const rule of config.config.ingress.slice(1, 3)) {
       expect(rule).toMatchObject({ service: 'http://localhost:8080', origin_request: { connect_timeout: 5, http_host_header: 'internal' } });
     }
   });
@@ -110,10 +112,11 @@ describe('applications on paths of the hostname', () => {
     const api = application(stack, 'api', 'grafana.internal.example.com/api');
     tunnel(stack, { hostname: 'grafana.internal.example.com', accessApplication: central(), pathAccessApplications: [api] });
     const config = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_tunnel_cloudflared_config');
-    expect(config.config.ingress[0].path).toBe('^/api(/.*)?$');
-    expect(config.config.ingress[0].origin_request.access.aud_tag).toEqual([expect.stringMatching(/^\$\{cloudflare_zero_trust_access_application\.api_.*\.aud\}$/)]);
-    expect(config.config.ingress[1].path).toBeUndefined();
-    expect(config.config.ingress[1].origin_request.access.aud_tag).toEqual([AUD]);
+    expect(config.config.ingress[0]).toEqual({ hostname: 'grafana.internal.example.com', path: UNSAFE_PATH, service: 'http_status:400' });
+    expect(config.config.ingress[1].path).toBe('(?i)^/api(/.*)?$');
+    expect(config.config.ingress[1].origin_request.access.aud_tag).toEqual([expect.stringMatching(/^\$\{cloudflare_zero_trust_access_application\.api_.*\.aud\}$/)]);
+    expect(config.config.ingress[2].path).toBeUndefined();
+    expect(config.config.ingress[2].origin_request.access.aud_tag).toEqual([AUD]);
   });
 
   test.each<[string, string]>([
@@ -123,12 +126,15 @@ describe('applications on paths of the hostname', () => {
     ['/admin/', '^/admin(/.*)?$'],
     ['/admin/*', '^/admin/.*$'],
     ['/teams/*/settings', '^/teams/[^/]*/settings(/.*)?$'],
-  ])('the path %s matches as %s', (path, regex) => {
-    expect(accessPathRegex(path)).toBe(regex);
-    expect(new RegExp(accessPathRegex('/admin')).test('/admin')).toBe(true);
-    expect(new RegExp(accessPathRegex('/admin')).test('/admin/users')).toBe(true);
-    expect(new RegExp(accessPathRegex('/admin')).test('/administrator')).toBe(false);
-    expect(new RegExp(accessPathRegex('/admin')).test('/x/admin')).toBe(false);
+  ])('the path %s matches as %s, without regard to case', (path, regex) => {
+    expect(accessPathRegex(path)).toBe(`(?i)${regex}`);
+    // Go's (?i) prefix is JavaScript's i flag.
+    const matches = (text: string) => new RegExp(accessPathRegex('/admin').replace('(?i)', ''), 'i').test(text);
+    expect(matches('/admin')).toBe(true);
+    expect(matches('/admin/users')).toBe(true);
+    expect(matches('/ADMIN/users')).toBe(true);
+    expect(matches('/administrator')).toBe(false);
+    expect(matches('/x/admin')).toBe(false);
   });
 
   test('a rule with its own path, or a path application with unknown domains, is refused', () => {

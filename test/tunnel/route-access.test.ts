@@ -89,8 +89,17 @@ describe('a rule with its accessApplication', () => {
 });
 
 describe('a rule without an accessApplication', () => {
-  test('is not ordered after anything, and synthesis warns that the origin checks no token', () => {
-    const { doc, stack } = build(() => ({}));
+  test('is refused unless published without Access on purpose', () => {
+    expect(() => build(() => ({})))
+      .toThrow(/^Invalid ingress\[0\]\.accessApplication: undefined\. This rule publishes "app\.example\.com" with no Access application: anyone on the internet reaches the origin with no login\..*dangerouslyPublishWithoutAccess: true/);
+    expect(() => build((app) => ({ accessApplication: app, dangerouslyPublishWithoutAccess: true })))
+      .toThrow(/^Invalid ingress\[0\]\.dangerouslyPublishWithoutAccess: true\. Only meaningful for a rule without accessApplication/);
+  });
+
+  test('published without Access, it is not ordered after anything, synthesis warns, and the output records the opt-in', () => {
+    const { doc, stack } = build(() => ({ dangerouslyPublishWithoutAccess: true }));
+    const config = stack.toTerraform().resource.cloudflare_zero_trust_tunnel_cloudflared_config;
+    expect(Object.values<any>(config)[0]['//']['cdktf-zero-trust-fargate']).toEqual({ published_without_access: ['app.example.com'] });
     expect(onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').depends_on).toBeUndefined();
     expect(onlyResource(doc, 'cloudflare_dns_record').depends_on).toBeUndefined();
     const messages = stack.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data));
@@ -110,7 +119,7 @@ describe('bad input', () => {
   });
 
   test('dangerouslyDisableOriginAccessCheck without an application', () => {
-    expect(() => build(() => ({ dangerouslyDisableOriginAccessCheck: true })))
+    expect(() => build(() => ({ dangerouslyDisableOriginAccessCheck: true, dangerouslyPublishWithoutAccess: true })))
       .toThrow(/Invalid ingress\[0\]\.dangerouslyDisableOriginAccessCheck: true\. Only meaningful together with accessApplication/);
   });
 

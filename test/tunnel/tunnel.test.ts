@@ -1,9 +1,19 @@
 import { TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
-import { CloudflareTunnel, CloudflareTunnelProps } from '../../src/tunnel';
+import { CloudflareTunnel, CloudflareTunnelProps, TunnelIngressRule } from '../../src/tunnel';
 import { newStack, onlyResource, resources, synth } from '../helpers';
 
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
 const ZONE_ID = 'fedcba9876543210fedcba9876543210';
+
+/**
+ * The rules, each published without Access where it has no application: these tests exercise the
+ * tunnel's own mechanics (test/tunnel/route-access.test.ts covers the routes' Access).
+ */
+function published(rules: TunnelIngressRule[]): TunnelIngressRule[] {
+  const guarded = (rule: TunnelIngressRule) => rule.accessApplication !== undefined || rule.originRequest?.access !== undefined
+    || String(rule.service).startsWith('http_status:');
+  return rules.map((rule) => (guarded(rule) ? rule : { dangerouslyPublishWithoutAccess: true, ...rule }));
+}
 
 /** Minimal valid props; tests override what they exercise. */
 function props(overrides: Partial<CloudflareTunnelProps> = {}): CloudflareTunnelProps {
@@ -12,8 +22,8 @@ function props(overrides: Partial<CloudflareTunnelProps> = {}): CloudflareTunnel
     cloudflareZoneId: ZONE_ID,
     zoneName: 'example.com',
     name: 'app-tunnel',
-    ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080' }],
     ...overrides,
+    ingress: Array.isArray(overrides.ingress) ? published(overrides.ingress) : overrides.ingress ?? published([{ hostname: 'app.example.com', service: 'http://localhost:8080' }]),
   };
 }
 
@@ -282,7 +292,7 @@ describe('CloudflareTunnel', () => {
         cloudflareZoneId: variable('zone'),
         zoneName: variable('zone_name'),
         name: variable('name'),
-        ingress: [{ hostname: variable('hostname'), service: 'http://localhost:8080' }],
+        ingress: [{ hostname: variable('hostname'), service: 'http://localhost:8080', dangerouslyPublishWithoutAccess: true }],
       });
     });
     expect(onlyResource(doc, 'cloudflare_dns_record').name).toBe('${var.hostname}');

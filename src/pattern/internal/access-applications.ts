@@ -13,8 +13,7 @@ import {
   AccessRule,
   IAccessApplication,
 } from '../../access';
-import { checkOpenIpRangesAcrossPolicies, checkPolicyOptions, requirePolicyKeys } from '../../access/policy-checks';
-import { wholeFamilyCovered } from '../../core/cidr';
+import { checkApplication, checkPolicyOptions, GuardEntry, policyEntry, referenceEntry, requirePolicyKeys } from '../../access/policy-checks';
 import { invalid, isKnown, requireUnique, withPropertyNames } from '../../core/validation';
 import { applicationCovers } from '../../tunnel/internal/route-access';
 import { bypassPolicyMessage } from '../../tunnel/internal/validate-tunnel-props';
@@ -58,6 +57,28 @@ export function hasOtherWayIn(access: ZeroTrustAccessOptions): boolean {
   return access.existingApplication !== undefined || (access.existingPolicies ?? []).length > 0;
 }
 
+/**
+ * The Access model's view of a hostname's (or a path's) policies, in the
+ * order the application gets them, each named as the user wrote it:
+ * `inherited` (the hostname's DENY policies, for a path) first, then DENY
+ * references and policies, the `allow` shorthand, the other policies and references.
+ */
+export function accessEntries(prefix: string, allow: AccessRule[] | undefined, policies: AccessPolicyOptions[],
+  references: AccessPolicyReference[], inherited: GuardEntry[] = []): GuardEntry[] {
+  const isDeny = (decision: AccessDecision | undefined) => decision === AccessDecision.DENY;
+  const indexed = policies.map((options, j) => ({ options, j }));
+  const refs = references.map((reference, j) => ({ reference, j }));
+  const shorthand = (allow ?? []).length > 0 ? [policyEntry({ name: `${prefix}.allow`, include: allow! }, `${prefix}.allow`, true)] : [];
+  return [
+    ...inherited,
+    ...refs.filter(({ reference }) => isDeny(reference.decision)).map(({ reference, j }) => referenceEntry(reference, `${prefix}.existingPolicies[${j}]`)),
+    ...indexed.filter(({ options }) => isDeny(options.decision)).map(({ options, j }) => policyEntry(options, `${prefix}.policies[${j}]`)),
+    ...shorthand,
+    ...indexed.filter(({ options }) => !isDeny(options.decision)).map(({ options, j }) => policyEntry(options, `${prefix}.policies[${j}]`)),
+    ...refs.filter(({ reference }) => !isDeny(reference.decision)).map(({ reference, j }) => referenceEntry(reference, `${prefix}.existingPolicies[${j}]`)),
+  ];
+}
+
 /** A path's key: the form of a DNS label, so it reads well in Terraform addresses. */
 const KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -70,7 +91,7 @@ function pathKey(options: ZeroTrustAccessPathOptions): string {
  * Checks `access.existingApplication` and `access.paths` in the words the user
  * wrote, before anything is created.
  */
-export function validateAccessExtensions(access: ZeroTrustAccessOptions, hostname: string): void {
+export function validateAccessExtensions(scope: Construct, access: ZeroTrustAccessOptions, hostname: string): void {
   const existing = access.existingApplication;
   if (existing !== undefined) {
     if (existing === null || typeof existing !== 'object' || !Array.isArray(existing.domains) || existing.aud === undefined) {
@@ -97,12 +118,15 @@ export function validateAccessExtensions(access: ZeroTrustAccessOptions, hostnam
   if (!isKnown(paths) || !Array.isArray(paths)) {
     invalid('access.paths', paths, 'Expected a literal list of { path, allow or policies }: each becomes an Access application.');
   }
-  paths.forEach((options, i) => validatePath(`access.paths[${i}]`, options));
+  // The hostname's DENY policies apply to every path: Access evaluates only the path's application there.
+  const inherited = accessEntries('access', undefined, access.policies ?? [], access.existingPolicies ?? [])
+    .filter((entry) => entry.policy.decision === 'deny');
+  paths.forEach((options, i) => validatePath(scope, `access.paths[${i}]`, options, inherited));
   requireUnique('access.paths[].path', paths.map((options) => options.path));
   requireUnique('access.paths[].key', paths.map(pathKey));
 }
 
-function validatePath(property: string, options: ZeroTrustAccessPathOptions): void {
+function validatePath(scope: Construct, property: string, options: ZeroTrustAccessPathOptions, inherited: GuardEntry[]): void {
   if (options === null || typeof options !== 'object') {
     invalid(property, options, 'Expected { path, allow or policies }.');
   }
@@ -124,9 +148,11 @@ function validatePath(property: string, options: ZeroTrustAccessPathOptions): vo
     invalid(property, options.path,
       'Give at least one rule in allow, one policy in policies or one existing policy; without a policy nobody can reach this path.');
   }
+  checkApplication(scope, accessEntries(property, options.allow, options.policies ?? [], options.existingPolicies ?? [], inherited), property,
+    ` The ${property}.allow shorthand takes no opt-in: move such rules to ${property}.policies.`);
 }
 
-/** The checks of `access.allow` and `access.policies`, for a path's. */
+/** The form of a path's `allow` and `policies`; who they let in is checked by the Access model. */
 function validatePolicies(prefix: string, allow: AccessRule[] | undefined, policies: AccessPolicyOptions[] = []): void {
   if (allow !== undefined && (!isKnown(allow) || !Array.isArray(allow))) {
     invalid(`${prefix}.allow`, allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
@@ -135,18 +161,7 @@ function validatePolicies(prefix: string, allow: AccessRule[] | undefined, polic
     if (!rule || !Array.isArray(rule._selectors)) {
       invalid(`${prefix}.allow[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
     }
-    if (rule._isEveryone() || rule._isAnyValidServiceToken()) {
-      invalid(`${prefix}.allow[${i}]`, rule._shown(),
-        'The allow shorthand takes no opt-in for a rule that lets in everyone or every service token of the account; '
-        + `put it in ${prefix}.policies with allowEveryoneWhoCanLogIn or allowEveryServiceTokenOfTheAccount: true.`);
-    }
   });
-  const allowRanges = (allow ?? []).flatMap((rule) => rule._ipRanges());
-  if (wholeFamilyCovered(allowRanges) !== undefined) {
-    invalid(`${prefix}.allow`, allowRanges,
-      `These IP ranges together cover all of ${wholeFamilyCovered(allowRanges)}, so they match everyone; narrow them, `
-      + `or put them in ${prefix}.policies with allowEveryoneWhoCanLogIn: true.`);
-  }
   if (!Array.isArray(policies)) {
     invalid(`${prefix}.policies`, policies, 'Expected a list of policies.');
   }
@@ -157,10 +172,7 @@ function validatePolicies(prefix: string, allow: AccessRule[] | undefined, polic
     }
   });
   requirePolicyKeys(`${prefix}.policies`, policies);
-  const shorthand: AccessPolicyOptions[] = (allow ?? []).length > 0 ? [{ name: `${prefix}.allow`, include: allow! }] : [];
   requireUnique(`${prefix}.policies[].name`, policies.map((options) => options.name));
-  checkOpenIpRangesAcrossPolicies(prefix, [...shorthand, ...policies],
-    ` The ${prefix}.allow shorthand takes no opt-in: move such rules to ${prefix}.policies.`);
 }
 
 /** What the path applications need from the pattern. */
@@ -170,6 +182,8 @@ export interface PathApplicationContext {
   /** Name of the hostname's application, which path applications' names start with. */
   readonly applicationName: string;
   readonly access: ZeroTrustAccessOptions;
+  /** The hostname's application, when created here: its DENY policies apply to every path too. */
+  readonly hostnameApplication?: AccessApplication;
 }
 
 /**
@@ -180,6 +194,7 @@ export interface PathApplicationContext {
  */
 export function createPathApplications(scope: Construct, context: PathApplicationContext): AccessApplication[] {
   const access = context.access;
+  const hostnameDenies = (context.hostnameApplication?.policies ?? []).filter((policy) => policy.decision === AccessDecision.DENY);
   return (access.paths ?? []).map((options, i) => {
     const property = `access.paths[${i}]`;
     const name = options.applicationName ?? `${context.applicationName} ${options.path}`;
@@ -188,6 +203,7 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
       domains: `${property}.path`,
       policies: `${property}.policies`,
       existingPolicies: `${property}.existingPolicies`,
+      attachedPolicies: 'access.policies',
       cors: `${property}.cors`,
       serviceAuth401: `${property}.serviceAuth401`,
       customNonIdentityDenyUrl: `${property}.customNonIdentityDenyUrl`,
@@ -204,7 +220,9 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
       name,
       domains: [`${context.hostname}${options.path}`],
       policies: pathPolicies(options, name),
-      existingPolicies: options.existingPolicies,
+      // The hostname's DENY policies come first on every path: Access evaluates only the path's application there.
+      attachedPolicies: hostnameDenies.length > 0 ? hostnameDenies : undefined,
+      existingPolicies: withHostnameDenyReferences(options.existingPolicies, access.existingPolicies),
       cors: options.cors,
       serviceAuth401: options.serviceAuth401,
       customNonIdentityDenyUrl: options.customNonIdentityDenyUrl,
@@ -221,6 +239,14 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
       appLauncherVisible: false,
     }));
   });
+}
+
+/** A path's references to existing policies, with the hostname's DENY references it does not name itself. */
+function withHostnameDenyReferences(own: AccessPolicyReference[] | undefined, hostname: AccessPolicyReference[] | undefined): AccessPolicyReference[] | undefined {
+  const ids = new Set((own ?? []).map((reference) => reference.policyId));
+  const inherited = (hostname ?? []).filter((reference) => reference.decision === AccessDecision.DENY && !ids.has(reference.policyId));
+  const all = [...(own ?? []), ...inherited];
+  return all.length > 0 ? all : undefined;
 }
 
 /** A path's policies in the order Access must see them, as for the hostname: DENY first, then the shorthand, then the rest. */

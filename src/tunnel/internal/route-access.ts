@@ -10,6 +10,18 @@ import { AccessApplication, IAccessApplication } from '../../access';
 import { TunnelIngressRule } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
+/**
+ * Request paths that Access, cloudflared and the app could each read as a
+ * different path, refused (400) before any rule of a hostname with path
+ * applications. cloudflared matches ingress paths on the decoded path
+ * (`req.URL.Path`, proxy/proxy.go at 2026.8.2), Access matches the URL as
+ * sent, and the app normalises again: dot segments (`/x/../admin`, also
+ * from `..%2F` or `%2e%2e`), empty segments (`//admin`), `;` parameters,
+ * backslashes and control characters could make a request Access files
+ * under one application reach the app's handler of another path.
+ */
+export const UNSAFE_PATH = '(?:^|/)\\.{1,2}(?:/|$)|//|;|\\\\|[[:cntrl:]]';
+
 /** Every Zero Trust organisation's team domain ends in this. */
 export const TEAM_DOMAIN_SUFFIX = '.cloudflareaccess.com';
 
@@ -75,7 +87,9 @@ export class RouteAccess {
         .flatMap((application) => application.domains.map((domain) => ({ application, path: pathOf(domain) })))
         .sort((a, b) => b.path.length - a.path.length)
         .map(({ application, path }) => enforce(rule, application, accessPathRegex(path)));
-      return [...pathRules, enforce(rule, rule.accessApplication!)];
+      // Paths Access and the app could read differently never reach a rule: see UNSAFE_PATH.
+      const refuseUnsafe: TunnelIngressRule[] = pathRules.length > 0 ? [{ hostname: rule.hostname, path: UNSAFE_PATH, service: 'http_status:400' }] : [];
+      return [...refuseUnsafe, ...pathRules, enforce(rule, rule.accessApplication!)];
     });
   }
 
@@ -176,5 +190,6 @@ export function accessPathRegex(path: string): string {
   const trailingWildcard = path.endsWith('/*');
   const base = trailingWildcard ? path.slice(0, -2) : path.replace(/\/+$/, '');
   const body = base.split('*').map((part) => part.replace(/[\\.+?()|[\]{}^$]/g, '\\$&')).join('[^/]*');
-  return trailingWildcard ? `^${body}/.*$` : `^${body}(/.*)?$`;
+  // Without regard to case: a request for `/ADMIN` meets the rule of `/admin`, which accepts only that application's tokens.
+  return trailingWildcard ? `(?i)^${body}/.*$` : `(?i)^${body}(/.*)?$`;
 }

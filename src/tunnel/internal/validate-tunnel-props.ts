@@ -75,6 +75,7 @@ function validateRule(property: string, rule: TunnelIngressRule, zoneName: strin
     validateOriginRequest(`${property}.originRequest`, rule.originRequest);
   }
   validateAccessApplication(property, rule);
+  requireAccessOrOptIn(property, rule);
 }
 
 function validateAccessApplication(property: string, rule: TunnelIngressRule): void {
@@ -135,6 +136,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
         'Expected domains known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
     }
   });
+  requireHostnameDenies(property, rule);
   [rule.accessApplication!, ...paths].forEach((application, i) => {
     const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
     if (application instanceof AccessApplication && application._bypassesOptionsPreflight) {
@@ -145,6 +147,52 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
     }
     if (application instanceof AccessApplication && application._bypassPolicies.length > 0) {
       invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
+    }
+  });
+}
+
+/**
+ * Every route that reaches an origin is guarded by Access, unless the rule
+ * says loudly that it is public. Checked after the rule's other Access
+ * settings, whose errors are more specific.
+ */
+function requireAccessOrOptIn(property: string, rule: TunnelIngressRule): void {
+  const guarded = rule.accessApplication !== undefined || rule.originRequest?.access !== undefined
+    || (isKnown(rule.service) && rule.service.startsWith('http_status:'));
+  if (!guarded && rule.dangerouslyPublishWithoutAccess !== true && rule.dangerouslyDisableOriginAccessCheck !== true
+    && rule.pathAccessApplications === undefined) {
+    invalid(`${property}.accessApplication`, undefined,
+      `This rule publishes ${JSON.stringify(rule.hostname)} with no Access application: anyone on the internet reaches the origin `
+      + 'with no login. Give the rule its accessApplication (an AccessApplication covering the hostname; the origin then checks '
+      + 'its tokens too), or set dangerouslyPublishWithoutAccess: true if the app must be public.');
+  }
+  if (guarded && rule.dangerouslyPublishWithoutAccess === true) {
+    invalid(`${property}.dangerouslyPublishWithoutAccess`, true,
+      'Only meaningful for a rule without accessApplication, originRequest.access or an http_status service; remove it.');
+  }
+}
+
+/**
+ * Access evaluates only the path's application for requests under the path:
+ * every DENY policy of the hostname's application must be on each path's
+ * application too, or whoever it turns away still reaches the path.
+ */
+function requireHostnameDenies(property: string, rule: TunnelIngressRule): void {
+  const hostname = rule.accessApplication;
+  if (!(hostname instanceof AccessApplication)) {
+    return; // an application managed elsewhere: its policies are not known here
+  }
+  (rule.pathAccessApplications ?? []).forEach((path, i) => {
+    if (!(path instanceof AccessApplication)) {
+      return;
+    }
+    const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
+    if (missing.length > 0) {
+      const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
+      invalid(`${property}.pathAccessApplications[${i}]`, path.domains,
+        `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
+        + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
+        + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).');
     }
   });
 }
