@@ -87,6 +87,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   pullRequestTemplate: false,
 });
 
+// `npx cdktf-zero-trust-fargate access-report <stack>`: who gets in, read from the synthesized JSON.
+project.addBins({ 'cdktf-zero-trust-fargate': 'lib/cli.js' });
+
 project.eslint?.addRules({
   'no-restricted-imports': ['error', providerRootImportBan],
 });

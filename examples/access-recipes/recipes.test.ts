@@ -89,9 +89,11 @@ test('paths: an application per path, each with its own policies and its own rul
   const api = applications.find((application) => application.domain === 'wiki.example.com/api');
   expect(api).toMatchObject({ service_auth_401_redirect: true, path_cookie_attribute: true, app_launcher_visible: false });
   expect(api.policies).toHaveLength(2);
-  // One rule per path before the hostname's, each accepting only its own application's tokens.
+  // Paths read differently by Access, cloudflared and the app are refused first; then one rule per path before the
+  // hostname's, matched without regard to case, each accepting only its own application's tokens.
   const [config] = all(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
-  expect(config.config.ingress.map((rule: any) => rule.path)).toEqual(['^/admin(/.*)?$', '^/api(/.*)?$', undefined, undefined]);
-  expect(config.config.ingress.slice(0, 3).map((rule: any) => rule.origin_request.access.aud_tag.length)).toEqual([1, 1, 1]);
-  expect(new Set(config.config.ingress.slice(0, 3).map((rule: any) => rule.origin_request.access.aud_tag[0])).size).toBe(3);
+  expect(config.config.ingress[0]).toMatchObject({ service: 'http_status:400' });
+  expect(config.config.ingress.slice(1).map((rule: any) => rule.path)).toEqual(['(?i)^/admin(/.*)?$', '(?i)^/api(/.*)?$', undefined, undefined]);
+  expect(config.config.ingress.slice(1, 4).map((rule: any) => rule.origin_request.access.aud_tag.length)).toEqual([1, 1, 1]);
+  expect(new Set(config.config.ingress.slice(1, 4).map((rule: any) => rule.origin_request.access.aud_tag[0])).size).toBe(3);
 });

@@ -4,6 +4,7 @@ import {
 } from '@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { markIdentityProvider } from './internal/construct-model';
 import { isToken, requireEmailDomain, requireHttpsUrl, requireText, requireUuid } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
@@ -368,6 +369,8 @@ export class AccessIdentityProvider extends Construct {
       config,
     });
     this.identityProviderId = this.identityProvider.id;
+    // The Access model reads a login method's reach from the provider's type.
+    markIdentityProvider(this, this.identityProviderId, type);
   }
 }
 

@@ -9,3 +9,5 @@ export * from './existing-application';
 export * from './application';
 export * from './identity-provider';
 export * from './service-token';
+export * from './access-audience';
+export * from './access-report';
