@@ -99,15 +99,22 @@ describe('CredentialEncryption.dedicatedKey (the default)', () => {
     expect(keyPolicy(doc).DeployerWriteAndRead.principals![0].identifiers).toEqual([CI_ROLE, OTHER_ROLE]);
     // A plan by a principal missing from the list stops before it locks itself out.
     const [sessionId] = Object.keys(doc.data.aws_iam_session_context);
-    expect(Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle.precondition).toEqual([{
+    const [root, listed] = Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle.precondition;
+    expect(listed).toEqual({
       condition: `\${contains(["${CI_ROLE}", "${OTHER_ROLE}"], data.aws_iam_session_context.${sessionId}.issuer_arn)}`,
-      error_message: expect.stringMatching(/^The principal running Terraform is not in deployerRoleArns/),
-    }]);
+      error_message: expect.stringMatching(/^The principal running Terraform \(\$\{data\.aws_iam_session_context\.\w+\.issuer_arn\}\) is not in deployerRoleArns.*docs\/security\.md/),
+    });
+    expect(root.condition).toContain(`endswith("${CI_ROLE}", ":root")`);
   });
 
-  test('without deployerRoleArns the key has no precondition', () => {
+  test('the account root is never a deployer: the plan stops and shows the ARN it saw', () => {
     const { doc } = credential({});
-    expect(Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle).toBeUndefined();
+    const [sessionId] = Object.keys(doc.data.aws_iam_session_context);
+    const preconditions = Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle.precondition;
+    expect(preconditions).toEqual([{
+      condition: `\${!anytrue([endswith(data.aws_iam_session_context.${sessionId}.issuer_arn, ":root")])}`,
+      error_message: expect.stringMatching(new RegExp(`^Terraform runs as \\(or deployerRoleArns names\\) the account root \\(\\$\\{data\\.aws_iam_session_context\\.${sessionId}\\.issuer_arn\\}\\).*every IAM principal of the account`)),
+    }]);
   });
 
   test('grantDecrypt adds each role once to ExecutionRoleDecrypt: kms:Decrypt only, through SSM, this parameter only', () => {

@@ -130,13 +130,24 @@ describe('paths with policies of their own', () => {
     const ids = Object.keys(resources(doc, 'cloudflare_zero_trust_access_application'));
     const idOf = (part: string) => ids.find((id) => id.includes(part))!;
     const config = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config');
-    expect(config.config.ingress).toHaveLength(3);
-    expect(config.config.ingress.map((rule: any) => rule.path)).toEqual(['^/api(/.*)?$', undefined, undefined]);
-    expect(config.config.ingress.slice(0, 2).map((rule: any) => rule.origin_request.access.aud_tag))
+    // First the refusal of paths Access and the app could read differently, then the path's rule, the hostname's, the catch-all.
+    expect(config.config.ingress).toHaveLength(4);
+    expect(config.config.ingress[0].service).toBe('http_status:400');
+    expect(config.config.ingress.slice(1).map((rule: any) => rule.path)).toEqual(['(?i)^/api(/.*)?$', undefined, undefined]);
+    expect(config.config.ingress.slice(1, 3).map((rule: any) => rule.origin_request.access.aud_tag))
       .toEqual([[idOf('_access-path-api_')], [idOf('_access_')]].map(([id]) => [`\${cloudflare_zero_trust_access_application.${id}.aud}`]));
     for (const id of ids) {
       expect(config.depends_on).toContain(`cloudflare_zero_trust_access_application.${id}`);
     }
+  });
+
+  test('the hostname\'s DENY policies apply to every path too (Access evaluates only the path\'s application there)', () => {
+    const blocked = { key: 'former', name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] };
+    const doc = patternDoc({ allow: PEOPLE, policies: [blocked], paths: [{ path: '/api', allow: PEOPLE }] });
+    const policies = resources(doc, 'cloudflare_zero_trust_access_policy');
+    const api = Object.values<any>(resources(doc, 'cloudflare_zero_trust_access_application')).find((a) => a.domain.endsWith('/api'));
+    const denyId = Object.keys(policies).find((id) => policies[id].name === 'former staff')!;
+    expect(api.policies[0]).toEqual({ id: `\${cloudflare_zero_trust_access_policy.${denyId}.id}`, precedence: 1 });
   });
 
   test('the key names the application\'s address, so a new path updates it in place', () => {
@@ -196,9 +207,9 @@ describe('an existing application', () => {
     const doc = patternDoc({ existingApplication: central(), paths: [{ path: '/api', policies: [CI] }] });
     expect(applications(doc).map((application) => application.domain)).toEqual(['admin.example.com/api']);
     const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress;
-    expect(ingress[0].path).toBe('^/api(/.*)?$');
-    expect(ingress[0].origin_request.access.aud_tag).not.toContain(AUD);
-    expect(ingress[1].origin_request.access.aud_tag).toEqual([AUD]);
+    expect(ingress[1].path).toBe('(?i)^/api(/.*)?$');
+    expect(ingress[1].origin_request.access.aud_tag).not.toContain(AUD);
+    expect(ingress[2].origin_request.access.aud_tag).toEqual([AUD]);
   });
 
   test.each<[string, ZeroTrustAccessOptions, string, RegExp]>([

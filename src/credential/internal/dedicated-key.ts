@@ -12,7 +12,7 @@ import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-s
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { Fn, Token } from 'cdktf';
+import { Fn, Op, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CredentialKey, CredentialKeyTarget } from './credential-key';
 import { encryptionContext, SSM_PARAMETER_CONTEXT, viaService } from '../../iam/internal/kms-conditions';
@@ -107,14 +107,7 @@ export class DedicatedKey extends Construct implements CredentialKey {
       deletionWindowInDays: 30,
       policy: this.policy.json,
       tags: props.tags,
-      // A list that leaves out whoever applies would lock that principal out of its own credential.
-      lifecycle: listed ? {
-        precondition: [{
-          condition: Fn.contains(deployers, current),
-          errorMessage: 'The principal running Terraform is not in deployerRoleArns: it could not write the tunnel credential '
-            + 'or read it back on the next refresh. Add its role (or user) ARN to deployerRoleArns, or run Terraform as one of them.',
-        }],
-      } : undefined,
+      lifecycle: { precondition: deployerPreconditions(deployers, current, listed) },
     });
     this.kmsKeyArn = key.arn;
   }
@@ -134,6 +127,30 @@ export class DedicatedKey extends Construct implements CredentialKey {
       allow('ExecutionRoleDecrypt', [...this.decrypters], ['kms:Decrypt'], this.throughSsm),
     ]);
   }
+}
+
+/**
+ * What the plan checks of the deployers, where only Terraform knows who runs it. The account root is
+ * never a deployer: in a key policy, the root principal delegates to every IAM principal of the
+ * account whose own policies allow the action, so the credential would be as open as the account's
+ * broadest IAM policy. A given list must name whoever applies, or it would lock itself out.
+ */
+function deployerPreconditions(deployers: string[], current: string, listed: boolean): TerraformResourceLifecycle['precondition'] {
+  return [
+    {
+      condition: Op.not(Fn.anytrue(deployers.map((deployer) => Fn.endswith(deployer, ':root')))),
+      errorMessage: `Terraform runs as (or deployerRoleArns names) the account root (${current}): as a principal of the tunnel `
+        + 'credential\'s key policy, the root lets every IAM principal of the account whose own policies allow kms:Decrypt decrypt '
+        + 'the credential through SSM. Run Terraform as an IAM role, or name the deploying roles in '
+        + 'CredentialEncryption.dedicatedKey({ deployerRoleArns: [...] }).',
+    },
+    ...(listed ? [{
+      condition: Fn.contains(deployers, current),
+      errorMessage: `The principal running Terraform (${current}) is not in deployerRoleArns: it could not write the tunnel `
+        + 'credential or read it back on the next refresh. Add its role (or user) ARN to deployerRoleArns, or run Terraform as one '
+        + 'of them. If a listed deployer role was deleted, see "Recovering the credential key" in docs/security.md.',
+    }] : []),
+  ];
 }
 
 /** An Allow statement of a key policy (whose only resource is the key itself, `*`). */
