@@ -111,8 +111,12 @@ export class AccessGroup extends Construct {
     // Who the group lets in, as the Access model sees it: open members need the group's opt-in.
     const lists = ruleLists(props.include, props.require, props.exclude);
     throwFirstProblem(groupProblems({ name: props.name, lists }, optInsOf(props), treeContext(scope)),
-      [{ policy: { kind: 'group', name: props.name, decision: 'allow', lists, optIns: [] }, property: '', shownName: props.name,
-        rules: { include: props.include, require: props.require ?? [], exclude: props.exclude ?? [] } }], '');
+      [{
+        policy: { kind: 'group', name: props.name, decision: 'allow', lists, optIns: [] },
+        property: '',
+        shownName: props.name,
+        rules: { include: props.include, require: props.require ?? [], exclude: props.exclude ?? [] },
+      }], '');
 
     const include = props.include;
     const require = props.require ?? [];

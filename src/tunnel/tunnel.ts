@@ -176,7 +176,8 @@ export class CloudflareTunnel extends Construct {
     });
 
     // What the access report must know of routes that skip Access or its check at the origin.
-    const withOptIn = (flag: (rule: TunnelIngressRule) => boolean | undefined) => distinctHostnames(props.ingress.filter((rule) => flag(rule) === true));
+    const withOptIn = (flag: (rule: TunnelIngressRule) => boolean | undefined) =>
+      distinctHostnames(props.ingress.filter((rule) => flag(rule) === true));
     const unguarded = withOptIn((rule) => rule.dangerouslyPublishWithoutAccess);
     const unchecked = withOptIn((rule) => rule.dangerouslyDisableOriginAccessCheck);
     if (unguarded.length > 0) {

@@ -76,7 +76,10 @@ function viaConstructs(spec: Case): TerraformStack {
   const stack = newStack();
   const policies = spec.policies(kit(stack, spec, false));
   new AccessApplication(stack, 'app', {
-    cloudflareAccountId: ACCOUNT, name: 'app', domains: ['app.example.com'], existingPolicies: spec.existing,
+    cloudflareAccountId: ACCOUNT,
+    name: 'app',
+    domains: ['app.example.com'],
+    existingPolicies: spec.existing,
     policies: policies.map((options, i) => ({ key: `p${i}`, ...options })),
   });
   return stack;
@@ -87,12 +90,19 @@ function viaRawResources(spec: Case): TerraformStack {
   const stack = newStack();
   const selectors = (rules?: AccessRule[]) => (rules ?? []).flatMap((rule) => rule._selectors);
   const policies = spec.policies(kit(stack, spec, true)).map((options, i) => new ZeroTrustAccessPolicy(stack, `raw-${i}`, {
-    accountId: ACCOUNT, name: options.name, decision: options.decision ?? ALLOW,
-    include: selectors(options.include), require: selectors(options.require), exclude: selectors(options.exclude),
+    accountId: ACCOUNT,
+    name: options.name,
+    decision: options.decision ?? ALLOW,
+    include: selectors(options.include),
+    require: selectors(options.require),
+    exclude: selectors(options.exclude),
   }));
   const ids = [...(spec.existing ?? []).map((reference) => reference.policyId), ...policies.map((policy) => policy.id)];
   const application = new ZeroTrustAccessApplication(stack, 'raw-app', {
-    accountId: ACCOUNT, name: 'app', type: 'self_hosted', domain: 'app.example.com',
+    accountId: ACCOUNT,
+    name: 'app',
+    type: 'self_hosted',
+    domain: 'app.example.com',
     policies: ids.map((id, i) => ({ id, precedence: i + 1 })),
   });
   // Declared decisions of policies made elsewhere, as the library notes them.
@@ -209,22 +219,26 @@ const CASES: Case[] = [
   {
     name: 'a group in a group of everyone',
     groups: { inner: { include: () => [AccessRule.everyone()] }, outer: { include: (k) => [k.group('inner')] } },
-    policies: (k) => [allow([k.group('outer')])], expected: 'refused',
+    policies: (k) => [allow([k.group('outer')])],
+    expected: 'refused',
   },
   {
     name: 'groups two deep down to the whole internet',
     groups: { inner: { include: () => [ips('0.0.0.0/0')] }, middle: { include: (k) => [k.group('inner')] }, outer: { include: (k) => [k.group('middle')] } },
-    policies: (k) => [allow([k.group('outer')])], expected: 'refused',
+    policies: (k) => [allow([k.group('outer')])],
+    expected: 'refused',
   },
   {
     name: 'groups two deep of named people',
     groups: { inner: { include: () => [AccessRule.emails(['a@example.com'])] }, middle: { include: (k) => [k.group('inner')] }, outer: { include: (k) => [k.group('middle'), staff] } },
-    policies: (k) => [allow([k.group('outer')])], expected: [A.NAMED_PEOPLE],
+    policies: (k) => [allow([k.group('outer')])],
+    expected: [A.NAMED_PEOPLE],
   },
   {
     name: 'a one-time PIN group that requires a group of named people',
     groups: { named: { include: () => [AccessRule.emails(['a@example.com'])] }, otp: { include: (k) => [AccessRule.loginMethod(k.idp('onetimepin'))], require: (k) => [k.group('named')] } },
-    policies: (k) => [allow([k.group('otp')])], expected: [A.NAMED_PEOPLE],
+    policies: (k) => [allow([k.group('otp')])],
+    expected: [A.NAMED_PEOPLE],
   },
   { name: 'IP halves split between a group and the policy', groups: { low: { include: () => [ips('0.0.0.0/1')] } }, policies: (k) => [allow([k.group('low'), ips('128.0.0.0/1')])], expected: 'refused' },
   { name: 'IP halves split between two groups', groups: { low: { include: () => [ips('0.0.0.0/1')] }, high: { include: () => [ips('128.0.0.0/1')] } }, policies: (k) => [allow([k.group('low'), k.group('high')])], expected: 'refused' },

@@ -9,7 +9,7 @@ function tunnel(stack: any): CloudflareTunnel {
     cloudflareAccountId: ACCOUNT,
     cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
     name: 'web',
-    ingress: [{ hostname: 'web.example.com', service: 'http://localhost:8080' }],
+    ingress: [{ hostname: 'web.example.com', service: 'http://localhost:8080', dangerouslyPublishWithoutAccess: true }],
   });
 }
 

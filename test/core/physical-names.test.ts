@@ -49,7 +49,7 @@ describe('building blocks', () => {
       cloudflareAccountId: '0123456789abcdef0123456789abcdef',
       cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
       name: id,
-      ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080' }],
+      ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080', dangerouslyPublishWithoutAccess: true }],
     });
     tunnel('a');
     expect(() => tunnel('b')).toThrow(/^Invalid ingress\[0\]\.hostname: "app\.example\.com"\. The DNS record \(zone fedcba9876543210fedcba9876543210\) name is already taken in this stack by test\/a; test\/b/);

@@ -167,6 +167,11 @@ function ruleListTerms(lists: RuleLists, context: ModelContext, depth: number): 
   }));
 }
 
+/** True for a term of an IP rule and nothing else. */
+function byAddressOnly(term: Term): boolean {
+  return onlyAddress(term) && term.byAddress === true;
+}
+
 /** True when a DENY term turns every request away: no condition but the address, every public address, no exception. */
 function coversEveryone(term: Term): boolean {
   return onlyAddress(term) && !term.excepted && term.ips.publicShare('IPv4') >= 1 && term.ips.publicShare('IPv6') >= 1;
@@ -203,7 +208,8 @@ function audienceOf(term: Term, decision: Decision): AccessAudience | undefined 
 }
 
 function wayOf(term: Term, index: number, audience: AccessAudience): Way {
-  const openBecause = term.identity === IdentityBreadth.OPEN ? term.openBecause
+  const open = audience === AccessAudience.ANYONE_WHO_CAN_LOG_IN || audience === AccessAudience.ANYONE_WITHOUT_LOGIN;
+  const openBecause = !open ? undefined : term.identity === IdentityBreadth.OPEN ? term.openBecause
     : term.shown.length === 0 || term.ips.openFamily() === undefined ? undefined
       : term.ips.isAll() ? 'it matches everyone' : `its IP ranges cover ${term.ips.describeReach(term.ips.openFamily()!)}`;
   return { audience, includeIndex: index, shown: term.shown.join(' and ') || 'everyone', openBecause, term };
@@ -256,7 +262,7 @@ export function policyProblems(policy: ModelPolicy, index: number, context: Mode
   }
 
   const perInclude = ruleListTerms(policy.lists, context, 0);
-  const byAddress = (term: Term) => onlyAddress(term) && term.byAddress === true;
+  const byAddress = byAddressOnly;
   // How far the include rules' IP ranges reach together, for the message at the rule that makes them open.
   const allAddresses = perInclude.flatMap(({ terms }) => terms).filter(byAddress).reduce((set, term) => set.union(term.ips), IpSet.NONE);
   let addressOnly = IpSet.NONE;
@@ -340,7 +346,8 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
     verdicts.push(verdict);
     if (shadowed && policy.decision === 'allow') {
       problems.push({
-        kind: ProblemKind.SHADOWED_BY_DENY, policies: [denyAll!.index, i],
+        kind: ProblemKind.SHADOWED_BY_DENY,
+        policies: [denyAll!.index, i],
         message: `DENY ${policyLabel(denyAll!.policy)} turns every request away, and Access evaluates it before ALLOW `
           + `${policyLabel(policy)} (DENY policies come first, and Access stops at the first match), so nobody ever gets in `
           + 'through that ALLOW policy. Access already turns away anyone no policy lets in: drop the catch-all DENY, or narrow it '
@@ -356,7 +363,8 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
   const letsIn = verdicts.some((verdict) => verdict.policy.decision !== 'deny' && verdict.ways.length > 0);
   if (!letsIn && !problems.some((problem) => problem.kind === ProblemKind.SHADOWED_BY_DENY)) {
     problems.push({
-      kind: ProblemKind.LOCKOUT, policies: policies.map((_, i) => i),
+      kind: ProblemKind.LOCKOUT,
+      policies: policies.map((_, i) => i),
       message: 'No policy lets anyone in: every policy is a DENY, or can match nobody (an exclude that takes out everyone, '
         + 'service tokens in an ALLOW policy, identity rules in a NON_IDENTITY policy). The application would lock everyone out.',
     });
@@ -372,12 +380,13 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
  */
 function rangesAcrossPolicies(verdicts: PolicyVerdict[]): Problem[] {
   const addressWays = (decisions: Decision[]) => verdicts.filter((verdict) => decisions.includes(verdict.policy.decision))
-    .map((verdict) => ({ verdict, ways: verdict.ways.filter((way) => way.term !== undefined && onlyAddress(way.term)) }))
+    .map((verdict) => ({ verdict, ways: verdict.ways.filter((way) => way.term !== undefined && byAddressOnly(way.term)) }))
     .filter(({ ways }) => ways.length > 0);
   const reach = (list: Array<{ ways: Way[] }>) => list.flatMap(({ ways }) => ways).reduce((set, way) => set.union(way.term!.ips), IpSet.NONE);
   const byPrecedence = (list: Array<{ verdict: PolicyVerdict }>) => [...list].sort((a, b) => a.verdict.index - b.verdict.index);
-  const upgrade = (list: Array<{ verdict: PolicyVerdict; ways: Way[] }>, audience: AccessAudience, family: string) => list.forEach(({ verdict, ways }) => {
-    ways.forEach((way) => {
+  type Contribution = { verdict: PolicyVerdict; ways: Way[] };
+  const upgrade = (list: Contribution[], audience: AccessAudience, family: string) => list.forEach(({ verdict, ways }) => {
+    ways.filter((way) => way.audience !== audience).forEach((way) => {
       const i = verdict.ways.indexOf(way);
       verdict.ways[i] = { ...way, audience, openBecause: `together with other policies, its IP ranges cover ${family}` };
     });
@@ -393,7 +402,8 @@ function rangesAcrossPolicies(verdicts: PolicyVerdict[]): Problem[] {
     const nonIdentityReach = reach(nonIdentity);
     if (nonIdentityReach.openFamily() !== undefined && nonIdentity.length > 1) {
       problems.push({
-        kind: ProblemKind.OPEN_WITHOUT_LOGIN, policies: nonIdentity.map(({ verdict }) => verdict.index),
+        kind: ProblemKind.OPEN_WITHOUT_LOGIN,
+        policies: nonIdentity.map(({ verdict }) => verdict.index),
         message: `The IP ranges in the include rules of these NON_IDENTITY policies together cover ${nonIdentityReach.describeReach(nonIdentityReach.openFamily()!)}, `
           + 'so they let every request in without a login. Narrow the ranges, or use serviceToken rules.',
       });
@@ -408,7 +418,8 @@ function rangesAcrossPolicies(verdicts: PolicyVerdict[]): Problem[] {
     const alreadyOpenAlone = allow.length === 1 && nonIdentity.length === 0;
     if (!alreadyOpenAlone && reach([...confirmed, ...nonIdentity]).openFamily() === undefined) {
       problems.push({
-        kind: ProblemKind.OPEN_TO_ANYONE_WHO_CAN_LOG_IN, policies: [...byPrecedence(allow), ...byPrecedence(nonIdentity)].map(({ verdict }) => verdict.index),
+        kind: ProblemKind.OPEN_TO_ANYONE_WHO_CAN_LOG_IN,
+        policies: [...byPrecedence(allow), ...byPrecedence(nonIdentity)].map(({ verdict }) => verdict.index),
         message: `The IP ranges in the include rules of these policies together cover ${anyLogin.describeReach(loginFamily)}, so they let in `
           + 'anyone who can log in through any identity provider of the account (or anyone at all, through the NON_IDENTITY ones). '
           + 'Narrow the ranges, or set allowEveryoneWhoCanLogIn: true on each ALLOW policy among them to confirm.',

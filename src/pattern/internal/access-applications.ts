@@ -242,7 +242,9 @@ export function createPathApplications(scope: Construct, context: PathApplicatio
 }
 
 /** A path's references to existing policies, with the hostname's DENY references it does not name itself. */
-function withHostnameDenyReferences(own: AccessPolicyReference[] | undefined, hostname: AccessPolicyReference[] | undefined): AccessPolicyReference[] | undefined {
+function withHostnameDenyReferences(
+  own: AccessPolicyReference[] | undefined, hostname: AccessPolicyReference[] | undefined,
+): AccessPolicyReference[] | undefined {
   const ids = new Set((own ?? []).map((reference) => reference.policyId));
   const inherited = (hostname ?? []).filter((reference) => reference.decision === AccessDecision.DENY && !ids.has(reference.policyId));
   const all = [...(own ?? []), ...inherited];
