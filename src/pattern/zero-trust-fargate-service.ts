@@ -10,6 +10,7 @@ import {
   rejectBypassPolicies,
 } from './internal/access-applications';
 import { createAlerts, validateAlerts } from './internal/alerts';
+import { requireEdgeReachable } from './internal/edge-ip-version';
 import {
   ZeroTrustAccessOptions, ZeroTrustAlertOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions,
 } from './options';
@@ -460,6 +461,7 @@ function validateProps(props: ZeroTrustFargateServiceProps, name: string): void 
     rejectBypassPolicies(props.access);
   }
   validateAlerts(props.alerts);
+  requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
 }
 
 /**
