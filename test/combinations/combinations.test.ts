@@ -78,7 +78,9 @@ const OPTIONS: Record<string, Record<string, Change>> = {
   network: {
     new: same,
     existing: (props) => ({ ...props, existingNetwork: EXISTING_NETWORK }),
-    existingWithIpv6Egress: (props) => ({ ...props, existingNetwork: EXISTING_NETWORK, service: { ...props.service, egressRules: IPV6_EDGE_EGRESS } }),
+    existingWithIpv6Egress: (props) => ({
+      ...props, existingNetwork: EXISTING_NETWORK, service: { ...props.service, egressRules: IPV6_EDGE_EGRESS },
+    }),
   },
   cluster: {
     new: same,
