@@ -108,9 +108,9 @@ export class ContainerImage {
    * with `fromExistingEcrRepository()`. Other registries need no AWS permission; a registry that needs a
    * login (private Docker Hub or GitHub images) is not supported.
    *
-   * @param reference `name:tag`, `name@sha256:<digest>` or `name:tag@sha256:<digest>` (Docker pulls by the
-   * digest; the tag stays for readers), e.g. `grafana/grafana:11.3.0`; kept verbatim. `latest` and
-   * untagged references are refused.
+   * @param reference `name:tag`, `name@sha256:<digest>` or `name:tag@sha256:<digest>`, e.g.
+   * `grafana/grafana:11.3.0`, kept verbatim. With a tag and a digest, Docker pulls by the digest and the tag
+   * stays for readers. `latest` and untagged references are refused.
    */
   public static fromRegistry(reference: string): ContainerImage {
     const problem = checkArguments('ContainerImage.fromRegistry', () => requirePinnedReference('ContainerImage.fromRegistry(reference)', reference));
