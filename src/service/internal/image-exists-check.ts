@@ -43,7 +43,7 @@ export function imageExistsChecks(scope: Construct, images: Array<[string, strin
           errorMessage: `The image of ${property} (${field === 'image_tag' ? 'tag' : 'digest'} ${wanted}) is not in the ECR `
             + `repository ${Token.isUnresolved(location.repositoryName) ? 'it names' : `"${location.repositoryName}"`}: push it `
             + 'before deploying the service (a repository created in the same apply is empty: deploy the repository first, '
-            + 'push, then deploy the service; see docs/constraints.md).',
+            + 'push, then deploy the service; see docs/constraints.md of cdktf-zero-trust-fargate).',
         }],
       },
     }));
