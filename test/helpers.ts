@@ -3,6 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { requireValidArguments } from '../src/core/argument-problem';
 
 /** Synthesized Terraform JSON of one stack. */
 export interface SynthResult {
@@ -62,4 +63,12 @@ export function expectInvalid(build: () => unknown, property: string, message: R
   expect(error?.message?.startsWith(`Invalid ${property}: `)).toBe(true);
   expect(error.message).toMatch(message);
   return error;
+}
+
+/**
+ * Raises the problem a value's factory recorded (an image, a secret, an alert target, a capacity
+ * strategy) the way a construct that receives the value does, under `property`.
+ */
+export function raisedAs(property: string, value: { readonly _problem?: Error }): () => void {
+  return () => requireValidArguments(property, value._problem as any);
 }

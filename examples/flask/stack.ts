@@ -115,7 +115,8 @@ export class FlaskExampleStack extends TerraformStack {
         cpu: 512, // 0.5 vCPU
         memory: 1024, // 1 GB
         desiredCount: 1,
-        capacityProviderStrategy: CapacityProviderStrategy.fargateSpot(),
+        // A demo on one Spot task: an outage while Spot reclaims it is accepted (no on-demand base).
+        capacityProviderStrategy: CapacityProviderStrategy.fargateSpot({ acceptNoOnDemandBase: true }),
         logRetentionDays: 7,
         sidecar: {
           image: image(FLASK_REPOSITORY_NAMES.cloudflared, PinnedVersions.CLOUDFLARED),

@@ -1,4 +1,5 @@
 import { EMAIL } from './internal/email';
+import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid, isKnown } from '../core/validation';
 
 /** A standard (not FIFO) SNS topic ARN. */
@@ -28,10 +29,12 @@ export class AwsAlertTarget {
    * @param address the recipient, e.g. `ops@example.com`
    */
   public static email(address: string): AwsAlertTarget {
-    if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
-      invalid('AwsAlertTarget.email', address, 'Expected an email address such as "ops@example.com".');
-    }
-    return new AwsAlertTarget(address, undefined);
+    const problem = checkArguments('AwsAlertTarget.email', () => {
+      if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+        invalid('address', address, 'Expected an email address such as "ops@example.com".');
+      }
+    });
+    return new AwsAlertTarget(address, undefined, problem);
   }
 
   /**
@@ -43,11 +46,13 @@ export class AwsAlertTarget {
    * @param topicArn ARN of the topic, e.g. `arn:aws:sns:eu-west-1:123456789012:ops-alerts`
    */
   public static snsTopic(topicArn: string): AwsAlertTarget {
-    if (isKnown(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
-      invalid('AwsAlertTarget.snsTopic', topicArn,
-        'Expected the ARN of a standard SNS topic, e.g. "arn:aws:sns:eu-west-1:123456789012:ops-alerts" (CloudWatch alarms cannot publish to FIFO topics).');
-    }
-    return new AwsAlertTarget(undefined, topicArn);
+    const problem = checkArguments('AwsAlertTarget.snsTopic', () => {
+      if (isKnown(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
+        invalid('topicArn', topicArn,
+          'Expected the ARN of a standard SNS topic, e.g. "arn:aws:sns:eu-west-1:123456789012:ops-alerts" (CloudWatch alarms cannot publish to FIFO topics).');
+      }
+    });
+    return new AwsAlertTarget(undefined, topicArn, problem);
   }
 
   /**
@@ -64,8 +69,16 @@ export class AwsAlertTarget {
    */
   public readonly topicArn?: string;
 
-  private constructor(emailAddress: string | undefined, topicArn: string | undefined) {
+  /**
+   * What the factory found wrong with its argument; the construct that receives the target raises it
+   * under the prop the user wrote (`alerts.aws`).
+   * @internal
+   */
+  public readonly _problem: ArgumentProblem;
+
+  private constructor(emailAddress: string | undefined, topicArn: string | undefined, problem: ArgumentProblem) {
     this.emailAddress = emailAddress;
     this.topicArn = topicArn;
+    this._problem = problem;
   }
 }

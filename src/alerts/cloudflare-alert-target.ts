@@ -1,4 +1,5 @@
 import { EMAIL } from './internal/email';
+import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid, isKnown } from '../core/validation';
 
 /** A Cloudflare webhook destination id: a UUID, with or without hyphens. */
@@ -22,10 +23,12 @@ export class CloudflareAlertTarget {
    * @param address the recipient, e.g. `ops@example.com`
    */
   public static email(address: string): CloudflareAlertTarget {
-    if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
-      invalid('CloudflareAlertTarget.email', address, 'Expected an email address such as "ops@example.com".');
-    }
-    return new CloudflareAlertTarget(address, undefined);
+    const problem = checkArguments('CloudflareAlertTarget.email', () => {
+      if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+        invalid('address', address, 'Expected an email address such as "ops@example.com".');
+      }
+    });
+    return new CloudflareAlertTarget(address, undefined, problem);
   }
 
   /**
@@ -35,11 +38,13 @@ export class CloudflareAlertTarget {
    * @param webhookId id of the destination, a UUID
    */
   public static webhook(webhookId: string): CloudflareAlertTarget {
-    if (isKnown(webhookId) && (typeof webhookId !== 'string' || !WEBHOOK_ID.test(webhookId))) {
-      invalid('CloudflareAlertTarget.webhook', webhookId,
-        'Expected the id of a webhook destination: a lower-case UUID such as "b115d5ec15c641ee8b7692c449b5227b".');
-    }
-    return new CloudflareAlertTarget(undefined, webhookId);
+    const problem = checkArguments('CloudflareAlertTarget.webhook', () => {
+      if (isKnown(webhookId) && (typeof webhookId !== 'string' || !WEBHOOK_ID.test(webhookId))) {
+        invalid('webhookId', webhookId,
+          'Expected the id of a webhook destination: a lower-case UUID such as "b115d5ec15c641ee8b7692c449b5227b".');
+      }
+    });
+    return new CloudflareAlertTarget(undefined, webhookId, problem);
   }
 
   /**
@@ -56,8 +61,16 @@ export class CloudflareAlertTarget {
    */
   public readonly webhookId?: string;
 
-  private constructor(emailAddress: string | undefined, webhookId: string | undefined) {
+  /**
+   * What the factory found wrong with its argument; the construct that receives the target raises it
+   * under the prop the user wrote (`alerts.cloudflare`).
+   * @internal
+   */
+  public readonly _problem: ArgumentProblem;
+
+  private constructor(emailAddress: string | undefined, webhookId: string | undefined, problem: ArgumentProblem) {
     this.emailAddress = emailAddress;
     this.webhookId = webhookId;
+    this._problem = problem;
   }
 }

@@ -56,14 +56,23 @@ export class TunnelHealthAlert extends Construct {
       description: `Health changes of the Cloudflare Tunnel ${props.tunnel.tunnelName}`,
       alertType: 'tunnel_health_event',
       enabled: true,
-      // Only this tunnel. No new_status filter: the all-clear (healthy again) is worth a message too.
-      filters: { tunnelId: [props.tunnel.tunnelId] },
+      // Only this tunnel, and every status it can change to (the all-clear is worth a message too).
+      // Written out although the provider's schema marks new_status optional: the dashboard sends it,
+      // and the provider change that added it reports the API refusing the policy without it (see
+      // docs/constraints.md).
+      filters: { tunnelId: [props.tunnel.tunnelId], newStatus: [...TUNNEL_STATUSES] },
       mechanisms: target.emailAddress !== undefined
         ? { email: [{ id: target.emailAddress }] }
         : { webhooks: [{ id: target.webhookId! }] },
     });
   }
 }
+
+/**
+ * The statuses a tunnel health notification can report, as the API spells them: a change to any of
+ * them notifies (degraded, down, and healthy again).
+ */
+const TUNNEL_STATUSES = ['TUNNEL_STATUS_TYPE_HEALTHY', 'TUNNEL_STATUS_TYPE_DEGRADED', 'TUNNEL_STATUS_TYPE_DOWN'] as const;
 
 /** Checks the props before any resource is created; throws an error naming the bad prop. */
 function validateTunnelHealthAlertProps(props: TunnelHealthAlertProps): void {

@@ -1,6 +1,8 @@
-import { Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { EcrRepository } from './ecr-repository';
-import { requireDigest, requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
+import { DIGEST, requireDigest, requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
+import { EcrImageLocation, ecrLocationFromReference, partitionOf } from './internal/ecr-image-location';
+import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid } from '../core/validation';
 import { PinnedVersions } from '../core/versions';
 import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn';
@@ -15,6 +17,17 @@ export interface ExistingEcrImageProps {
 
   /** A pinned tag (not `latest`) or a digest `sha256:<64 hex digits>`. */
   readonly tag: string;
+
+  /**
+   * Check at plan time that the tag (or digest) is in the repository, so that `terraform plan` fails
+   * with a message saying what to push, instead of a service whose tasks cannot pull their image. The
+   * check reads the repository's image list (`data.aws_ecr_images`), so whoever runs Terraform needs
+   * `ecr:ListImages` on the repository; for a repository of another account, its repository policy
+   * must allow that too. Turn it off only when the deploying identity cannot be given that right.
+   *
+   * @default true
+   */
+  readonly checkImageExists?: boolean;
 }
 
 /** Where the sidecar image comes from through an ECR pull-through cache of Docker Hub. */
@@ -87,49 +100,75 @@ const ECR_URL = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([a-z0-
  */
 export class ContainerImage {
   /**
-   * An image from a public or private registry that needs no AWS permissions to pull, such as Docker Hub
-   * or GitHub's registry.
+   * An image from a registry, by reference: Docker Hub, GitHub's registry, Amazon ECR Public, or a
+   * private ECR repository.
    *
-   * @param reference `name:tag` or `name@sha256:<digest>`, e.g. `grafana/grafana:11.3.0`; `latest` and
-   * untagged references are refused.
+   * For a private ECR repository (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`), the task execution
+   * role may pull from exactly that repository, and the plan checks that the tag (or digest) is in it, as
+   * with `fromExistingEcrRepository()`. Other registries need no AWS permission; a registry that needs a
+   * login (private Docker Hub or GitHub images) is not supported.
+   *
+   * @param reference `name:tag`, `name@sha256:<digest>` or `name:tag@sha256:<digest>`, e.g.
+   * `grafana/grafana:11.3.0`, kept verbatim. With a tag and a digest, Docker pulls by the digest and the tag
+   * stays for readers. `latest` and untagged references are refused.
    */
   public static fromRegistry(reference: string): ContainerImage {
-    requirePinnedReference('ContainerImage.fromRegistry(reference)', reference);
-    return new ContainerImage(reference);
+    const problem = checkArguments('ContainerImage.fromRegistry', () => requirePinnedReference('ContainerImage.fromRegistry(reference)', reference));
+    const ecr = problem === undefined ? ecrLocationFromReference(reference) : undefined;
+    return new ContainerImage(reference, { repositoryArn: ecr?.repositoryArn, ecrImage: ecr, problem });
   }
 
   /**
    * An image from a repository made with `EcrRepository`.
    *
+   * The plan checks that the tag is in the repository (`data.aws_ecr_images` with a postcondition): a
+   * repository created in the same apply as the service is empty, so create it first (a stack of its
+   * own, or `cdktf deploy` of the repository alone), push the image, then deploy the service.
+   *
    * @param repository the repository
    * @param tag a pinned tag (not `latest`) or a digest `sha256:<64 hex digits>`
    */
   public static fromEcrRepository(repository: EcrRepository, tag: string): ContainerImage {
-    requirePinnedTag('ContainerImage.fromEcrRepository(tag)', tag);
-    return new ContainerImage(withTag(repository.repositoryUrl, tag), repository.repositoryArn);
+    const problem = checkArguments('ContainerImage.fromEcrRepository', () => requirePinnedTag('ContainerImage.fromEcrRepository(tag)', tag));
+    return new ContainerImage(withTag(repository.repositoryUrl, tag), {
+      repositoryArn: repository.repositoryArn,
+      ecrImage: {
+        repositoryName: repository.repositoryName,
+        registryId: repository.repository.registryId,
+        region: repository.repository.region,
+        ...tagOrDigest(tag),
+      },
+      problem,
+    });
   }
 
   /**
-   * An image from an ECR repository made outside this library.
+   * An image from an ECR repository made outside this library, for example in another stack or
+   * account. The plan checks that the tag is in the repository (see `checkImageExists`).
    *
    * @param props The ARN and URL of the repository, and the tag to run.
    */
   public static fromExistingEcrRepository(props: ExistingEcrImageProps): ContainerImage {
-    requireArn('repositoryArn', props.repositoryArn, ECR_REPOSITORY_ARN);
-    requirePinnedTag('tag', props.tag);
-    if (!Token.isUnresolved(props.repositoryUrl)) {
-      const match = ECR_URL.exec(props.repositoryUrl);
-      if (!match) {
-        invalid('repositoryUrl', props.repositoryUrl,
-          'Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"; give the tag in "tag".');
+    const problem = checkArguments('ContainerImage.fromExistingEcrRepository', () => {
+      requireArn('repositoryArn', props.repositoryArn, ECR_REPOSITORY_ARN);
+      requirePinnedTag('tag', props.tag);
+      if (!Token.isUnresolved(props.repositoryUrl)) {
+        const match = ECR_URL.exec(props.repositoryUrl);
+        if (!match) {
+          invalid('repositoryUrl', props.repositoryUrl,
+            'Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"; give the tag in "tag".');
+        }
+        const arnName = arnResource(props.repositoryArn)?.replace(/^repository\//, '');
+        if (arnName !== undefined && arnName !== match[1]) {
+          invalid('repositoryUrl', props.repositoryUrl,
+            `Expected the URL of the repository named in repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
+        }
       }
-      const arnName = arnResource(props.repositoryArn)?.replace(/^repository\//, '');
-      if (arnName !== undefined && arnName !== match[1]) {
-        invalid('repositoryUrl', props.repositoryUrl,
-          `Expected the URL of the repository named in repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
-      }
-    }
-    return new ContainerImage(withTag(props.repositoryUrl, props.tag), props.repositoryArn);
+    });
+    const ecrImage = problem !== undefined || props.checkImageExists === false
+      ? undefined
+      : { ...ecrLocationFromArn(props.repositoryArn), ...tagOrDigest(props.tag) };
+    return new ContainerImage(withTag(props.repositoryUrl, props.tag), { repositoryArn: props.repositoryArn, ecrImage, problem });
   }
 
   /**
@@ -147,18 +186,20 @@ export class ContainerImage {
    */
   public static cloudflared(version?: string, digest?: string): ContainerImage {
     const tag = version ?? PinnedVersions.CLOUDFLARED;
-    requirePinnedTag('ContainerImage.cloudflared(version)', tag);
-    requireReleaseAtLeast('ContainerImage.cloudflared(version)', tag, PinnedVersions.CLOUDFLARED_MINIMUM,
-      'the sidecar\'s health check runs `cloudflared tunnel ready`, which older releases lack');
-    if (digest === undefined) {
-      return new ContainerImage(withTag('cloudflare/cloudflared', tag));
-    }
-    requireDigest('ContainerImage.cloudflared(digest)', digest);
-    if (tag.startsWith('sha256:')) {
-      invalid('ContainerImage.cloudflared(version)', tag, 'Expected a release tag such as "2026.8.2" next to digest; give the digest once, in digest.');
-    }
+    const problem = checkArguments('ContainerImage.cloudflared', () => {
+      requirePinnedTag('ContainerImage.cloudflared(version)', tag);
+      requireReleaseAtLeast('ContainerImage.cloudflared(version)', tag, PinnedVersions.CLOUDFLARED_MINIMUM,
+        'the sidecar\'s health check runs `cloudflared tunnel ready`, which older releases lack');
+      if (digest !== undefined) {
+        requireDigest('ContainerImage.cloudflared(digest)', digest);
+        if (tag.startsWith('sha256:')) {
+          invalid('ContainerImage.cloudflared(version)', tag, 'Expected a release tag such as "2026.8.2" next to digest; give the digest once, in digest.');
+        }
+      }
+    });
     // Docker and ECS accept `name:tag@digest` and pull by the digest.
-    return new ContainerImage(`${withTag('cloudflare/cloudflared', tag)}@${digest}`);
+    const reference = withTag(CLOUDFLARED_REPOSITORY, tag) + (digest === undefined ? '' : `@${digest}`);
+    return new ContainerImage(reference, { problem });
   }
 
   /**
@@ -178,29 +219,31 @@ export class ContainerImage {
   public static cloudflaredFromPullThroughCache(props: CloudflaredPullThroughCacheProps): ContainerImage {
     const official = ContainerImage.cloudflared(props.version, props.digest);
     const reference = official.imageUri.slice(CLOUDFLARED_REPOSITORY.length);
-    if (!Token.isUnresolved(props.prefix) && (!CACHE_PREFIX.test(props.prefix) || props.prefix.length > 30)) {
-      invalid('prefix', props.prefix, 'Expected the rule\'s ECR repository prefix: 2-30 lowercase letters, digits, "._-" and "/" separators, e.g. "docker-hub".');
-    }
     const repositoryName = `${props.prefix}/${CLOUDFLARED_REPOSITORY}`;
     let repositoryArn = props.cacheRepositoryArn;
-    if (!Token.isUnresolved(props.registry)) {
-      const match = ECR_REGISTRY.exec(props.registry);
-      if (!match) {
-        invalid('registry', props.registry,
-          'Expected a private ECR registry without a path, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com"; give the prefix in "prefix".');
+    const problem = official._problem ?? checkArguments('ContainerImage.cloudflaredFromPullThroughCache', () => {
+      if (!Token.isUnresolved(props.prefix) && (!CACHE_PREFIX.test(props.prefix) || props.prefix.length > 30)) {
+        invalid('prefix', props.prefix, 'Expected the rule\'s ECR repository prefix: 2-30 lowercase letters, digits, "._-" and "/" separators, e.g. "docker-hub".');
       }
-      const [, account, region, china] = match;
-      const partition = china ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-      repositoryArn ??= `arn:${partition}:ecr:${region}:${account}:repository/${repositoryName}`;
-    } else if (repositoryArn === undefined) {
-      invalid('cacheRepositoryArn', repositoryArn, 'Required when registry is only known at apply time: the execution role needs the cache repository\'s ARN.');
-    }
-    requireArn('cacheRepositoryArn', repositoryArn, ECR_REPOSITORY_ARN);
-    const arnName = arnResource(repositoryArn)?.replace(/^repository\//, '');
-    if (arnName !== undefined && !Token.isUnresolved(props.prefix) && arnName !== repositoryName) {
-      invalid('cacheRepositoryArn', repositoryArn, `Expected the ARN of the repository "${repositoryName}" that the image is pulled from.`);
-    }
-    return new ContainerImage(`${props.registry}/${repositoryName}${reference}`, repositoryArn, true);
+      if (!Token.isUnresolved(props.registry)) {
+        const match = ECR_REGISTRY.exec(props.registry);
+        if (!match) {
+          invalid('registry', props.registry,
+            'Expected a private ECR registry without a path, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com"; give the prefix in "prefix".');
+        }
+        const [, account, region, china] = match;
+        repositoryArn ??= `arn:${partitionOf(region, china !== undefined)}:ecr:${region}:${account}:repository/${repositoryName}`;
+      } else if (repositoryArn === undefined) {
+        invalid('cacheRepositoryArn', repositoryArn, 'Required when registry is only known at apply time: the execution role needs the cache repository\'s ARN.');
+      }
+      requireArn('cacheRepositoryArn', repositoryArn, ECR_REPOSITORY_ARN);
+      const arnName = arnResource(repositoryArn)?.replace(/^repository\//, '');
+      if (arnName !== undefined && !Token.isUnresolved(props.prefix) && arnName !== repositoryName) {
+        invalid('cacheRepositoryArn', repositoryArn, `Expected the ARN of the repository "${repositoryName}" that the image is pulled from.`);
+      }
+    });
+    // No plan-time check of the tag: the first pull of a tag fills the cache.
+    return new ContainerImage(`${props.registry}/${repositoryName}${reference}`, { repositoryArn, pullsThroughCache: true, problem });
   }
 
   /** The full reference a container definition's `image` field takes. */
@@ -219,9 +262,52 @@ export class ContainerImage {
    */
   public readonly _pullsThroughCache: boolean;
 
-  private constructor(imageUri: string, repositoryArn?: string, pullsThroughCache: boolean = false) {
+  /**
+   * Where the image is in ECR, for the plan-time check that the tag exists. Undefined for images from
+   * other registries, pull-through caches and when the check is turned off.
+   * @internal
+   */
+  public readonly _ecrImage?: EcrImageLocation;
+
+  /**
+   * What the factory found wrong with its arguments; the construct that receives the image raises it
+   * under the prop the user wrote (`app.image`, `sidecar.image`).
+   * @internal
+   */
+  public readonly _problem: ArgumentProblem;
+
+  private constructor(imageUri: string, options: ImageOptions) {
     this.imageUri = imageUri;
-    this.repositoryArn = repositoryArn;
-    this._pullsThroughCache = pullsThroughCache;
+    this.repositoryArn = options.repositoryArn;
+    this._pullsThroughCache = options.pullsThroughCache ?? false;
+    this._ecrImage = options.ecrImage;
+    this._problem = options.problem;
   }
+}
+
+/** What the private constructor takes besides the reference. */
+interface ImageOptions {
+  readonly repositoryArn?: string;
+  readonly pullsThroughCache?: boolean;
+  readonly ecrImage?: EcrImageLocation;
+  readonly problem: ArgumentProblem;
+}
+
+/** The tag or digest part of a location. */
+function tagOrDigest(tag: string): Pick<EcrImageLocation, 'tag' | 'digest'> {
+  return !Token.isUnresolved(tag) && DIGEST.test(tag) ? { digest: tag } : { tag };
+}
+
+/** Repository name, account and region of an ECR repository ARN (Terraform expressions for a token). */
+function ecrLocationFromArn(arn: string): Omit<EcrImageLocation, 'tag' | 'digest'> {
+  if (!Token.isUnresolved(arn)) {
+    const [, , , region, account, resource] = arn.split(':');
+    return { repositoryName: resource.replace(/^repository\//, ''), registryId: account, region };
+  }
+  const parts = Fn.split(':', arn);
+  return {
+    repositoryName: Fn.trimprefix(Fn.element(parts, 5), 'repository/'),
+    registryId: Fn.element(parts, 4),
+    region: Fn.element(parts, 3),
+  };
 }

@@ -11,7 +11,7 @@ import { invalid } from '../core/validation';
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** An image digest as registries print it. */
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
+export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 /** What a pinned reference looks like, for error messages. */
 const PINNED = 'Expected a pinned version tag such as "1.2.3" or a digest "sha256:<64 hex digits>"; "latest" is not allowed because it changes without a change in code.';
@@ -50,24 +50,25 @@ export function requirePinnedReference(property: string, reference: string): voi
   if (reference.length === 0 || /\s/.test(reference)) {
     invalid(property, reference, example);
   }
+  // Docker's grammar: name[:tag][@digest]. With both, the digest decides what is pulled and the tag
+  // is only read by people, so any well-formed tag (even "latest") may stand next to a digest.
   const at = reference.indexOf('@');
-  if (at >= 0) {
-    if (at === 0 || !DIGEST.test(reference.slice(at + 1))) {
-      invalid(property, reference, example);
-    }
-    requireRepositoryName(property, reference, reference.slice(0, at));
-    return;
+  const beforeDigest = at >= 0 ? reference.slice(0, at) : reference;
+  if (at >= 0 && (at === 0 || !DIGEST.test(reference.slice(at + 1)))) {
+    invalid(property, reference, example);
   }
   // A colon before the last slash belongs to a registry port (host:5000/name), not to a tag.
-  const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-  if (colon <= 0) {
+  const colon = beforeDigest.indexOf(':', beforeDigest.lastIndexOf('/') + 1);
+  if (colon < 0 && at < 0) {
     invalid(property, reference, example);
   }
-  const tag = reference.slice(colon + 1);
-  if (!TAG.test(tag) || tag.toLowerCase() === 'latest') {
-    invalid(property, reference, example);
+  if (colon >= 0) {
+    const tag = beforeDigest.slice(colon + 1);
+    if (colon === 0 || !TAG.test(tag) || (at < 0 && tag.toLowerCase() === 'latest')) {
+      invalid(property, reference, example);
+    }
   }
-  requireRepositoryName(property, reference, reference.slice(0, colon));
+  requireRepositoryName(property, reference, colon >= 0 ? beforeDigest.slice(0, colon) : beforeDigest);
 }
 
 /** A registry host (a name with a dot or a port, or `localhost`), as Docker reads the first component. */

@@ -11,6 +11,7 @@ import {
   rejectBypassPolicies,
 } from './internal/access-applications';
 import { createAlerts, validateAlerts } from './internal/alerts';
+import { requireEdgeReachable } from './internal/edge-ip-version';
 import {
   ZeroTrustAccessOptions, ZeroTrustAlertOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions,
 } from './options';
@@ -461,6 +462,7 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
     rejectBypassPolicies(props.access);
   }
   validateAlerts(props.alerts);
+  requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
 }
 
 /**

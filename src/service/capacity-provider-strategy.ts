@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { FargateCapacityProvider } from '../cluster/fargate-capacity-provider';
+import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid, requireIntegerInRange } from '../core/validation';
 
 /** One entry of a capacity provider strategy. */
@@ -33,6 +34,30 @@ export interface MixedCapacityProps {
    * @default 0
    */
   readonly fargateBase?: number;
+
+  /**
+   * Run without an on-demand base on purpose. With `fargateSpotWeight` above 0 and no `fargateBase`,
+   * every task may land on Spot, and one Spot reclaim can take all of them, and the app, down at
+   * once; synthesis then warns. Set this to say that such outages are acceptable (a test stack, say)
+   * and silence the warning.
+   *
+   * @default false
+   */
+  readonly acceptNoOnDemandBase?: boolean;
+}
+
+/** Options for `CapacityProviderStrategy.fargateSpot()`. */
+export interface FargateSpotOptions {
+  /**
+   * Run every task on Spot on purpose. Synthesis warns otherwise: Fargate Spot may reclaim all tasks
+   * at once (two minutes' notice each), and the tunnel, so the app, is down until ECS places new
+   * tasks, which can take long when Spot capacity is short. Set this to say that such outages are
+   * acceptable (a test stack, say) and silence the warning; for a service that must stay up, use
+   * `CapacityProviderStrategy.mixed({ fargateBase: 1, ... })`.
+   *
+   * @default false
+   */
+  readonly acceptNoOnDemandBase?: boolean;
 }
 
 /**
@@ -59,9 +84,15 @@ export class CapacityProviderStrategy {
     return new CapacityProviderStrategy([{ capacityProvider: FargateCapacityProvider.FARGATE, weight: 100 }]);
   }
 
-  /** All tasks on Fargate Spot (one provider, weight 100). Interruptions stop the tunnel until a new task starts. */
-  public static fargateSpot(): CapacityProviderStrategy {
-    return new CapacityProviderStrategy([{ capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: 100 }]);
+  /**
+   * All tasks on Fargate Spot (one provider, weight 100). Interruptions stop the tunnel until a new task
+   * starts, so synthesis warns unless `acceptNoOnDemandBase` is set.
+   *
+   * @param options whether running without an on-demand base is deliberate
+   */
+  public static fargateSpot(options: FargateSpotOptions = {}): CapacityProviderStrategy {
+    return new CapacityProviderStrategy([{ capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: 100 }],
+      options.acceptNoOnDemandBase === true, undefined);
   }
 
   /**
@@ -71,29 +102,46 @@ export class CapacityProviderStrategy {
    */
   public static mixed(props: MixedCapacityProps): CapacityProviderStrategy {
     const base = props.fargateBase ?? 0;
-    const checks: Array<[string, number, number]> = [
-      ['fargateWeight', props.fargateWeight, 1000],
-      ['fargateSpotWeight', props.fargateSpotWeight, 1000],
-      ['fargateBase', base, 100000],
-    ];
-    for (const [property, value, max] of checks) {
-      if (!Token.isUnresolved(value)) {
-        requireIntegerInRange(property, value, 0, max);
+    const problem = checkArguments('CapacityProviderStrategy.mixed', () => {
+      const checks: Array<[string, number, number]> = [
+        ['fargateWeight', props.fargateWeight, 1000],
+        ['fargateSpotWeight', props.fargateSpotWeight, 1000],
+        ['fargateBase', base, 100000],
+      ];
+      for (const [property, value, max] of checks) {
+        if (!Token.isUnresolved(value)) {
+          requireIntegerInRange(property, value, 0, max);
+        }
       }
-    }
-    if (props.fargateWeight === 0 && props.fargateSpotWeight === 0) {
-      invalid('fargateSpotWeight', 0, 'At least one of fargateWeight and fargateSpotWeight must be greater than 0.');
-    }
+      if (props.fargateWeight === 0 && props.fargateSpotWeight === 0) {
+        invalid('fargateSpotWeight', 0, 'At least one of fargateWeight and fargateSpotWeight must be greater than 0.');
+      }
+    });
     return new CapacityProviderStrategy([
       { capacityProvider: FargateCapacityProvider.FARGATE, weight: props.fargateWeight, base },
       { capacityProvider: FargateCapacityProvider.FARGATE_SPOT, weight: props.fargateSpotWeight },
-    ]);
+    ], props.acceptNoOnDemandBase === true, problem);
   }
 
   /** The strategy entries, as given to the ECS service. */
   public readonly shares: CapacityProviderShare[];
 
-  private constructor(shares: CapacityProviderShare[]) {
+  /**
+   * True when running without an on-demand base was declared deliberate (no warning).
+   * @internal
+   */
+  public readonly _acceptsNoOnDemandBase: boolean;
+
+  /**
+   * What the factory found wrong with its arguments; the service raises it under the prop the user
+   * wrote (`capacityProviderStrategy`, or the pattern's `service.capacityProviderStrategy`).
+   * @internal
+   */
+  public readonly _problem: ArgumentProblem;
+
+  private constructor(shares: CapacityProviderShare[], acceptsNoOnDemandBase: boolean = false, problem: ArgumentProblem = undefined) {
     this.shares = shares;
+    this._acceptsNoOnDemandBase = acceptsNoOnDemandBase;
+    this._problem = problem;
   }
 }

@@ -56,8 +56,10 @@ export enum CloudflaredEdgeIpVersion {
    */
   IPV4 = '4',
   /**
-   * IPv6 only. Needs dual-stack subnets with an IPv6 route to the internet (egress-only internet
-   * gateway) and egress rules with `ipv6CidrBlocks` for port 7844.
+   * IPv6 only, with no IPv4 fallback. Needs dual-stack subnets with an IPv6 route to the internet
+   * (egress-only internet gateway) and egress rules with `ipv6CidrBlocks` for port 7844; otherwise
+   * `cloudflared` never connects. `ZeroTrustFargateService` refuses it with its own `PrivateNetwork`
+   * (IPv4 only) and without such an egress rule.
    */
   IPV6 = '6',
   /**

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid } from '../core/validation';
 import { ContainerSecretSource } from './internal/container-secret-source';
 import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../iam/internal/arn';
@@ -62,9 +63,11 @@ export class ContainerSecret {
    * @param options the KMS key of a customer managed key, if any
    */
   public static fromSsmParameter(parameterArn: string, options: SsmParameterSecretOptions = {}): ContainerSecret {
-    requireArn('parameterArn', parameterArn, SSM_PARAMETER_ARN);
-    requireKmsKey(options.kmsKeyArn);
-    return new ContainerSecret(ContainerSecretSource.SSM_PARAMETER, parameterArn, parameterArn, options.kmsKeyArn);
+    const problem = checkArguments('ContainerSecret.fromSsmParameter', () => {
+      requireArn('parameterArn', parameterArn, SSM_PARAMETER_ARN);
+      requireKmsKey(options.kmsKeyArn);
+    });
+    return new ContainerSecret(ContainerSecretSource.SSM_PARAMETER, parameterArn, parameterArn, options.kmsKeyArn, problem);
   }
 
   /**
@@ -76,14 +79,16 @@ export class ContainerSecret {
    * @param options a JSON key to pick one value, and the KMS key of a customer managed key
    */
   public static fromSecretsManager(secretArn: string, options: SecretsManagerSecretOptions = {}): ContainerSecret {
-    requireArn('secretArn', secretArn, SECRET_ARN);
-    requireKmsKey(options.kmsKeyArn);
-    if (options.jsonKey !== undefined && !Token.isUnresolved(options.jsonKey) && !/^[^:]+$/.test(options.jsonKey)) {
-      invalid('jsonKey', options.jsonKey, 'Expected a non-empty key without ":".');
-    }
+    const problem = checkArguments('ContainerSecret.fromSecretsManager', () => {
+      requireArn('secretArn', secretArn, SECRET_ARN);
+      requireKmsKey(options.kmsKeyArn);
+      if (options.jsonKey !== undefined && !Token.isUnresolved(options.jsonKey) && !/^[^:]+$/.test(options.jsonKey)) {
+        invalid('jsonKey', options.jsonKey, 'Expected a non-empty key without ":".');
+      }
+    });
     // ECS syntax: <secret-arn>:<json-key>:<version-stage>:<version-id>; empty parts mean "current".
     const valueFrom = options.jsonKey === undefined ? secretArn : `${secretArn}:${options.jsonKey}::`;
-    return new ContainerSecret(ContainerSecretSource.SECRETS_MANAGER, valueFrom, secretArn, options.kmsKeyArn);
+    return new ContainerSecret(ContainerSecretSource.SECRETS_MANAGER, valueFrom, secretArn, options.kmsKeyArn, problem);
   }
 
   /**
@@ -111,7 +116,17 @@ export class ContainerSecret {
    */
   public readonly kmsKeyArn?: string;
 
-  private constructor(source: ContainerSecretSource, valueFrom: string, resourceArn: string, kmsKeyArn?: string) {
+  /**
+   * What the factory found wrong with its arguments; the construct that receives the secret raises it
+   * under the prop the user wrote (`app.secrets.DB_PASSWORD`).
+   * @internal
+   */
+  public readonly _problem: ArgumentProblem;
+
+  private constructor(
+    source: ContainerSecretSource, valueFrom: string, resourceArn: string, kmsKeyArn: string | undefined, problem: ArgumentProblem,
+  ) {
+    this._problem = problem;
     this._source = source;
     this._valueFrom = valueFrom;
     this._resourceArn = resourceArn;
@@ -119,7 +134,7 @@ export class ContainerSecret {
   }
 }
 
-/** Checks a KMS key up front, so that a bad key fails before the service creates any resource. */
+/** Checks a KMS key; the service raises a problem before it creates any resource. */
 function requireKmsKey(kmsKeyArn: string | undefined): void {
   if (kmsKeyArn !== undefined) {
     requireArn('kmsKeyArn', kmsKeyArn, KMS_KEY_ARN);

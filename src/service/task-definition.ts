@@ -6,8 +6,9 @@ import { CloudflaredLogLevel } from './cloudflared-sidecar';
 import { renderAppContainer } from './internal/app-container-definition';
 import { defaultMemory } from './internal/fargate-size';
 import { stopTimes } from './internal/graceful-stop';
-import { renderMetricsAgentContainer } from './internal/metrics-agent-container-definition';
-import { renderSidecarContainer } from './internal/sidecar-container-definition';
+import { imageExistsChecks } from './internal/image-exists-check';
+import { metricsAgentImage, renderMetricsAgentContainer } from './internal/metrics-agent-container-definition';
+import { renderSidecarContainer, sidecarImage } from './internal/sidecar-container-definition';
 import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './internal/task-defaults';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { CpuArchitecture, TunnelTaskOptions } from './task-options';
@@ -124,6 +125,13 @@ export class TunnelTaskDefinition extends Construct {
         + 'who can read those logs can replay them. Use it only to debug, briefly, and set it back to INFO.');
     }
 
+    // The plan fails while an ECR image is missing from its repository (see image-exists-check.ts).
+    const imageChecks = imageExistsChecks(this, [
+      ['app-image', 'app.image', props.app.image],
+      ['sidecar-image', 'sidecar.image', sidecarImage(props)],
+      ['metrics-agent-image', 'sidecar.metrics.agentImage', props.sidecar?.metrics === undefined ? undefined : metricsAgentImage(props.sidecar.metrics)],
+    ]);
+
     this.resource = new EcsTaskDefinition(this, 'resource', {
       family: props.family,
       requiresCompatibilities: ['FARGATE'],
@@ -140,6 +148,7 @@ export class TunnelTaskDefinition extends Construct {
       containerDefinitions: jsonencode(this._containerDefinitions),
       volume: app.volumes.length > 0 ? app.volumes : undefined,
       tags: props.tags,
+      dependsOn: imageChecks.length > 0 ? imageChecks : undefined,
     });
     this.taskDefinitionArn = this.resource.arn;
     this.family = this.resource.family;

@@ -1,5 +1,5 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { TerraformResource, Token } from 'cdktf';
+import { Annotations, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
@@ -10,12 +10,14 @@ import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } fr
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
 import { ContainerSecretSource } from './internal/container-secret-source';
-import { validateSpotStopTimes } from './internal/graceful-stop';
+import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
+import { requirePlatformVersion } from './internal/platform-version';
 import { sidecarImage } from './internal/sidecar-container-definition';
 import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelTaskDefinition } from './task-definition';
+import { requireValidArguments } from '../core/argument-problem';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
 
@@ -107,7 +109,8 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   readonly autoscaling?: ServiceAutoscalingOptions;
 
   /**
-   * Fargate platform version.
+   * Fargate platform version: `LATEST` or a version such as `1.4.0`. ARM64 tasks (on Fargate and on
+   * Fargate Spot), ECS Exec and `app.writablePaths` need 1.4.0 or later; an older version fails at synth.
    *
    * @default - LATEST
    */
@@ -203,6 +206,7 @@ export class TunnelFargateService extends Construct {
     super(scope, id);
     validateServiceProps(props);
     claimPhysicalName(this, 'ECS service', props.serviceName, 'serviceName');
+    warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
 
     const secrets = Object.values(props.app.secrets ?? {});
     this.logGroup = withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {
@@ -323,8 +327,37 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
     validateAutoscalingOptions(props.autoscaling);
     requireWithinTunnelReplicaLimit('autoscaling.maxCapacity', props.autoscaling.maxCapacity);
   }
+  requireValidArguments('capacityProviderStrategy', props.capacityProviderStrategy?._problem);
   validateTaskOptions(props);
+  requirePlatformVersion('platformVersion', props.platformVersion, {
+    cpuArchitecture: props.cpuArchitecture,
+    enableExecuteCommand: props.enableExecuteCommand,
+    writablePaths: (props.app.writablePaths ?? []).length > 0,
+  });
   validateSpotStopTimes(props, props.capacityProviderStrategy);
+}
+
+/**
+ * Warns when every task may run on Fargate Spot: one reclaim can stop all of them, and the app is
+ * down until ECS finds capacity for new ones. Legal, so a warning; the strategy's
+ * `acceptNoOnDemandBase` silences it.
+ */
+function warnWithoutOnDemandBase(scope: Construct, strategy: CapacityProviderStrategy | undefined): void {
+  if (strategy === undefined || strategy._acceptsNoOnDemandBase || !usesFargateSpot(strategy)) {
+    return;
+  }
+  const onDemandBase = strategy.shares
+    .filter((share) => share.capacityProvider !== 'FARGATE_SPOT')
+    .some((share) => share.base !== undefined && (!Token.isUnresolved(share.base) ? share.base > 0 : true));
+  if (onDemandBase) {
+    return;
+  }
+  Annotations.of(scope).addWarning(
+    'capacityProviderStrategy has no on-demand base: every task may run on Fargate Spot, and one Spot reclaim can stop '
+    + 'all of them (and the tunnel) at once; the app is then down until ECS places new tasks. Keep at least one task on '
+    + 'demand with CapacityProviderStrategy.mixed({ fargateBase: 1, fargateWeight: 1, fargateSpotWeight: 3 }), or, if such '
+    + 'outages are acceptable, say so with acceptNoOnDemandBase: true (fargateSpot({ acceptNoOnDemandBase: true }) or '
+    + 'mixed({ ..., acceptNoOnDemandBase: true })).');
 }
 
 function secretArns(secrets: ContainerSecret[], source: ContainerSecretSource): string[] {

@@ -1,7 +1,7 @@
 // Alert targets check their input where the user writes it: in the static factory.
 import { TerraformVariable } from 'cdktf';
 import { AwsAlertTarget, CloudflareAlertTarget, ValidationErrors } from '../../src';
-import { newStack } from '../helpers';
+import { newStack, raisedAs } from '../helpers';
 
 describe('AwsAlertTarget', () => {
   test('email keeps the address and makes a topic later', () => {
@@ -21,22 +21,22 @@ describe('AwsAlertTarget', () => {
   });
 
   test('rejects a string that is no email address', () => {
-    expect(() => AwsAlertTarget.email('ops')).toThrow(/^Invalid AwsAlertTarget\.email: "ops"\. Expected an email address/);
+    expect(raisedAs('value', AwsAlertTarget.email('ops'))).toThrow(/^Invalid value: "ops"\. Expected an email address/);
   });
 
   test('rejects a FIFO topic, to which alarms cannot publish', () => {
-    expect(() => AwsAlertTarget.snsTopic('arn:aws:sns:eu-west-1:123456789012:ops.fifo'))
-      .toThrow(/^Invalid AwsAlertTarget\.snsTopic: "arn:aws:sns:eu-west-1:123456789012:ops\.fifo"\. Expected the ARN of a standard SNS topic/);
+    expect(raisedAs('value', AwsAlertTarget.snsTopic('arn:aws:sns:eu-west-1:123456789012:ops.fifo')))
+      .toThrow(/^Invalid value: "arn:aws:sns:eu-west-1:123456789012:ops\.fifo"\. Expected the ARN of a standard SNS topic/);
   });
 
   test('rejects a topic name instead of an ARN', () => {
     let error: any;
     try {
-      AwsAlertTarget.snsTopic('ops-alerts');
+      raisedAs('alerts.aws', AwsAlertTarget.snsTopic('ops-alerts'))();
     } catch (e) {
       error = e;
     }
-    expect(ValidationErrors.propertyOf(error)).toBe('AwsAlertTarget.snsTopic');
+    expect(ValidationErrors.propertyOf(error)).toBe('alerts.aws');
   });
 });
 
@@ -48,11 +48,11 @@ describe('CloudflareAlertTarget', () => {
   });
 
   test('rejects a string that is no email address', () => {
-    expect(() => CloudflareAlertTarget.email('ops@')).toThrow(/^Invalid CloudflareAlertTarget\.email: "ops@"\./);
+    expect(raisedAs('value', CloudflareAlertTarget.email('ops@'))).toThrow(/^Invalid value: "ops@"\./);
   });
 
   test('rejects a webhook URL instead of a destination id', () => {
-    expect(() => CloudflareAlertTarget.webhook('https://hooks.slack.com/x'))
-      .toThrow(/^Invalid CloudflareAlertTarget\.webhook: "https:\/\/hooks\.slack\.com\/x"\. Expected the id of a webhook destination/);
+    expect(raisedAs('value', CloudflareAlertTarget.webhook('https://hooks.slack.com/x')))
+      .toThrow(/^Invalid value: "https:\/\/hooks\.slack\.com\/x"\. Expected the id of a webhook destination/);
   });
 });

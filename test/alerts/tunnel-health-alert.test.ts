@@ -32,7 +32,8 @@ describe('TunnelHealthAlert', () => {
       enabled: true,
       filters: { tunnel_id: [tunnelId] },
     });
-    expect(policy.filters.new_status).toBeUndefined();
+    // Written out: the API is reported to refuse a tunnel_health_event policy without it.
+    expect(policy.filters.new_status).toEqual(['TUNNEL_STATUS_TYPE_HEALTHY', 'TUNNEL_STATUS_TYPE_DEGRADED', 'TUNNEL_STATUS_TYPE_DOWN']);
   });
 
   test('emails an address', () => {

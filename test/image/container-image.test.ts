@@ -1,7 +1,7 @@
 import { rendered } from './rendered';
 import { PinnedVersions } from '../../src/core/versions';
 import { ContainerImage, EcrRepository } from '../../src/image';
-import { synth } from '../helpers';
+import { synth, raisedAs } from '../helpers';
 
 const DIGEST = `sha256:${'a1'.repeat(32)}`;
 const REPO_ARN = 'arn:aws:ecr:eu-west-1:123456789012:repository/team/my-app';
@@ -28,7 +28,7 @@ describe('ContainerImage.fromRegistry', () => {
     ['a malformed digest', 'nginx@sha256:abc'],
     ['an empty reference', ''],
   ])('rejects %s', (_what, reference) => {
-    expect(() => ContainerImage.fromRegistry(reference)).toThrow(/Invalid ContainerImage\.fromRegistry\(reference\): .*"latest" and untagged references are not allowed/);
+    expect(raisedAs('value', ContainerImage.fromRegistry(reference))).toThrow(/Invalid value: .*"latest" and untagged references are not allowed/);
   });
 
   test.each([
@@ -47,8 +47,8 @@ describe('ContainerImage.fromRegistry', () => {
     ['a trailing separator', 'acme/admin-:1.4.2'],
     ['a scheme with a digest', `http://nginx@${DIGEST}`],
   ])('rejects %s, which registers but never pulls', (_what, reference) => {
-    expect(() => ContainerImage.fromRegistry(reference)).toThrow(
-      /Invalid ContainerImage\.fromRegistry\(reference\): .*Expected \[registry-host\[:port\]\/\]repository:tag with no scheme.*Docker refuses to pull anything else/);
+    expect(raisedAs('value', ContainerImage.fromRegistry(reference))).toThrow(
+      /Invalid value: .*Expected \[registry-host\[:port\]\/\]repository:tag with no scheme.*Docker refuses to pull anything else/);
   });
 });
 
@@ -72,7 +72,7 @@ describe('ContainerImage.fromEcrRepository', () => {
   test.each(['latest', '', '-dash', 'a b'])('rejects the tag %p', (tag) => {
     synth((stack) => {
       const repo = new EcrRepository(stack, 'Repo', { name: 'my-app' });
-      expect(() => ContainerImage.fromEcrRepository(repo, tag)).toThrow(/Invalid ContainerImage\.fromEcrRepository\(tag\): .*pinned version tag/);
+      expect(raisedAs('value', ContainerImage.fromEcrRepository(repo, tag))).toThrow(/Invalid value: .*pinned version tag/);
     });
   });
 });
@@ -85,23 +85,23 @@ describe('ContainerImage.fromExistingEcrRepository', () => {
   });
 
   test('rejects a malformed repository ARN', () => {
-    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: 'arn:aws:ecr:eu-west-1:123456789012:repository/*', repositoryUrl: REPO_URL, tag: '1' }))
-      .toThrow(/Invalid repositoryArn: .*ECR repository ARN/);
+    expect(raisedAs('value', ContainerImage.fromExistingEcrRepository({ repositoryArn: 'arn:aws:ecr:eu-west-1:123456789012:repository/*', repositoryUrl: REPO_URL, tag: '1' })))
+      .toThrow(/Invalid value: .*ECR repository ARN/);
   });
 
   test('rejects a URL that carries a tag', () => {
-    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: `${REPO_URL}:1.0`, tag: '1.0' }))
-      .toThrow(/Invalid repositoryUrl: .*without a tag/);
+    expect(raisedAs('value', ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: `${REPO_URL}:1.0`, tag: '1.0' })))
+      .toThrow(/Invalid value: .*without a tag/);
   });
 
   test('rejects a URL of another repository than the ARN names', () => {
-    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/other', tag: '1.0' }))
-      .toThrow(/Invalid repositoryUrl: .*named in repositoryArn \("team\/my-app"\)/);
+    expect(raisedAs('value', ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/other', tag: '1.0' })))
+      .toThrow(/Invalid value: .*named in repositoryArn \("team\/my-app"\)/);
   });
 
   test('rejects latest', () => {
-    expect(() => ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: REPO_URL, tag: 'latest' }))
-      .toThrow(/Invalid tag: "latest"/);
+    expect(raisedAs('value', ContainerImage.fromExistingEcrRepository({ repositoryArn: REPO_ARN, repositoryUrl: REPO_URL, tag: 'latest' })))
+      .toThrow(/Invalid value: "latest"/);
   });
 });
 
@@ -118,7 +118,7 @@ describe('ContainerImage.cloudflared', () => {
   });
 
   test('rejects latest', () => {
-    expect(() => ContainerImage.cloudflared('latest')).toThrow(/Invalid ContainerImage\.cloudflared\(version\): "latest".*pinned/);
+    expect(raisedAs('value', ContainerImage.cloudflared('latest'))).toThrow(/Invalid value: "latest".*pinned/);
   });
 
   test('accepts the oldest release with `tunnel ready` and any later one', () => {
@@ -135,18 +135,18 @@ describe('ContainerImage.cloudflared', () => {
   });
 
   test('rejects a digest that is not sha256 of 64 hex digits', () => {
-    expect(() => ContainerImage.cloudflared('2026.8.2', 'sha256:abc')).toThrow(/^Invalid ContainerImage\.cloudflared\(digest\): "sha256:abc"\. Expected an image digest/);
+    expect(raisedAs('value', ContainerImage.cloudflared('2026.8.2', 'sha256:abc'))).toThrow(/^Invalid value: "sha256:abc"\. Expected an image digest/);
   });
 
   test('rejects a digest given twice, as version and as digest', () => {
     const digest = `sha256:${'ab'.repeat(32)}`;
-    expect(() => ContainerImage.cloudflared(digest, digest)).toThrow(/^Invalid ContainerImage\.cloudflared\(version\): "sha256:abab.*Expected a release tag/);
+    expect(raisedAs('value', ContainerImage.cloudflared(digest, digest))).toThrow(/^Invalid value: "sha256:abab.*Expected a release tag/);
   });
 
   test('rejects releases without `tunnel ready`, which the health check needs', () => {
     for (const version of ['2024.11.0', '2024.10.1', '2023.3.1']) {
-      expect(() => ContainerImage.cloudflared(version))
-        .toThrow(new RegExp(`Invalid ContainerImage\\.cloudflared\\(version\\): "${version}"\\. Expected release 2024\\.11\\.1 or newer: .*tunnel ready`));
+      expect(raisedAs('value', ContainerImage.cloudflared(version)))
+        .toThrow(new RegExp(`Invalid value: "${version}"\\. Expected release 2024\\.11\\.1 or newer: .*tunnel ready`));
     }
   });
 });

@@ -1,5 +1,6 @@
 import { FargateCapacityProvider } from '../../src/cluster';
 import { CapacityProviderStrategy } from '../../src/service';
+import { raisedAs } from '../helpers';
 
 describe('CapacityProviderStrategy', () => {
   test('fargate', () => {
@@ -18,17 +19,17 @@ describe('CapacityProviderStrategy', () => {
   });
 
   test('rejects a negative weight', () => {
-    expect(() => CapacityProviderStrategy.mixed({ fargateWeight: -1, fargateSpotWeight: 1 }))
-      .toThrow(/Invalid fargateWeight: -1\. Expected a whole number from 0 to 1000/);
+    expect(raisedAs('capacityProviderStrategy', CapacityProviderStrategy.mixed({ fargateWeight: -1, fargateSpotWeight: 1 })))
+      .toThrow(/Invalid capacityProviderStrategy: -1\. Expected a whole number from 0 to 1000\. Given to CapacityProviderStrategy\.mixed\(fargateWeight\)\./);
   });
 
   test('rejects two zero weights', () => {
-    expect(() => CapacityProviderStrategy.mixed({ fargateWeight: 0, fargateSpotWeight: 0 }))
-      .toThrow(/Invalid fargateSpotWeight: 0\. At least one of fargateWeight and fargateSpotWeight/);
+    expect(raisedAs('capacityProviderStrategy', CapacityProviderStrategy.mixed({ fargateWeight: 0, fargateSpotWeight: 0 })))
+      .toThrow(/Invalid capacityProviderStrategy: 0\. At least one of fargateWeight and fargateSpotWeight/);
   });
 
   test('rejects a fractional base', () => {
-    expect(() => CapacityProviderStrategy.mixed({ fargateWeight: 1, fargateSpotWeight: 1, fargateBase: 0.5 }))
-      .toThrow(/Invalid fargateBase: 0\.5/);
+    expect(raisedAs('capacityProviderStrategy', CapacityProviderStrategy.mixed({ fargateWeight: 1, fargateSpotWeight: 1, fargateBase: 0.5 })))
+      .toThrow(/Invalid capacityProviderStrategy: 0\.5\..*\(fargateBase\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { ContainerSecret } from '../../src/service';
 import { ContainerSecretSource } from '../../src/service/internal/container-secret-source';
-import { newStack } from '../helpers';
+import { newStack, raisedAs } from '../helpers';
 
 const SSM_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-AbCdEf';
@@ -31,15 +31,15 @@ describe('ContainerSecret', () => {
   });
 
   test('rejects an SSM parameter name instead of an ARN', () => {
-    expect(() => ContainerSecret.fromSsmParameter('/app/db')).toThrow(/Invalid parameterArn: "\/app\/db"\. Expected an SSM parameter ARN/);
+    expect(raisedAs('value', ContainerSecret.fromSsmParameter('/app/db'))).toThrow(/Invalid value: "\/app\/db"\. Expected an SSM parameter ARN/);
   });
 
   test('rejects a Secrets Manager ARN given as SSM parameter', () => {
-    expect(() => ContainerSecret.fromSsmParameter(SECRET_ARN)).toThrow(/Invalid parameterArn/);
+    expect(raisedAs('value', ContainerSecret.fromSsmParameter(SECRET_ARN))).toThrow(/Invalid value: .*Given to ContainerSecret\.fromSsmParameter\(parameterArn\)\./);
   });
 
   test('rejects a non Secrets Manager ARN', () => {
-    expect(() => ContainerSecret.fromSecretsManager(SSM_ARN)).toThrow(/Invalid secretArn: .*Expected a full Secrets Manager secret ARN/);
+    expect(raisedAs('value', ContainerSecret.fromSecretsManager(SSM_ARN))).toThrow(/Invalid value: .*Expected a full Secrets Manager secret ARN/);
   });
 
   test.each([
@@ -48,8 +48,8 @@ describe('ContainerSecret', () => {
     ['a suffix too short', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdE'],
     ['a suffix with a symbol', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbC_Ef'],
   ])('rejects a Secrets Manager ARN with %s, showing the full form and why', (_what, arn) => {
-    expect(() => ContainerSecret.fromSecretsManager(arn)).toThrow(new RegExp(
-      `^Invalid secretArn: "${arn.replace(/[/.]/g, '\\$&')}"\\. Expected a full Secrets Manager secret ARN, whose name ends in "-" and the 6 random characters`
+    expect(raisedAs('value', ContainerSecret.fromSecretsManager(arn))).toThrow(new RegExp(
+      `^Invalid value: "${arn.replace(/[/.]/g, '\\$&')}"\\. Expected a full Secrets Manager secret ARN, whose name ends in "-" and the 6 random characters`
       + '.* e\\.g\\. "arn:aws:secretsmanager:eu-west-1:123456789012:secret:my-app/db-AbCdEf"\\. IAM matches the full ARN, suffix included'));
   });
 
@@ -61,11 +61,11 @@ describe('ContainerSecret', () => {
   });
 
   test('rejects a KMS alias instead of a key ARN', () => {
-    expect(() => ContainerSecret.fromSsmParameter(SSM_ARN, { kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:alias/app' }))
-      .toThrow(/Invalid kmsKeyArn: .*Expected a KMS key ARN \(not an alias\)/);
+    expect(raisedAs('value', ContainerSecret.fromSsmParameter(SSM_ARN, { kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:alias/app' })))
+      .toThrow(/Invalid value: .*Expected a KMS key ARN \(not an alias\)/);
   });
 
   test('rejects a JSON key with a colon', () => {
-    expect(() => ContainerSecret.fromSecretsManager(SECRET_ARN, { jsonKey: 'a:b' })).toThrow(/Invalid jsonKey: "a:b"/);
+    expect(raisedAs('value', ContainerSecret.fromSecretsManager(SECRET_ARN, { jsonKey: 'a:b' }))).toThrow(/Invalid value: "a:b"/);
   });
 });

@@ -4,7 +4,7 @@ import { serviceProps } from './fixtures';
 import { PinnedVersions } from '../../src/core/versions';
 import { ContainerImage } from '../../src/image';
 import { CloudflaredEdgeIpVersion, TunnelFargateService, TunnelFargateServiceProps } from '../../src/service';
-import { onlyResource, synth } from '../helpers';
+import { onlyResource, synth, raisedAs } from '../helpers';
 
 const REGISTRY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
 const CACHE_ARN = 'arn:aws:ecr:eu-west-1:123456789012:repository/docker-hub/cloudflare/cloudflared';
@@ -87,26 +87,26 @@ describe('ContainerImage.cloudflaredFromPullThroughCache', () => {
 
   describe('rejects', () => {
     test('a release older than the minimum', () => {
-      expect(() => ContainerImage.cloudflaredFromPullThroughCache({ registry: REGISTRY, prefix: 'docker-hub', version: '2024.10.0' }))
-        .toThrow(/^Invalid ContainerImage\.cloudflared\(version\): "2024\.10\.0"\./);
+      expect(raisedAs('sidecar.image', ContainerImage.cloudflaredFromPullThroughCache({ registry: REGISTRY, prefix: 'docker-hub', version: '2024.10.0' })))
+        .toThrow(/^Invalid sidecar\.image: "2024\.10\.0"\..*Given to ContainerImage\.cloudflared\(version\)\.$/);
     });
 
     test('a registry with a path or not in ECR', () => {
-      expect(() => ContainerImage.cloudflaredFromPullThroughCache({ registry: `${REGISTRY}/docker-hub`, prefix: 'docker-hub' }))
-        .toThrow(/^Invalid registry: /);
-      expect(() => ContainerImage.cloudflaredFromPullThroughCache({ registry: 'docker.io', prefix: 'docker-hub' }))
-        .toThrow(/^Invalid registry: "docker\.io"\./);
+      expect(raisedAs('sidecar.image', ContainerImage.cloudflaredFromPullThroughCache({ registry: `${REGISTRY}/docker-hub`, prefix: 'docker-hub' })))
+        .toThrow(/^Invalid sidecar\.image: .*Given to ContainerImage\.cloudflaredFromPullThroughCache\(registry\)\.$/);
+      expect(raisedAs('sidecar.image', ContainerImage.cloudflaredFromPullThroughCache({ registry: 'docker.io', prefix: 'docker-hub' })))
+        .toThrow(/^Invalid sidecar\.image: "docker\.io"\./);
     });
 
     test('a bad prefix', () => {
-      expect(() => ContainerImage.cloudflaredFromPullThroughCache({ registry: REGISTRY, prefix: 'Docker-Hub' }))
-        .toThrow(/^Invalid prefix: "Docker-Hub"\./);
+      expect(raisedAs('sidecar.image', ContainerImage.cloudflaredFromPullThroughCache({ registry: REGISTRY, prefix: 'Docker-Hub' })))
+        .toThrow(/^Invalid sidecar\.image: "Docker-Hub"\..*\(prefix\)\.$/);
     });
 
     test('an ARN of another repository', () => {
-      expect(() => ContainerImage.cloudflaredFromPullThroughCache({
+      expect(raisedAs('sidecar.image', ContainerImage.cloudflaredFromPullThroughCache({
         registry: REGISTRY, prefix: 'docker-hub', cacheRepositoryArn: 'arn:aws:ecr:eu-west-1:123456789012:repository/other',
-      })).toThrow(/^Invalid cacheRepositoryArn: /);
+      }))).toThrow(/^Invalid sidecar\.image: .*\(cacheRepositoryArn\)\.$/);
     });
   });
 });

@@ -2,6 +2,7 @@
  * Checks of alert options shared by the building blocks and the pattern, each with the property name
  * its caller's user wrote. Internal: not part of the public API.
  */
+import { requireValidArguments } from '../../core/argument-problem';
 import { invalid, requireOptionalIntegerInRange } from '../../core/validation';
 import { AwsAlertTarget } from '../aws-alert-target';
 import { CloudflareAlertTarget } from '../cloudflare-alert-target';
@@ -11,6 +12,7 @@ export function requireAwsTarget(property: string, target: unknown): void {
   if (!(target instanceof AwsAlertTarget)) {
     invalid(property, target, 'Expected AwsAlertTarget.email(...) or AwsAlertTarget.snsTopic(...).');
   }
+  requireValidArguments(property, target._problem);
 }
 
 /** Fails unless `target` was made by a `CloudflareAlertTarget` factory. */
@@ -18,6 +20,7 @@ export function requireCloudflareTarget(property: string, target: unknown): void
   if (!(target instanceof CloudflareAlertTarget)) {
     invalid(property, target, 'Expected CloudflareAlertTarget.email(...) or CloudflareAlertTarget.webhook(...).');
   }
+  requireValidArguments(property, target._problem);
 }
 
 /** Minutes before an alarm fires: 1 to 60 (longer windows would hide an outage for over an hour). */

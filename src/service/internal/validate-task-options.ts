@@ -1,5 +1,6 @@
 import { defaultMemory, validateFargateSize } from './fargate-size';
 import { validateStopTimes } from './graceful-stop';
+import { requireValidArguments } from '../../core/argument-problem';
 import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
@@ -59,7 +60,9 @@ function validateApp(options: TunnelTaskOptions): void {
       invalid('app.environment', key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
   }
-  for (const key of Object.keys(app.secrets ?? {})) {
+  requireValidArguments('app.image', app.image?._problem);
+  for (const [key, secret] of Object.entries(app.secrets ?? {})) {
+    requireValidArguments(`app.secrets.${key}`, secret?._problem);
     if (!isKnown(key)) {
       continue;
     }
@@ -103,6 +106,8 @@ function validateHealthCheck(property: string, check: ContainerHealthCheck): voi
 }
 
 function validateSidecar(options: TunnelTaskOptions): void {
+  requireValidArguments('sidecar.image', options.sidecar?.image?._problem);
+  requireValidArguments('sidecar.metrics.agentImage', options.sidecar?.metrics?.agentImage?._problem);
   const edgeIpVersion = options.sidecar?.edgeIpVersion;
   if (edgeIpVersion !== undefined && !(Object.values(CloudflaredEdgeIpVersion) as string[]).includes(edgeIpVersion)) {
     invalid('sidecar.edgeIpVersion', edgeIpVersion, 'Expected a CloudflaredEdgeIpVersion: IPV4 ("4"), IPV6 ("6") or AUTO ("auto").');
