@@ -1,6 +1,11 @@
 import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { DockerBuildImageProps } from './docker-build-image';
 import { EcrRepository } from './ecr-repository';
 import { requireDigest, requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
+import { DockerBuild } from './internal/docker-build';
+import { dockerBuildSpec, existingRepositoryTarget, ownRepositoryTarget } from './internal/docker-build-spec';
+import { loadDockerProvider } from './internal/docker-provider';
 import { invalid } from '../core/validation';
 import { PinnedVersions } from '../core/versions';
 import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn';
@@ -115,21 +120,58 @@ export class ContainerImage {
    * @param props The ARN and URL of the repository, and the tag to run.
    */
   public static fromExistingEcrRepository(props: ExistingEcrImageProps): ContainerImage {
-    requireArn('repositoryArn', props.repositoryArn, ECR_REPOSITORY_ARN);
+    requireExistingRepository('', props.repositoryArn, props.repositoryUrl, '; give the tag in "tag"');
     requirePinnedTag('tag', props.tag);
-    if (!Token.isUnresolved(props.repositoryUrl)) {
-      const match = ECR_URL.exec(props.repositoryUrl);
-      if (!match) {
-        invalid('repositoryUrl', props.repositoryUrl,
-          'Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"; give the tag in "tag".');
-      }
-      const arnName = arnResource(props.repositoryArn)?.replace(/^repository\//, '');
-      if (arnName !== undefined && arnName !== match[1]) {
-        invalid('repositoryUrl', props.repositoryUrl,
-          `Expected the URL of the repository named in repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
-      }
-    }
     return new ContainerImage(withTag(props.repositoryUrl, props.tag), props.repositoryArn);
+  }
+
+  /**
+   * An image that `terraform apply` builds from a folder with a Dockerfile and pushes to ECR, like
+   * aws-cdk's `ContainerImage.fromAsset()`: one `cdktf deploy` takes the app from its sources to a
+   * running service.
+   *
+   * The image is tagged with a hash of the files the build sends (after `.dockerignore`) and the build
+   * settings, computed at synth: unchanged sources neither rebuild nor roll the service, changed ones
+   * do. It is built for the platform of the task that runs it (`linux/amd64` or `linux/arm64`, from
+   * `cpuArchitecture`), and the container runs exactly the pushed image, by its digest.
+   *
+   * Needs the optional peer dependency `@cdktf/provider-docker` (`npm install @cdktf/provider-docker@^12.0.3`),
+   * and a running Docker daemon on the machine that runs `cdktf deploy`.
+   *
+   * @example
+   * import * as path from 'path';
+   * import { TerraformStack } from 'cdktf';
+   * import { AppContainerOptions, ContainerImage, EcrRepository, TagMutability } from 'cdktf-zero-trust-fargate';
+   *
+   * declare const stack: TerraformStack;
+   *
+   * const repository = new EcrRepository(stack, 'repository', { name: 'acme/admin', tagMutability: TagMutability.MUTABLE });
+   * const app: AppContainerOptions = {
+   *   image: ContainerImage.fromDockerBuild({ directory: path.join(__dirname, 'app'), repository }),
+   *   port: 8080,
+   * };
+   *
+   * @param props The build context, the Dockerfile and build settings, and the repository to push to.
+   */
+  public static fromDockerBuild(props: DockerBuildImageProps): ContainerImage {
+    const factory = 'ContainerImage.fromDockerBuild()';
+    if ((props.repository === undefined) === (props.existingRepository === undefined)) {
+      invalid('repository', props.repository === undefined ? undefined : '<EcrRepository>',
+        'Expected exactly one of repository (an EcrRepository of this stack) and existingRepository (one made elsewhere).');
+    }
+    let target: ReturnType<typeof ownRepositoryTarget>;
+    let repositoryArn: string;
+    if (props.repository !== undefined) {
+      target = ownRepositoryTarget(props.repository.repositoryUrl, props.repository.repository.imageTagMutabilityInput);
+      repositoryArn = props.repository.repositoryArn;
+    } else {
+      const existing = props.existingRepository!;
+      requireExistingRepository('existingRepository.', existing.repositoryArn, existing.repositoryUrl, '');
+      target = existingRepositoryTarget(existing.repositoryArn, existing.repositoryUrl);
+      repositoryArn = existing.repositoryArn;
+    }
+    const build = new DockerBuild(dockerBuildSpec(props, target, loadDockerProvider(factory)), factory);
+    return new ContainerImage(build.imageUri, repositoryArn, false, build);
   }
 
   /**
@@ -219,9 +261,49 @@ export class ContainerImage {
    */
   public readonly _pullsThroughCache: boolean;
 
-  private constructor(imageUri: string, repositoryArn?: string, pullsThroughCache: boolean = false) {
+  /** The build of an image from `fromDockerBuild()`. */
+  private readonly build?: DockerBuild;
+
+  private constructor(imageUri: string, repositoryArn?: string, pullsThroughCache: boolean = false, build?: DockerBuild) {
     this.imageUri = imageUri;
     this.repositoryArn = repositoryArn;
     this._pullsThroughCache = pullsThroughCache;
+    this.build = build;
+  }
+
+  /**
+   * Called by the task definition that runs this image, with its CPU architecture (`X86_64` or
+   * `ARM64`): an image from `fromDockerBuild()` adds its build and push there, for that platform, and
+   * returns the image as pushed (its reference pinned to the pushed digest). Other images return themselves.
+   * @internal
+   */
+  public _bind(scope: Construct, id: string, cpuArchitecture: string): ContainerImage {
+    if (this.build === undefined) {
+      return this;
+    }
+    return new ContainerImage(this.build.bind(scope, id, cpuArchitecture), this.repositoryArn, this._pullsThroughCache);
+  }
+}
+
+/**
+ * Checks an ECR repository ARN and URL made outside this library: a full repository ARN, a URL
+ * without tag, and both naming the same repository (the execution role may pull from exactly the ARN).
+ *
+ * @param prefix prepended to the property names in errors, e.g. `existingRepository.`
+ * @param urlHint appended to the URL error, e.g. where the tag goes
+ */
+function requireExistingRepository(prefix: string, repositoryArn: string, repositoryUrl: string, urlHint: string): void {
+  requireArn(`${prefix}repositoryArn`, repositoryArn, ECR_REPOSITORY_ARN);
+  if (!Token.isUnresolved(repositoryUrl)) {
+    const match = ECR_URL.exec(repositoryUrl);
+    if (!match) {
+      invalid(`${prefix}repositoryUrl`, repositoryUrl,
+        `Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"${urlHint}.`);
+    }
+    const arnName = arnResource(repositoryArn)?.replace(/^repository\//, '');
+    if (arnName !== undefined && arnName !== match[1]) {
+      invalid(`${prefix}repositoryUrl`, repositoryUrl,
+        `Expected the URL of the repository named in ${prefix}repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
+    }
   }
 }

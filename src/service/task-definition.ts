@@ -6,8 +6,8 @@ import { CloudflaredLogLevel } from './cloudflared-sidecar';
 import { renderAppContainer } from './internal/app-container-definition';
 import { defaultMemory } from './internal/fargate-size';
 import { stopTimes } from './internal/graceful-stop';
-import { renderMetricsAgentContainer } from './internal/metrics-agent-container-definition';
-import { renderSidecarContainer } from './internal/sidecar-container-definition';
+import { metricsAgentImage, renderMetricsAgentContainer } from './internal/metrics-agent-container-definition';
+import { renderSidecarContainer, sidecarImage } from './internal/sidecar-container-definition';
 import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './internal/task-defaults';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { CpuArchitecture, TunnelTaskOptions } from './task-options';
@@ -107,6 +107,8 @@ export class TunnelTaskDefinition extends Construct {
     validateTaskOptions(props);
 
     const cpu = props.cpu ?? DEFAULT_CPU;
+    const cpuArchitecture = props.cpuArchitecture ?? CpuArchitecture.X86_64;
+    props = withBoundImages(this, props, cpuArchitecture);
     const region = new DataAwsRegion(this, 'region');
     const logs = { logGroupName: props.logGroupName, region: region.region };
     const app = renderAppContainer(props.app, props.enableExecuteCommand ?? false, logs, stopTimes(props).appStopTimeoutSeconds);
@@ -132,7 +134,7 @@ export class TunnelTaskDefinition extends Construct {
       memory: numberAsString(props.memory ?? defaultMemory(cpu)),
       runtimePlatform: {
         operatingSystemFamily: 'LINUX',
-        cpuArchitecture: props.cpuArchitecture ?? CpuArchitecture.X86_64,
+        cpuArchitecture,
       },
       executionRoleArn: props.executionRoleArn,
       taskRoleArn: props.taskRoleArn,
@@ -144,6 +146,24 @@ export class TunnelTaskDefinition extends Construct {
     this.taskDefinitionArn = this.resource.arn;
     this.family = this.resource.family;
   }
+}
+
+/**
+ * The props with each image bound to this task definition: an image built from sources
+ * (`ContainerImage.fromDockerBuild`) is built and pushed here, for the task's platform, and the
+ * container runs it pinned to the pushed digest.
+ */
+function withBoundImages(scope: Construct, props: TunnelTaskDefinitionProps, cpuArchitecture: string): TunnelTaskDefinitionProps {
+  const metrics = props.sidecar?.metrics;
+  return {
+    ...props,
+    app: { ...props.app, image: props.app.image._bind(scope, 'app-image', cpuArchitecture) },
+    sidecar: {
+      ...props.sidecar,
+      image: sidecarImage(props)._bind(scope, 'sidecar-image', cpuArchitecture),
+      metrics: metrics === undefined ? undefined : { ...metrics, agentImage: metricsAgentImage(metrics)._bind(scope, 'metrics-agent-image', cpuArchitecture) },
+    },
+  };
 }
 
 /** The provider wants strings for cpu/memory; a number token must stay a token. */
