@@ -72,7 +72,7 @@ export function contextEntries(contextDir: string, rules: IgnoreRules, alwaysSen
           walk(path);
         }
       } else if (!excluded && stat.isFile()) {
-        entries.push({ path, kind: 'file', executable: (stat.mode & 0o100) !== 0 });
+        entries.push({ path, kind: 'file', executable: Math.floor(stat.mode / 0o100) % 2 === 1 });
       } else if (!excluded && stat.isSymbolicLink()) {
         entries.push({ path, kind: 'symlink', executable: false });
       }
@@ -125,7 +125,7 @@ export function copyEntries(contextDir: string, entries: ContextEntry[], target:
     mkdirSync(entry.kind === 'directory' ? to : dirname(to), { recursive: true });
     if (entry.kind === 'file') {
       copyFileSync(from, to);
-      chmodSync(to, lstatSync(from).mode & 0o777);
+      chmodSync(to, lstatSync(from).mode % 0o1000); // the permission bits
     } else if (entry.kind === 'symlink') {
       symlinkSync(readlinkSync(from), to);
     }

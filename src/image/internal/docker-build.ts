@@ -15,14 +15,14 @@
  * The container runs `<repository URL>:<hash>@<pushed digest>`: ECS pulls exactly what was pushed,
  * and the task definition depends on the push.
  */
+import { join, posix } from 'path';
 import { DataAwsEcrAuthorizationToken } from '@cdktf/provider-aws/lib/data-aws-ecr-authorization-token';
 import type { DockerProvider, DockerProviderRegistryAuth } from '@cdktf/provider-docker/lib/provider';
 import { Fn, ISynthesisSession, Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { join, posix } from 'path';
 import { ContextEntry, contextEntries, contextHash, copyEntries, removeFolder } from './build-context';
-import { IgnoreRules } from './dockerignore';
 import { DockerProviderClasses } from './docker-provider';
+import { IgnoreRules } from './dockerignore';
 
 /** The registry an image is pushed to, as the ECR authorization token data source selects it. */
 export interface RegistryTarget {
@@ -223,7 +223,9 @@ export class DockerBuild {
 }
 
 /** At synth, copies the entries to `<stack folder>/<context>`, replacing earlier copies in `folder`. */
-function stageOnSynth(construct: Construct, stack: TerraformStack, directory: string, entries: ContextEntry[], folder: string, context: string): void {
+function stageOnSynth(
+  construct: Construct, stack: TerraformStack, directory: string, entries: ContextEntry[], folder: string, context: string,
+): void {
   Object.defineProperty(construct, CUSTOM_SYNTHESIS, {
     enumerable: false,
     value: {

@@ -6,8 +6,8 @@
  * load time: users who do not build images need not install it, and those who do get an error that
  * names the package instead of a bare `Cannot find module`.
  */
-import type { DockerProvider, DockerProviderConfig } from '@cdktf/provider-docker/lib/provider';
 import type { Image, ImageConfig } from '@cdktf/provider-docker/lib/image';
+import type { DockerProvider, DockerProviderConfig } from '@cdktf/provider-docker/lib/provider';
 import type { RegistryImage, RegistryImageConfig } from '@cdktf/provider-docker/lib/registry-image';
 import type { Construct } from 'constructs';
 
@@ -54,20 +54,15 @@ export function loadDockerProvider(caller: string): DockerProviderClasses {
     Image: `${DOCKER_PROVIDER_PACKAGE}/lib/image`,
     RegistryImage: `${DOCKER_PROVIDER_PACKAGE}/lib/registry-image`,
   } as const;
+  // The resource shapes this library writes were checked against the provider of major version 12.
+  const version = String(loadOrExplain(`${DOCKER_PROVIDER_PACKAGE}/package.json`, caller)?.version);
+  if (!version.startsWith('12.')) {
+    throw new Error(`${caller} needs ${DOCKER_PROVIDER_PACKAGE} ${DOCKER_PROVIDER_RANGE} (the kreuzwerker/docker provider 3.6.2), `
+      + `but version ${version} is installed: install \`${DOCKER_PROVIDER_PACKAGE}@${DOCKER_PROVIDER_RANGE}\`.`);
+  }
   const loaded: Partial<Record<keyof typeof paths, unknown>> = {};
   for (const [name, path] of Object.entries(paths) as Array<[keyof typeof paths, string]>) {
-    let module: any;
-    try {
-      module = load(path);
-    } catch (error) {
-      if (isMissing(error, DOCKER_PROVIDER_PACKAGE)) {
-        throw new Error(
-          `${caller} needs the package ${DOCKER_PROVIDER_PACKAGE} (${DOCKER_PROVIDER_RANGE}, the kreuzwerker/docker provider 3.6.2), `
-          + `which is not installed. It is an optional peer dependency of cdktf-zero-trust-fargate: install it next to the library with `
-          + `\`npm install ${DOCKER_PROVIDER_PACKAGE}@${DOCKER_PROVIDER_RANGE}\`. Deploying then needs a running Docker daemon.`);
-      }
-      throw error;
-    }
+    const module = loadOrExplain(path, caller);
     if (typeof module?.[name] !== 'function') {
       throw new Error(
         `${caller} needs ${DOCKER_PROVIDER_PACKAGE} ${DOCKER_PROVIDER_RANGE}, but the installed version has no ${name} in ${path}: `
@@ -76,4 +71,19 @@ export function loadDockerProvider(caller: string): DockerProviderClasses {
     loaded[name] = module[name];
   }
   return loaded as unknown as DockerProviderClasses;
+}
+
+/** `load(path)`, or an error naming the package and how to install it when it is missing. */
+function loadOrExplain(path: string, caller: string): any {
+  try {
+    return load(path);
+  } catch (error) {
+    if (isMissing(error, DOCKER_PROVIDER_PACKAGE)) {
+      throw new Error(
+        `${caller} needs the package ${DOCKER_PROVIDER_PACKAGE} (${DOCKER_PROVIDER_RANGE}, the kreuzwerker/docker provider 3.6.2), `
+        + 'which is not installed. It is an optional peer dependency of cdktf-zero-trust-fargate: install it next to the library with '
+        + `\`npm install ${DOCKER_PROVIDER_PACKAGE}@${DOCKER_PROVIDER_RANGE}\`. Deploying then needs a running Docker daemon.`);
+    }
+    throw error;
+  }
 }

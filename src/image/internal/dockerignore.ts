@@ -193,31 +193,31 @@ export class IgnoreRules {
       if (raw.startsWith('#')) {
         return;
       }
-      let text = raw.trim();
-      if (text === '') {
+      let pattern = raw.trim();
+      if (pattern === '') {
         return;
       }
-      const exception = text.startsWith('!');
+      const exception = pattern.startsWith('!');
       if (exception) {
-        text = text.slice(1).trim();
-        if (text === '') {
+        pattern = pattern.slice(1).trim();
+        if (pattern === '') {
           throw new IgnorePatternError(source.file, index + 1, raw, 'is a "!" without a pattern, which Docker refuses.');
         }
       }
-      text = cleanPath(text);
-      if (text.length > 1 && text.startsWith('/')) {
-        text = text.slice(1);
+      pattern = cleanPath(pattern);
+      if (pattern.length > 1 && pattern.startsWith('/')) {
+        pattern = pattern.slice(1);
       }
-      if (!validGlob(text)) {
+      if (!validGlob(pattern)) {
         throw new IgnorePatternError(source.file, index + 1, raw, 'is not a valid pattern (an unclosed "[" or a trailing "\\"), which Docker refuses.');
       }
       let test: (path: string) => boolean;
       try {
-        test = compile(text);
+        test = compile(pattern);
       } catch (error) {
         throw new IgnorePatternError(source.file, index + 1, raw, `is not a valid pattern (${(error as Error).message}), which Docker refuses.`);
       }
-      patterns.push({ text, exception, test, components: text.split('/') });
+      patterns.push({ text: pattern, exception, test, components: pattern.split('/') });
     });
     return new IgnoreRules(patterns);
   }
