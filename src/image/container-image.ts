@@ -139,15 +139,16 @@ export class ContainerImage {
    * and a running Docker daemon on the machine that runs `cdktf deploy`.
    *
    * @example
-   * import * as path from 'path';
    * import { TerraformStack } from 'cdktf';
    * import { AppContainerOptions, ContainerImage, EcrRepository, TagMutability } from 'cdktf-zero-trust-fargate';
    *
    * declare const stack: TerraformStack;
    *
+   * // Mutable tags: each image is tagged with the hash of its sources, and a revert pushes an earlier tag again.
    * const repository = new EcrRepository(stack, 'repository', { name: 'acme/admin', tagMutability: TagMutability.MUTABLE });
    * const app: AppContainerOptions = {
-   *   image: ContainerImage.fromDockerBuild({ directory: path.join(__dirname, 'app'), repository }),
+   *   // The folder with the app's Dockerfile, next to cdktf.json.
+   *   image: ContainerImage.fromDockerBuild({ directory: 'app', repository }),
    *   port: 8080,
    * };
    *
