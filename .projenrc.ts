@@ -10,10 +10,15 @@ const providerPeerDeps = [
   '@cdktf/provider-random@^12.0.1',
 ];
 
+// The Docker provider (kreuzwerker/docker 3.6.2) builds and pushes images for
+// ContainerImage.fromDockerBuild() only. It is an optional peer dependency: the
+// library loads it when that factory is called, so other users need not install it.
+const optionalProviderPeerDeps = ['@cdktf/provider-docker@^12.0.3'];
+
 // Importing a provider package from its root loads every resource class of
 // that provider (~13x synth time, ~10x memory); only deep paths are allowed.
 const providerRootImportBan = {
-  paths: ['@cdktf/provider-aws', '@cdktf/provider-cloudflare', '@cdktf/provider-random'].map((name) => ({
+  paths: ['@cdktf/provider-aws', '@cdktf/provider-cloudflare', '@cdktf/provider-docker', '@cdktf/provider-random'].map((name) => ({
     name,
     message: `Import ${name} by deep path (e.g. ${name}/lib/<resource>); the package root loads every resource of the provider.`,
   })),
@@ -35,7 +40,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
-  peerDeps: providerPeerDeps,
+  peerDeps: [...providerPeerDeps, ...optionalProviderPeerDeps],
   devDeps: ['cdktf-cli@^0.21.0', 'ts-node@^10.9.2', 'jsii-docgen@^10.5.0'],
 
   jestOptions: {
@@ -89,6 +94,10 @@ const project = new cdktf.ConstructLibraryCdktf({
 
 // `npx cdktf-zero-trust-fargate access-report <stack>`: who gets in, read from the synthesized JSON.
 project.addBins({ 'cdktf-zero-trust-fargate': 'lib/cli.js' });
+
+project.package.addField('peerDependenciesMeta', Object.fromEntries(
+  optionalProviderPeerDeps.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), { optional: true }]),
+));
 
 project.eslint?.addRules({
   'no-restricted-imports': ['error', providerRootImportBan],

@@ -1,6 +1,11 @@
 import { Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { DockerBuildImageProps } from './docker-build-image';
 import { EcrRepository } from './ecr-repository';
 import { DIGEST, requireDigest, requirePinnedReference, requirePinnedTag, requireReleaseAtLeast, withTag } from './image-reference';
+import { DockerBuild } from './internal/docker-build';
+import { dockerBuildSpec, existingRepositoryTarget, ownRepositoryTarget } from './internal/docker-build-spec';
+import { loadDockerProvider } from './internal/docker-provider';
 import { EcrImageLocation, ecrLocationFromReference, partitionOf } from './internal/ecr-image-location';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid } from '../core/validation';
@@ -150,25 +155,63 @@ export class ContainerImage {
    */
   public static fromExistingEcrRepository(props: ExistingEcrImageProps): ContainerImage {
     const problem = checkArguments('ContainerImage.fromExistingEcrRepository', () => {
-      requireArn('repositoryArn', props.repositoryArn, ECR_REPOSITORY_ARN);
+      requireExistingRepository('', props.repositoryArn, props.repositoryUrl, '; give the tag in "tag"');
       requirePinnedTag('tag', props.tag);
-      if (!Token.isUnresolved(props.repositoryUrl)) {
-        const match = ECR_URL.exec(props.repositoryUrl);
-        if (!match) {
-          invalid('repositoryUrl', props.repositoryUrl,
-            'Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"; give the tag in "tag".');
-        }
-        const arnName = arnResource(props.repositoryArn)?.replace(/^repository\//, '');
-        if (arnName !== undefined && arnName !== match[1]) {
-          invalid('repositoryUrl', props.repositoryUrl,
-            `Expected the URL of the repository named in repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
-        }
-      }
     });
     const ecrImage = problem !== undefined || props.checkImageExists === false
       ? undefined
       : { ...ecrLocationFromArn(props.repositoryArn), ...tagOrDigest(props.tag) };
     return new ContainerImage(withTag(props.repositoryUrl, props.tag), { repositoryArn: props.repositoryArn, ecrImage, problem });
+  }
+
+  /**
+   * An image that `terraform apply` builds from a folder with a Dockerfile and pushes to ECR, like
+   * aws-cdk's `ContainerImage.fromAsset()`: one `cdktf deploy` takes the app from its sources to a
+   * running service.
+   *
+   * The image is tagged with a hash of the files the build sends (after `.dockerignore`) and the build
+   * settings, computed at synth: unchanged sources neither rebuild nor roll the service, changed ones
+   * do. It is built for the platform of the task that runs it (`linux/amd64` or `linux/arm64`, from
+   * `cpuArchitecture`), and the container runs exactly the pushed image, by its digest.
+   *
+   * Needs the optional peer dependency `@cdktf/provider-docker` (`npm install @cdktf/provider-docker@^12.0.3`),
+   * and a running Docker daemon on the machine that runs `cdktf deploy`.
+   *
+   * @example
+   * import { TerraformStack } from 'cdktf';
+   * import { AppContainerOptions, ContainerImage, EcrRepository, TagMutability } from 'cdktf-zero-trust-fargate';
+   *
+   * declare const stack: TerraformStack;
+   *
+   * // Mutable tags: each image is tagged with the hash of its sources, and a revert pushes an earlier tag again.
+   * const repository = new EcrRepository(stack, 'repository', { name: 'acme/admin', tagMutability: TagMutability.MUTABLE });
+   * const app: AppContainerOptions = {
+   *   // The folder with the app's Dockerfile, next to cdktf.json.
+   *   image: ContainerImage.fromDockerBuild({ directory: 'app', repository }),
+   *   port: 8080,
+   * };
+   *
+   * @param props The build context, the Dockerfile and build settings, and the repository to push to.
+   */
+  public static fromDockerBuild(props: DockerBuildImageProps): ContainerImage {
+    const factory = 'ContainerImage.fromDockerBuild()';
+    if ((props.repository === undefined) === (props.existingRepository === undefined)) {
+      invalid('repository', props.repository === undefined ? undefined : '<EcrRepository>',
+        'Expected exactly one of repository (an EcrRepository of this stack) and existingRepository (one made elsewhere).');
+    }
+    let target: ReturnType<typeof ownRepositoryTarget>;
+    let repositoryArn: string;
+    if (props.repository !== undefined) {
+      target = ownRepositoryTarget(props.repository.repositoryUrl, props.repository.repository.imageTagMutabilityInput);
+      repositoryArn = props.repository.repositoryArn;
+    } else {
+      const existing = props.existingRepository!;
+      requireExistingRepository('existingRepository.', existing.repositoryArn, existing.repositoryUrl, '');
+      target = existingRepositoryTarget(existing.repositoryArn, existing.repositoryUrl);
+      repositoryArn = existing.repositoryArn;
+    }
+    const build = new DockerBuild(dockerBuildSpec(props, target, loadDockerProvider(factory)), factory);
+    return new ContainerImage(build.imageUri, { repositoryArn, build, problem: undefined });
   }
 
   /**
@@ -276,12 +319,32 @@ export class ContainerImage {
    */
   public readonly _problem: ArgumentProblem;
 
+  /** The build of an image from `fromDockerBuild()`. */
+  private readonly build?: DockerBuild;
+
   private constructor(imageUri: string, options: ImageOptions) {
     this.imageUri = imageUri;
     this.repositoryArn = options.repositoryArn;
     this._pullsThroughCache = options.pullsThroughCache ?? false;
     this._ecrImage = options.ecrImage;
     this._problem = options.problem;
+    this.build = options.build;
+  }
+
+  /**
+   * Called by the task definition that runs this image, with its CPU architecture (`X86_64` or
+   * `ARM64`): an image from `fromDockerBuild()` adds its build and push there, for that platform, and
+   * returns the image as pushed (its reference pinned to the pushed digest). Other images return themselves.
+   * @internal
+   */
+  public _bind(scope: Construct, id: string, cpuArchitecture: string): ContainerImage {
+    if (this.build === undefined) {
+      return this;
+    }
+    // Pushed in the same apply: no plan-time check that the tag exists (it does not, before the push).
+    return new ContainerImage(this.build.bind(scope, id, cpuArchitecture), {
+      repositoryArn: this.repositoryArn, pullsThroughCache: this._pullsThroughCache, problem: this._problem,
+    });
   }
 }
 
@@ -291,6 +354,7 @@ interface ImageOptions {
   readonly pullsThroughCache?: boolean;
   readonly ecrImage?: EcrImageLocation;
   readonly problem: ArgumentProblem;
+  readonly build?: DockerBuild;
 }
 
 /** The tag or digest part of a location. */
@@ -310,4 +374,27 @@ function ecrLocationFromArn(arn: string): Omit<EcrImageLocation, 'tag' | 'digest
     registryId: Fn.element(parts, 4),
     region: Fn.element(parts, 3),
   };
+}
+
+/**
+ * Checks an ECR repository ARN and URL made outside this library: a full repository ARN, a URL
+ * without tag, and both naming the same repository (the execution role may pull from exactly the ARN).
+ *
+ * @param prefix prepended to the property names in errors, e.g. `existingRepository.`
+ * @param urlHint appended to the URL error, e.g. where the tag goes
+ */
+function requireExistingRepository(prefix: string, repositoryArn: string, repositoryUrl: string, urlHint: string): void {
+  requireArn(`${prefix}repositoryArn`, repositoryArn, ECR_REPOSITORY_ARN);
+  if (!Token.isUnresolved(repositoryUrl)) {
+    const match = ECR_URL.exec(repositoryUrl);
+    if (!match) {
+      invalid(`${prefix}repositoryUrl`, repositoryUrl,
+        `Expected an ECR repository URL without a tag, e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-app"${urlHint}.`);
+    }
+    const arnName = arnResource(repositoryArn)?.replace(/^repository\//, '');
+    if (arnName !== undefined && arnName !== match[1]) {
+      invalid(`${prefix}repositoryUrl`, repositoryUrl,
+        `Expected the URL of the repository named in ${prefix}repositoryArn ("${arnName}"), so that the execution role may pull from it.`);
+    }
+  }
 }

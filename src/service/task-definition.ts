@@ -108,6 +108,8 @@ export class TunnelTaskDefinition extends Construct {
     validateTaskOptions(props);
 
     const cpu = props.cpu ?? DEFAULT_CPU;
+    const cpuArchitecture = props.cpuArchitecture ?? CpuArchitecture.X86_64;
+    props = withBoundImages(this, props, cpuArchitecture);
     const region = new DataAwsRegion(this, 'region');
     const logs = { logGroupName: props.logGroupName, region: region.region };
     const app = renderAppContainer(props.app, props.enableExecuteCommand ?? false, logs, stopTimes(props).appStopTimeoutSeconds);
@@ -140,7 +142,7 @@ export class TunnelTaskDefinition extends Construct {
       memory: numberAsString(props.memory ?? defaultMemory(cpu)),
       runtimePlatform: {
         operatingSystemFamily: 'LINUX',
-        cpuArchitecture: props.cpuArchitecture ?? CpuArchitecture.X86_64,
+        cpuArchitecture,
       },
       executionRoleArn: props.executionRoleArn,
       taskRoleArn: props.taskRoleArn,
@@ -153,6 +155,24 @@ export class TunnelTaskDefinition extends Construct {
     this.taskDefinitionArn = this.resource.arn;
     this.family = this.resource.family;
   }
+}
+
+/**
+ * The props with each image bound to this task definition: an image built from sources
+ * (`ContainerImage.fromDockerBuild`) is built and pushed here, for the task's platform, and the
+ * container runs it pinned to the pushed digest.
+ */
+function withBoundImages(scope: Construct, props: TunnelTaskDefinitionProps, cpuArchitecture: string): TunnelTaskDefinitionProps {
+  const metrics = props.sidecar?.metrics;
+  return {
+    ...props,
+    app: { ...props.app, image: props.app.image._bind(scope, 'app-image', cpuArchitecture) },
+    sidecar: {
+      ...props.sidecar,
+      image: sidecarImage(props)._bind(scope, 'sidecar-image', cpuArchitecture),
+      metrics: metrics === undefined ? undefined : { ...metrics, agentImage: metricsAgentImage(metrics)._bind(scope, 'metrics-agent-image', cpuArchitecture) },
+    },
+  };
 }
 
 /** The provider wants strings for cpu/memory; a number token must stay a token. */

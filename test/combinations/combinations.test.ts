@@ -125,7 +125,7 @@ function pairs(): Combination[] {
 }
 
 function propsOf(combination: Combination): Props {
-  return Object.entries(combination).reduce((props, [name, value]) => OPTIONS[name][value](props), { ...PATTERN_PROPS, name: 'combo' });
+  return Object.entries(combination).reduce<Props>((props, [name, value]) => OPTIONS[name][value](props), { ...PATTERN_PROPS, name: 'combo' });
 }
 
 function label(combination: Combination): string {

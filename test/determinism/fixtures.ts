@@ -7,7 +7,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { FlaskExampleStack } from '../../examples/flask/stack';
+import { FlaskBuildStack, FlaskExampleStack } from '../../examples/flask/stack';
 import { GrafanaExampleStack } from '../../examples/grafana/stack';
 import {
   AccessDecision,
@@ -120,6 +120,8 @@ export function severalConstructs(app: App, order: Part[] = CREATION_ORDERS[0]):
 /** The stacks every determinism check synthesizes, by name. */
 export const FIXTURES: Record<string, (app: App) => TerraformStack> = {
   'flask example': (app) => new FlaskExampleStack(app, 'flask'),
+  // The image is tagged with a hash of examples/flask/app, computed at synth.
+  'flask example built in one deploy': (app) => new FlaskBuildStack(app, 'flask-build'),
   'grafana example': (app) => new GrafanaExampleStack(app, 'grafana'),
   'several constructs': (app) => severalConstructs(app),
 };
