@@ -11,7 +11,9 @@ const USAGE = `Usage: cdktf-zero-trust-fargate access-report <stack folder, cdkt
 
 Prints who gets in at each URL of the synthesized stacks, from what Terraform will apply.
   --json             print the report as JSON
-  --fail-on-open     exit 1 when a URL admits anyone who can log in, or anyone without login, with no opt-in recorded
+  --fail-on-open     exit 1 when a URL admits anyone who can log in, anyone without login or any service token of the
+                     account with no opt-in recorded, or has a configuration the constructs refuse (a DENY that locks
+                     everyone out, a path without its hostname's DENY policies, ...)
   --fail-on-unknown  exit 1 when a way in is not known from the configuration (policies or groups made elsewhere)
 `;
 
@@ -51,8 +53,12 @@ function main(args: string[]): number {
   }
   const open = reports.flatMap(({ report }) => report.openWithoutOptIn());
   const unknown = reports.flatMap(({ report }) => report.unknown());
-  if (flags.includes('--fail-on-open') && open.length > 0) {
-    process.stderr.write(`Open without opt-in: ${open.join('; ')}\n`);
+  const problems = reports.flatMap(({ report }) => report.problems());
+  if (flags.includes('--fail-on-open') && (open.length > 0 || problems.length > 0)) {
+    process.stderr.write([
+      ...(open.length > 0 ? [`Open without opt-in: ${open.join('; ')}`] : []),
+      ...(problems.length > 0 ? [`Refused by the Access model: ${problems.join('; ')}`] : []),
+    ].join('\n') + '\n');
     return 1;
   }
   if (flags.includes('--fail-on-unknown') && unknown.length > 0) {

@@ -100,11 +100,17 @@ export class AccessReport {
   }
 
   /**
-   * The ways in that admit anyone who can log in, or anyone without login,
-   * without the matching opt-in recorded in the output, as `<url>: <policy>`.
+   * The ways in that admit anyone who can log in, anyone without login, or
+   * any service token of the account, without the matching opt-in recorded
+   * in the output, as `<url>: <policy> (<audience>)`.
    */
   public openWithoutOptIn(): string[] {
     return this.urls.flatMap((url) => url.ways.filter((way) => !way.confirmed).map((way) => `${url.url}: ${way.policy} (${way.audience})`));
+  }
+
+  /** What the model finds wrong, as `<url>: <problem>` (the configurations the constructs refuse). */
+  public problems(): string[] {
+    return this.urls.flatMap((url) => url.problems.map((problem) => `${url.url}: ${problem}`));
   }
 
   /** The ways in that the configuration does not show (policies, groups or applications made elsewhere), as `<url>: <policy>`. */
@@ -136,7 +142,7 @@ export class AccessReport {
 
   /** The report as JSON text, for tools. */
   public toJson(): string {
-    return `${JSON.stringify({ urls: this.urls, openWithoutOptIn: this.openWithoutOptIn(), unknown: this.unknown() }, undefined, 2)}\n`;
+    return `${JSON.stringify({ urls: this.urls, openWithoutOptIn: this.openWithoutOptIn(), problems: this.problems(), unknown: this.unknown() }, undefined, 2)}\n`;
   }
 }
 
@@ -147,7 +153,8 @@ function readable(text: string): string {
 
 function reportWay(decision: string, policy: string, way: Way, optIns: readonly string[]): AccessReportWay {
   const needs = way.audience === AccessAudience.ANYONE_WHO_CAN_LOG_IN ? OptIn.EVERYONE_WHO_CAN_LOG_IN
-    : way.audience === AccessAudience.ANYONE_WITHOUT_LOGIN ? (decision === 'bypass' ? OptIn.BYPASS : 'none possible') : undefined;
+    : way.audience === AccessAudience.ANY_SERVICE_TOKEN ? OptIn.EVERY_SERVICE_TOKEN
+      : way.audience === AccessAudience.ANYONE_WITHOUT_LOGIN ? (decision === 'bypass' ? OptIn.BYPASS : 'none possible') : undefined;
   return {
     decision,
     policy,
@@ -191,7 +198,7 @@ function unguardedUrls(document: StackDocument): AccessReportUrl[] {
   const covered = (hostname: string) => document.applications.some((application) => application.domains.some((domain) =>
     domain === hostname || (domain.startsWith('*.') && hostname.endsWith(domain.slice(1)))));
   const seen = new Set<string>();
-  return document.routes.filter((route) => !route.service.startsWith('http_status:') && !covered(route.hostname)).flatMap((route) => {
+  return document.routes.filter((route) => !route.service.startsWith('http_status:') && (route.hostname === '*' || !covered(route.hostname))).flatMap((route) => {
     if (seen.has(route.hostname)) {
       return [];
     }
@@ -200,6 +207,7 @@ function unguardedUrls(document: StackDocument): AccessReportUrl[] {
     const way: AccessReportWay = elsewhere
       ? { decision: 'allow', policy: 'Access application managed elsewhere', audience: AccessAudience.UNKNOWN, who: `tokens for AUD ${route.audTags.map(readable).join(', ')}`, loginRequired: true, confirmed: true }
       : { decision: 'bypass', policy: 'no Access application', audience: AccessAudience.ANYONE_WITHOUT_LOGIN, who: 'everyone', loginRequired: false, confirmed: route.publishedWithoutAccess, openBecause: 'the tunnel routes it with no Access application' };
+    // A rule without a hostname serves every hostname whose DNS points at the tunnel.
     return [{ url: `https://${route.hostname}`, originChecksToken: elsewhere, ways: [way], problems: [] }];
   });
 }

@@ -216,11 +216,12 @@ export class AccessRule {
   }
 
   /**
-   * Requests from these IP ranges. Ranges that together reach at least three
-   * quarters of the public addresses of IPv4 or IPv6 (e.g. `0.0.0.0/0`,
-   * `0.0.0.0/1` plus `128.0.0.0/1`, or all of IPv4 but multicast and
-   * reserved space) match (nearly) anyone, so in an `include` list they
-   * count as `AccessRule.everyone()`.
+   * Requests from these IP ranges. Ranges that together reach at least half
+   * of the public addresses of IPv4 or IPv6 (e.g. `0.0.0.0/0`, `0.0.0.0/1`,
+   * all of IPv4 but multicast and reserved space, or `2000::/4`) match
+   * (nearly) anyone, so in an `include` list they count as
+   * `AccessRule.everyone()`. In `require`, each range is a requirement of its
+   * own (all must match), as for any rule list.
    *
    * @param cidrs at least one IPv4 or IPv6 CIDR block. Each becomes its own `{ip: {ip}}` element
    */

@@ -55,3 +55,20 @@ test('a hand edit that drops the opt-in fails --fail-on-open; bad usage exits 2'
   expect(run('access-report').status).toBe(2);
   expect(run('access-report', join(out, 'missing')).stderr).toMatch(/No such file or folder/);
 });
+
+test('what the JSON does not show is unknown or open, never "nobody": expressions, lists of one body, hostname-less rules', () => {
+  const { out, doc } = synthesized();
+  const policies = doc.resource.cloudflare_zero_trust_access_policy;
+  const [name] = Object.keys(policies);
+  // A NON_IDENTITY policy whose include list is an expression, written as a list of one body.
+  policies[name] = [{ ...policies[name], decision: 'non_identity', include: '${[{ everyone = {} }]}' }];
+  doc.resource.cloudflare_zero_trust_tunnel_cloudflared_config = {
+    config: { account_id: 'x', tunnel_id: 'y', config: { ingress: [{ service: 'http://localhost:8080' }] } },
+  };
+  const file = join(out, 'stacks', 'app', 'cdk.tf.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const json = JSON.parse(run('access-report', file, '--json').stdout)[0];
+  expect(json.urls[0].ways[0]).toMatchObject({ decision: 'non_identity', audience: 'unknown' });
+  expect(json.urls.find((url: any) => url.url === 'https://*').ways[0]).toMatchObject({ audience: 'anyone-without-login', confirmed: false });
+  expect(run('access-report', file, '--fail-on-open').status).toBe(1);
+});

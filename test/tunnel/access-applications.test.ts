@@ -195,3 +195,47 @@ describe('BYPASS policies', () => {
     tunnel(stack, { hostname: 'app.example.com', accessApplication: created, dangerouslyDisableOriginAccessCheck: true });
   });
 });
+
+describe('a hostname with path applications', () => {
+  test('has that rule alone: another rule of the hostname could take a path\'s requests with another application\'s token', () => {
+    const stack = newStack();
+    const main = application(stack, 'main', 'app.example.com');
+    const admin = application(stack, 'admin', 'app.example.com/api/admin');
+    expect(() => new CloudflareTunnel(stack, 'tunnel-two-rules', {
+      cloudflareAccountId: ACCOUNT_ID,
+      cloudflareZoneId: ZONE_ID,
+      name: 'two-rules',
+      zeroTrustTeamName: 'acme',
+      ingress: [
+        { hostname: 'app.example.com', path: '^/api', service: 'http://localhost:9000', accessApplication: main },
+        { hostname: 'app.example.com', service: 'http://localhost:8080', accessApplication: main, pathAccessApplications: [admin] },
+      ],
+    })).toThrow(/^Invalid ingress\[0\]: "app\.example\.com path \^\/api"\. ingress\[1\] gives "app\.example\.com" path applications, so it must be the only rule of the hostname/);
+  });
+
+  test('a path application used as a rule\'s own application still needs the hostname application\'s DENY policies', () => {
+    const build = (inherit: boolean) => {
+      const stack = newStack();
+      const main = application(stack, 'main', 'app.example.com', {
+        policies: [
+          { key: 'former', name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
+          { key: 'staff', name: 'staff', include: [AccessRule.emailDomain('example.com')] },
+        ],
+      });
+      const admin = application(stack, 'admin', 'app.example.com/admin',
+        inherit ? { attachedPolicies: main.policies.filter((policy) => policy.decision === AccessDecision.DENY) } : {});
+      return () => new CloudflareTunnel(stack, 'tunnel', {
+        cloudflareAccountId: ACCOUNT_ID,
+        cloudflareZoneId: ZONE_ID,
+        name: 'app',
+        zeroTrustTeamName: 'acme',
+        ingress: [
+          { hostname: 'app.example.com', path: '^/admin', service: 'http://localhost:8080', accessApplication: admin },
+          { hostname: 'app.example.com', service: 'http://localhost:8080', accessApplication: main },
+        ],
+      });
+    };
+    expect(build(false)).toThrow(/^Invalid ingress\[0\]\.accessApplication: \["app\.example\.com\/admin"\]\. This path's application lacks the DENY policies of the hostname's application \(\["former staff"\]\)/);
+    expect(build(true)).not.toThrow();
+  });
+});

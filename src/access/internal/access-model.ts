@@ -126,25 +126,40 @@ function unknownTerm(shown: string): Term {
   return { ...EVERYONE, request: RequestBreadth.UNKNOWN, shown: [shown] };
 }
 
-/** The terms (alternatives) one selector stands for. Groups expand into their members' terms. */
-function selectorTerms(selector: Selector, context: ModelContext, depth: number): Term[] {
-  if (selector.group !== undefined && selector.group !== null) {
+/**
+ * Most alternatives the model expands one rule set into. Groups of many rules
+ * required together multiply; past this many, the rule set is unknown (and a
+ * hostile configuration cannot make the evaluation hang).
+ */
+const MAX_TERMS = 512;
+
+/** The term of a rule set too large to expand. */
+const TOO_LARGE: Term = { ...EVERYONE, identity: IdentityBreadth.UNKNOWN, request: RequestBreadth.UNKNOWN, shown: ['a rule set too large to evaluate'] };
+
+/**
+ * The terms (alternatives) one selector stands for. Groups expand into their
+ * members' terms. `mapIpv4`: read IPv6 ranges over `::ffff:0:0/96` as IPv4
+ * too (for what lets in), or not (for what takes out: excludes, DENY).
+ */
+function selectorTerms(selector: Selector, context: ModelContext, depth: number, mapIpv4 = true): Term[] {
+  if (selector !== null && typeof selector === 'object' && selector.group !== undefined && selector.group !== null) {
     const id = String(selector.group.id);
     const group = depth < MAX_GROUP_DEPTH ? context.group(id) : undefined;
     if (group === undefined) {
       return [unknownTerm(`members of Access group ${id}`)];
     }
-    return ruleListTerms(group.lists, context, depth + 1).flatMap(({ terms }) => terms)
+    return ruleListTerms(group.lists, context, depth + 1, mapIpv4).flatMap(({ terms }) => terms)
       .map((term) => ({ ...term, shown: [`members of group "${group.name}" (${term.shown.join(' and ') || 'everyone'})`] }));
   }
-  return [selectorTerm(selector, context)];
+  return [selectorTerm(selector, context, mapIpv4)];
 }
 
 /** The alternatives of a conjunction of selectors (each may expand to several). */
-function allOf(selectors: readonly Selector[], context: ModelContext, depth: number): Term[] {
+function allOf(selectors: readonly Selector[], context: ModelContext, depth: number, mapIpv4: boolean): Term[] {
   return selectors.reduce<Term[]>((terms, selector) => {
-    const alternatives = selectorTerms(selector, context, depth);
-    return terms.flatMap((term) => alternatives.map((alternative) => both(term, alternative)));
+    const alternatives = selectorTerms(selector, context, depth, mapIpv4);
+    const product = terms.flatMap((term) => alternatives.map((alternative) => both(term, alternative)));
+    return product.length > MAX_TERMS ? [TOO_LARGE] : product;
   }, [EVERYONE]);
 }
 
@@ -153,28 +168,42 @@ function allOf(selectors: readonly Selector[], context: ModelContext, depth: num
  * every require rule, less the exclusions. Address exclusions cut the
  * addresses; others mark the term as having exceptions.
  */
-function ruleListTerms(lists: RuleLists, context: ModelContext, depth: number): Array<{ index: number; terms: Term[] }> {
-  const required = allOf(lists.require, context, depth);
-  const exclusions = lists.exclude.flatMap((selector) => selectorTerms(selector, context, depth));
-  const excludedAddresses = exclusions.filter(onlyAddress).reduce((set, term) => set.union(term.ips), IpSet.NONE);
+function ruleListTerms(lists: RuleLists, context: ModelContext, depth: number, mapIpv4 = true): Array<{ index: number; terms: Term[] }> {
+  const required = allOf(lists.require, context, depth, mapIpv4);
+  // What an exclude takes out is read narrowly: `::/0` excludes no IPv4 client.
+  const exclusions = lists.exclude.flatMap((selector) => selectorTerms(selector, context, depth, false));
+  const excludedAddresses = exclusions.filter((term) => onlyAddress(term)).reduce((set, term) => set.union(term.ips), IpSet.NONE);
   const excepted = exclusions.some((term) => !onlyAddress(term));
-  return lists.include.map((selector, index) => ({
-    index,
-    terms: selectorTerms(selector, context, depth)
-      .flatMap((term) => required.map((requirement) => both(term, requirement)))
-      .map((term) => ({ ...term, ips: term.ips.minus(excludedAddresses), excepted: term.excepted || excepted }))
-      .filter((term) => !term.ips.isEmpty()),
-  }));
+  return lists.include.map((selector, index) => {
+    const product = selectorTerms(selector, context, depth, mapIpv4).flatMap((term) => required.map((requirement) => both(term, requirement)));
+    return {
+      index,
+      terms: (product.length > MAX_TERMS ? [TOO_LARGE] : product)
+        .map((term) => ({ ...term, ips: term.ips.minus(excludedAddresses), excepted: term.excepted || excepted }))
+        .filter((term) => !term.ips.isEmpty()),
+    };
+  });
 }
 
-/** True for a term of an IP rule and nothing else. */
-function byAddressOnly(term: Term): boolean {
-  return onlyAddress(term) && term.byAddress === true;
+/**
+ * True for a term that only its IP ranges keep from reaching anyone who can
+ * log in (ALLOW) or anyone at all (the other decisions): an IP rule, with at
+ * most an open identity (a public mail domain, an open login method) or a
+ * country. Such terms add up across rules, groups and policies.
+ */
+function limitedOnlyByAddress(term: Term, decision: Decision): boolean {
+  const identityOpen = decision === 'allow' ? term.identity <= IdentityBreadth.OPEN : term.identity === IdentityBreadth.NONE;
+  return term.byAddress === true && identityOpen && term.token === TokenBreadth.NONE && term.request <= RequestBreadth.OPEN;
 }
 
-/** True when a DENY term turns every request away: no condition but the address, every public address, no exception. */
-function coversEveryone(term: Term): boolean {
-  return onlyAddress(term) && !term.excepted && term.ips.publicShare('IPv4') >= 1 && term.ips.publicShare('IPv6') >= 1;
+/** True when a DENY term names only addresses, with no exception: what it turns away adds up across DENY policies. */
+function deniesByAddress(term: Term): boolean {
+  return onlyAddress(term) && !term.excepted;
+}
+
+/** True when addresses cover every public address of both families: a DENY over them turns every request away. */
+function everyPublicAddress(ips: IpSet): boolean {
+  return ips.publicShare('IPv4') >= 1 && ips.publicShare('IPv6') >= 1;
 }
 
 /** The audience of a term under a decision; undefined when the term can never match under it. */
@@ -199,7 +228,8 @@ function audienceOf(term: Term, decision: Decision): AccessAudience | undefined 
     return AccessAudience.SERVICE_TOKENS;
   }
   if (term.token === TokenBreadth.ANY) {
-    return AccessAudience.ANY_SERVICE_TOKEN;
+    // Any token of the account, unless networks or client certificates narrow it.
+    return term.request === RequestBreadth.NARROW || !open ? AccessAudience.LISTED_NETWORKS_WITHOUT_LOGIN : AccessAudience.ANY_SERVICE_TOKEN;
   }
   if (term.request === RequestBreadth.UNKNOWN) {
     return AccessAudience.UNKNOWN;
@@ -262,14 +292,17 @@ export function policyProblems(policy: ModelPolicy, index: number, context: Mode
   }
 
   const perInclude = ruleListTerms(policy.lists, context, 0);
-  const byAddress = byAddressOnly;
+  const byAddress = (term: Term) => limitedOnlyByAddress(term, decision);
   // How far the include rules' IP ranges reach together, for the message at the rule that makes them open.
   const allAddresses = perInclude.flatMap(({ terms }) => terms).filter(byAddress).reduce((set, term) => set.union(term.ips), IpSet.NONE);
   let addressOnly = IpSet.NONE;
   for (const { index: i, terms } of perInclude) {
     const viaGroup = policy.lists.include[i].group !== undefined;
-    if (!confirmed(OptIn.EVERY_SERVICE_TOKEN)
-      && selectorTerms(policy.lists.include[i], context, 0).some((term) => term.token === TokenBreadth.ANY)) {
+    // Every token of the account: named by the include rule itself, or left that wide by the require rules.
+    const everyToken = decision === 'allow'
+      ? selectorTerms(policy.lists.include[i], context, 0).some((term) => term.token === TokenBreadth.ANY)
+      : terms.some((term) => audienceOf(term, decision) === AccessAudience.ANY_SERVICE_TOKEN);
+    if (!confirmed(OptIn.EVERY_SERVICE_TOKEN) && everyToken) {
       at(ProblemKind.ANY_SERVICE_TOKEN, 'include', i,
         `In ${label} this accepts every service token of the whole Cloudflare account, including tokens issued for other `
         + 'apps and scripts. Name the tokens with AccessRule.serviceToken(token.tokenId), or set allowEveryServiceTokenOfTheAccount: '
@@ -310,13 +343,14 @@ function policyWays(policy: ModelPolicy, context: ModelContext): { ways: Way[]; 
   }
   const ways: Way[] = [];
   let deniesEveryone = false;
-  for (const { index, terms } of ruleListTerms(policy.lists, context, 0)) {
+  // What a DENY turns away is read narrowly, like an exclude.
+  for (const { index, terms } of ruleListTerms(policy.lists, context, 0, policy.decision !== 'deny')) {
     for (const term of terms) {
       const audience = audienceOf(term, policy.decision);
       if (audience !== undefined) {
         ways.push(wayOf(term, index, audience));
       }
-      deniesEveryone ||= policy.decision === 'deny' && coversEveryone(term);
+      deniesEveryone ||= policy.decision === 'deny' && deniesByAddress(term) && everyPublicAddress(term.ips);
     }
   }
   return { ways, deniesEveryone };
@@ -338,6 +372,8 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
   const problems = policies.flatMap((policy, i) => policyProblems(policy, i, context));
   const verdicts: PolicyVerdict[] = [];
   let denyAll: PolicyVerdict | undefined;
+  // Addresses the DENY policies so far turn away, whatever the request: together they may cover everyone.
+  let denied = IpSet.NONE;
   for (const i of evaluationOrder(policies)) {
     const policy = policies[i];
     const { ways, deniesEveryone } = policyWays(policy, context);
@@ -348,13 +384,16 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
       problems.push({
         kind: ProblemKind.SHADOWED_BY_DENY,
         policies: [denyAll!.index, i],
-        message: `DENY ${policyLabel(denyAll!.policy)} turns every request away, and Access evaluates it before ALLOW `
+        message: `DENY ${policyLabel(denyAll!.policy)} turns every request away (with any DENY before it), and Access evaluates it before ALLOW `
           + `${policyLabel(policy)} (DENY policies come first, and Access stops at the first match), so nobody ever gets in `
           + 'through that ALLOW policy. Access already turns away anyone no policy lets in: drop the catch-all DENY, or narrow it '
           + 'to the people to block (or give it exclude rules for those who may pass).',
       });
     }
-    if (deniesEveryone && denyAll === undefined) {
+    if (policy.decision === 'deny' && !shadowed) {
+      ways.filter((way) => way.term !== undefined && deniesByAddress(way.term)).forEach((way) => { denied = denied.union(way.term!.ips); });
+    }
+    if ((deniesEveryone || (policy.decision === 'deny' && everyPublicAddress(denied))) && denyAll === undefined) {
       denyAll = verdict;
     }
   }
@@ -380,7 +419,7 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
  */
 function rangesAcrossPolicies(verdicts: PolicyVerdict[]): Problem[] {
   const addressWays = (decisions: Decision[]) => verdicts.filter((verdict) => decisions.includes(verdict.policy.decision))
-    .map((verdict) => ({ verdict, ways: verdict.ways.filter((way) => way.term !== undefined && byAddressOnly(way.term)) }))
+    .map((verdict) => ({ verdict, ways: verdict.ways.filter((way) => way.term !== undefined && limitedOnlyByAddress(way.term, verdict.policy.decision)) }))
     .filter(({ ways }) => ways.length > 0);
   const reach = (list: Array<{ ways: Way[] }>) => list.flatMap(({ ways }) => ways).reduce((set, way) => set.union(way.term!.ips), IpSet.NONE);
   const byPrecedence = (list: Array<{ verdict: PolicyVerdict }>) => [...list].sort((a, b) => a.verdict.index - b.verdict.index);

@@ -26,17 +26,26 @@ const NOT_PUBLIC: Record<IpFamily, string[]> = {
     '192.0.2.0/24', '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24',
     '224.0.0.0/4', '240.0.0.0/4',
   ],
-  // Everything outside global unicast (2000::/3), and inside it the IETF protocol and documentation blocks.
+  // Outside global unicast, and inside it the IETF protocol and documentation blocks.
   IPv6: ['::/3', '4000::/2', '8000::/1', '2001::/23', '2001:db8::/32', '3fff::/20'],
 };
 
 /**
+ * The IPv6 space the regional registries hand out (IANA's IPv6 global
+ * unicast address assignments): where IPv6 clients actually are. Measured
+ * against all of `2000::/3`, a set like `2000::/4` would look like half of
+ * the internet while holding every allocation there is.
+ */
+const IPV6_ALLOCATED = ['2001::/16', '2002::/16', '2003::/18', '2400::/12', '2600::/12', '2610::/23', '2620::/23', '2630::/16',
+  '2800::/12', '2a00::/12', '2c00::/12'];
+
+/**
  * The share of the public addresses of a family at or above which a set of
- * ranges counts as "anyone": no office, VPN or cloud allowlist comes close
- * to half of the internet, so a set that does is a mistake or a way around
+ * ranges counts as "anyone": half of the internet. No office, VPN or cloud
+ * allowlist comes close, so a set that does is a mistake or a way around
  * the check.
  */
-export const OPEN_SHARE = 0.75;
+export const OPEN_SHARE = 0.5;
 
 /** A set of addresses in both families. */
 export class IpSet {
@@ -47,18 +56,29 @@ export class IpSet {
   public static readonly NONE = new IpSet({ IPv4: [], IPv6: [] });
 
   /**
-   * The addresses of CIDR blocks. An IPv6 block that overlaps `::ffff:0:0/96`
-   * also holds the IPv4 addresses mapped there. Blocks that do not parse
-   * (tokens) are left out and reported by `unparsed`.
+   * The addresses of CIDR blocks. With `mapIpv4`, an IPv6 block that overlaps
+   * `::ffff:0:0/96` also holds the IPv4 addresses mapped there: the widest
+   * reading, for what a rule lets in. Without it, for what a rule takes out
+   * (an exclude, a DENY), `::/0` holds no IPv4 client. Blocks that do not
+   * parse are left out: callers treat such values as unknown.
    */
-  public static fromCidrs(cidrs: readonly string[]): IpSet {
+  public static fromCidrs(cidrs: readonly string[], mapIpv4 = true): IpSet {
     const ranges = cidrs.map(cidrRange).filter((range): range is AddressRange => range !== undefined);
-    const all = [...ranges, ...ranges.flatMap(ipv4MappedPart)];
+    const all = mapIpv4 ? [...ranges, ...ranges.flatMap(ipv4MappedPart)] : ranges;
     const of = (family: IpFamily) => normalise(all.filter((range) => range.family === family));
     return new IpSet({ IPv4: of('IPv4'), IPv6: of('IPv6') });
   }
 
-  private static readonly PUBLIC: IpSet = IpSet.ALL.minus(IpSet.fromCidrsRaw(NOT_PUBLIC));
+  private static publicSet?: IpSet;
+
+  /** Where clients on the internet are: public IPv4, allocated IPv6 (each less its special-purpose blocks). */
+  private static get PUBLIC(): IpSet {
+    if (IpSet.publicSet === undefined) {
+      const candidates = new IpSet({ IPv4: IpSet.ALL.intervals.IPv4, IPv6: IpSet.fromCidrsRaw({ IPv4: [], IPv6: IPV6_ALLOCATED }).intervals.IPv6 });
+      IpSet.publicSet = candidates.minus(IpSet.fromCidrsRaw(NOT_PUBLIC));
+    }
+    return IpSet.publicSet;
+  }
 
   /** Like `fromCidrs`, without the IPv4-mapped addresses: the special-purpose lists name each family's own blocks. */
   private static fromCidrsRaw(byFamily: Record<IpFamily, string[]>): IpSet {

@@ -82,12 +82,30 @@ export function onlyAddress(term: Term): boolean {
  * them admits anyone who signs up, like everyone().
  */
 export const PUBLIC_MAIL_DOMAINS: readonly string[] = [
-  '126.com', '163.com', 'aol.com', 'fastmail.com', 'gmail.com', 'gmx.com', 'gmx.de', 'gmx.net', 'googlemail.com',
-  'hey.com', 'hotmail.co.uk', 'hotmail.com', 'hotmail.fr', 'icloud.com', 'live.com', 'mac.com', 'mail.com', 'mail.ru',
-  'me.com', 'msn.com', 'naver.com', 'outlook.com', 'pm.me', 'proton.me', 'protonmail.com', 'qq.com', 'tuta.io',
-  'tutanota.com', 'web.de', 'yahoo.co.jp', 'yahoo.co.uk', 'yahoo.com', 'yahoo.fr', 'yandex.com', 'yandex.ru', 'ymail.com',
-  'zoho.com',
+  // Free mail providers.
+  '126.com', '163.com', 'aim.com', 'aol.co.uk', 'aol.com', 'att.net', 'bellsouth.net', 'comcast.net', 'cox.net', 'daum.net',
+  'earthlink.net', 'fastmail.com', 'fastmail.fm', 'free.fr', 'freenet.de', 'gmail.com', 'gmx.at', 'gmx.ch', 'gmx.com', 'gmx.de',
+  'gmx.net', 'googlemail.com', 'hanmail.net', 'hey.com', 'hotmail.co.uk', 'hotmail.com', 'hotmail.de', 'hotmail.es',
+  'hotmail.fr', 'hotmail.it', 'icloud.com', 'inbox.ru', 'interia.pl', 'laposte.net', 'libero.it', 'list.ru', 'live.co.uk',
+  'live.com', 'live.de', 'live.fr', 'mac.com', 'mail.com', 'mail.ru', 'me.com', 'msn.com', 'naver.com', 'o2.pl', 'orange.fr',
+  'outlook.com', 'outlook.de', 'outlook.es', 'outlook.fr', 'outlook.it', 'pm.me', 'proton.me', 'protonmail.ch',
+  'protonmail.com', 'qq.com', 'rambler.ru', 'rocketmail.com', 'sbcglobal.net', 'seznam.cz', 't-online.de', 'tuta.com',
+  'tuta.io', 'tutamail.com', 'tutanota.com', 'tutanota.de', 'verizon.net', 'web.de', 'wp.pl', 'yahoo.ca', 'yahoo.co.in',
+  'yahoo.co.jp', 'yahoo.co.uk', 'yahoo.com', 'yahoo.com.br', 'yahoo.de', 'yahoo.es', 'yahoo.fr', 'yahoo.it', 'yandex.by',
+  'yandex.com', 'yandex.kz', 'yandex.ru', 'yandex.ua', 'ya.ru', 'ymail.com', 'zoho.com', 'zohomail.com',
+  // Forwarding and relay addresses anyone can make.
+  'duck.com', 'privaterelay.appleid.com', 'simplelogin.com', 'anonaddy.me', 'passmail.net',
+  // Disposable mailboxes.
+  '10minutemail.com', 'guerrillamail.com', 'mailinator.com', 'sharklasers.com', 'temp-mail.org', 'yopmail.com',
 ];
+
+/**
+ * True for a value the configuration does not show (a Terraform expression
+ * or an unresolved token): the model cannot read it, so it is unknown.
+ */
+export function isExpression(value: unknown): boolean {
+  return typeof value !== 'string' || value.includes('${') || value.includes('TfToken[');
+}
 
 /**
  * Identity provider types through which only the organisation's own
@@ -116,18 +134,32 @@ export interface SelectorContext {
  * The term of one selector that is not a group (groups expand into the
  * terms of their own rules; see the model).
  */
-export function selectorTerm(selector: Record<string, any>, context: SelectorContext): Term {
-  const [kind, value] = Object.entries(selector).find(([, v]) => v !== undefined && v !== null) ?? ['unknown', {}];
+export function selectorTerm(selector: Record<string, any>, context: SelectorContext, mapIpv4 = true): Term {
+  const entry = typeof selector === 'object' && selector !== null && !Array.isArray(selector)
+    ? Object.entries(selector).find(([, v]) => v !== undefined && v !== null) : undefined;
+  const [kind, value] = entry ?? ['unknown', {}];
   const term = (fields: Partial<Term>, shown: string): Term => ({ ...EVERYONE, ...fields, shown: [shown] });
   const named = (shown: string) => term({ identity: IdentityBreadth.NAMED }, shown);
+  if (typeof value !== 'object' || value === null) {
+    // A selector written as an expression: nothing to read, and it may hold any rule.
+    return term({ request: RequestBreadth.UNKNOWN }, `${kind} (an expression)`);
+  }
   switch (kind) {
     case 'everyone':
       return term({}, 'everyone');
-    case 'ip':
-      return term({ ips: IpSet.fromCidrs([String(value.ip)]), byAddress: true }, `IP ${value.ip}`);
+    case 'ip': {
+      const ips = IpSet.fromCidrs([String(value.ip)], mapIpv4);
+      return isExpression(value.ip) || (ips.isEmpty() && mapIpv4)
+        ? term({ request: RequestBreadth.UNKNOWN }, `IP ${value.ip} (not known at synthesis)`)
+        : term({ ips, byAddress: true }, `IP ${value.ip}`);
+    }
     case 'email':
-      return named(`email ${value.email}`);
+      return isExpression(value.email) ? term({ identity: IdentityBreadth.UNKNOWN }, `email ${value.email} (not known at synthesis)`)
+        : named(`email ${value.email}`);
     case 'email_domain': {
+      if (isExpression(value.domain)) {
+        return term({ identity: IdentityBreadth.UNKNOWN }, `email domain ${value.domain} (not known at synthesis)`);
+      }
       const domain = String(value.domain).toLowerCase();
       return PUBLIC_MAIL_DOMAINS.includes(domain)
         ? term({ identity: IdentityBreadth.OPEN, openBecause: `an email domain of a public mail provider (anyone can get an @${domain} address)` }, `email domain ${domain}`)
@@ -172,7 +204,8 @@ export function selectorTerm(selector: Record<string, any>, context: SelectorCon
     case 'external_evaluation':
       return term({ identity: IdentityBreadth.UNKNOWN }, `external evaluation ${value.evaluate_url}`);
     default:
-      return term({ identity: IdentityBreadth.UNKNOWN, request: RequestBreadth.UNKNOWN }, `${kind} (not modelled)`);
+      // A selector the model does not know may be about the request: unknown under every decision.
+      return term({ request: RequestBreadth.UNKNOWN }, `${kind} (not modelled)`);
   }
 }
 

@@ -48,6 +48,16 @@ function reference(type: string, name: string, attribute: string): string {
   return `\${${type}.${name}.${attribute}}`;
 }
 
+/** A reference as written, with the blanks Terraform allows inside `${ ... }` taken out. */
+function normalised(value: unknown): string {
+  return String(value).replace(/\$\{\s*([^}]*?)\s*\}/g, '${$1}');
+}
+
+/** A resource body: Terraform JSON also allows a list of one body. */
+function body(value: any): any {
+  return Array.isArray(value) ? value[0] ?? {} : value ?? {};
+}
+
 /** The library's note in a resource's `//` comment. */
 function note(body: any, name: string): any {
   return body?.['//']?.[OUTPUT_NOTE_KEY]?.[name];
@@ -57,15 +67,37 @@ function list(value: unknown): Selector[] {
   return Array.isArray(value) ? value : [];
 }
 
+/**
+ * A rule list; one written as an expression (not a JSON list) cannot be read,
+ * and stands for an unknown selector.
+ */
+function rules(value: unknown): Selector[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  return Array.isArray(value) ? value.map((selector) => normaliseSelector(selector)) : [{ unknown_expression: { value: String(value) } }];
+}
+
+/** A selector with its references normalised (a group id written `${ ... }`). */
+function normaliseSelector(selector: any): Selector {
+  if (selector?.group?.id !== undefined) {
+    return { ...selector, group: { ...selector.group, id: normalised(selector.group.id) } };
+  }
+  if (selector?.login_method?.id !== undefined) {
+    return { ...selector, login_method: { ...selector.login_method, id: normalised(selector.login_method.id) } };
+  }
+  return selector;
+}
+
 function ruleLists(body: any): RuleLists {
-  return { include: list(body.include), require: list(body.require), exclude: list(body.exclude) };
+  return { include: rules(body.include), require: rules(body.require), exclude: rules(body.exclude) };
 }
 
 const DECISIONS = ['allow', 'deny', 'non_identity', 'bypass'];
 
 /** Reads a synthesized stack document. */
 export function readStackDocument(doc: any): StackDocument {
-  const resources = (type: string): Array<[string, any]> => Object.entries(doc?.resource?.[type] ?? {});
+  const resources = (type: string): Array<[string, any]> => Object.entries(doc?.resource?.[type] ?? {}).map(([name, value]) => [name, body(value)]);
   const groups = new Map<string, ModelGroup>();
   for (const [name, body] of resources(GROUP)) {
     groups.set(reference(GROUP, name, 'id'), { name: String(body.name ?? name), lists: ruleLists(body) });
@@ -76,21 +108,27 @@ export function readStackDocument(doc: any): StackDocument {
   }
   const policies = new Map<string, ModelPolicy>();
   for (const [name, body] of resources(POLICY)) {
+    // A decision written as an expression is unknown: the policy could be anything.
+    const known = DECISIONS.includes(body.decision);
     policies.set(reference(POLICY, name, 'id'), {
       name: String(body.name ?? name),
-      decision: DECISIONS.includes(body.decision) ? body.decision : 'allow',
-      lists: ruleLists(body),
+      decision: known ? body.decision : 'allow',
+      lists: known ? ruleLists(body) : undefined,
       optIns: list(note(body, 'opt_ins')) as any,
     });
   }
   const applications = resources(APPLICATION).map(([name, body]): DocumentApplication => {
     const declared: any[] = list(note(body, 'existing_policies'));
-    const attached = [...list(body.policies)].sort((a: any, b: any) => Number(a.precedence ?? 0) - Number(b.precedence ?? 0));
+    // A policy list written as an expression cannot be read: one unknown policy stands for it.
+    const attached = Array.isArray(body.policies)
+      ? [...body.policies].sort((a: any, b: any) => Number(a.precedence ?? 0) - Number(b.precedence ?? 0))
+      : body.policies === undefined ? [] : [{ id: String(body.policies) }];
     const modelPolicies = attached.map((item: any): ModelPolicy => {
       if (item.decision !== undefined && item.include !== undefined) {
-        return { name: String(item.name ?? 'inline policy'), decision: item.decision, lists: ruleLists(item), optIns: [] };
+        const decided = DECISIONS.includes(item.decision);
+        return { name: String(item.name ?? 'inline policy'), decision: decided ? item.decision : 'allow', lists: decided ? ruleLists(item) : undefined, optIns: [] };
       }
-      const known = policies.get(String(item.id));
+      const known = policies.get(normalised(item.id));
       if (known !== undefined) {
         return known;
       }
@@ -101,7 +139,7 @@ export function readStackDocument(doc: any): StackDocument {
         optIns: list(declaration?.opt_ins) as any,
       };
     });
-    const ids = attached.map((item: any) => String(item.id));
+    const ids = attached.map((item: any) => normalised(item.id));
     const destinations = list(body.destinations).map((destination: any) => String(destination.uri)).filter((uri) => uri !== 'undefined');
     const domains = destinations.length > 0 ? destinations
       : [...(body.domain !== undefined ? [String(body.domain)] : []), ...list(body.self_hosted_domains).map(String)];
@@ -117,11 +155,12 @@ export function readStackDocument(doc: any): StackDocument {
   const routes = resources(TUNNEL_CONFIG).flatMap(([, body]) => {
     const unguarded: string[] = list(note(body, 'published_without_access')) as any;
     const unchecked: string[] = list(note(body, 'origin_check_disabled')) as any;
-    return list(body.config?.ingress).filter((rule: any) => rule.hostname !== undefined).map((rule: any): DocumentRoute => ({
-      hostname: String(rule.hostname),
+    // A rule without a hostname serves any hostname routed to the tunnel: reported as `*`.
+    return list(body.config?.ingress).map((rule: any): DocumentRoute => ({
+      hostname: rule.hostname === undefined ? '*' : String(rule.hostname),
       path: rule.path,
       service: String(rule.service),
-      audTags: rule.origin_request?.access?.required === true ? list(rule.origin_request.access.aud_tag).map(String) : [],
+      audTags: rule.origin_request?.access?.required === true ? list(rule.origin_request.access.aud_tag).map(normalised) : [],
       publishedWithoutAccess: unguarded.includes(rule.hostname),
       originCheckDisabled: unchecked.includes(rule.hostname),
     }));

@@ -138,7 +138,9 @@ export class DedicatedKey extends Construct implements CredentialKey {
 function deployerPreconditions(deployers: string[], current: string, listed: boolean): TerraformResourceLifecycle['precondition'] {
   return [
     {
-      condition: Op.not(Fn.anytrue(deployers.map((deployer) => Fn.endswith(deployer, ':root')))),
+      // The root in any form a key policy reads as the root: `...:root`, a bare account id, or `*`.
+      condition: Op.not(Fn.anytrue(deployers.map((deployer) =>
+        Op.or(Op.or(Fn.endswith(deployer, ':root'), Fn.can(Fn.regex('^[0-9]{12}$', deployer))), Op.eq(deployer, '*'))))),
       errorMessage: `Terraform runs as (or deployerRoleArns names) the account root (${current}): as a principal of the tunnel `
         + 'credential\'s key policy, the root lets every IAM principal of the account whose own policies allow kms:Decrypt decrypt '
         + 'the credential through SSM. Run Terraform as an IAM role, or name the deploying roles in '

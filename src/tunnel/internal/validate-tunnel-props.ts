@@ -127,8 +127,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
   if (paths.length > 0 && rule.path !== undefined) {
     invalid(`${property}.path`, rule.path,
       'A rule with path applications covers the whole hostname: cloudflared gets one rule per path application, each '
-      + 'checking only that application\'s tokens, before this one. Remove path, or give each path its own rule with '
-      + 'that path\'s application as accessApplication.');
+      + 'checking only that application\'s tokens, before this one. Remove path.');
   }
   paths.forEach((path, i) => {
     if (path.domains.some((domain) => !isKnown(domain))) {
@@ -177,7 +176,7 @@ function requireAccessOrOptIn(property: string, rule: TunnelIngressRule): void {
  * every DENY policy of the hostname's application must be on each path's
  * application too, or whoever it turns away still reaches the path.
  */
-function requireHostnameDenies(property: string, rule: TunnelIngressRule): void {
+function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: string): void {
   const hostname = rule.accessApplication;
   if (!(hostname instanceof AccessApplication)) {
     return; // an application managed elsewhere: its policies are not known here
@@ -189,11 +188,42 @@ function requireHostnameDenies(property: string, rule: TunnelIngressRule): void 
     const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
     if (missing.length > 0) {
       const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-      invalid(`${property}.pathAccessApplications[${i}]`, path.domains,
+      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains,
         `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
         + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
         + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).');
     }
+  });
+}
+
+/**
+ * A hostname whose rule has path applications has that rule alone: an
+ * earlier rule of the hostname could take requests for a path application's
+ * paths with another application's token (and past the refusal of unsafe
+ * paths), and a later one would never be used. And an application on a path
+ * of a hostname guarding a rule of its own must carry that hostname
+ * application's DENY policies, as path applications must.
+ */
+function requireOwnHostnameForPathApplications(rules: readonly TunnelIngressRule[]): void {
+  rules.forEach((rule, index) => {
+    if ((rule.pathAccessApplications ?? []).length === 0) {
+      return;
+    }
+    rules.forEach((other, j) => {
+      if (j !== index && other.hostname === rule.hostname) {
+        invalid(`ingress[${j}]`, other.path === undefined ? other.hostname : `${other.hostname} path ${other.path}`,
+          `ingress[${index}] gives ${JSON.stringify(rule.hostname)} path applications, so it must be the only rule of the hostname: `
+          + 'another rule could take requests for those paths with another application\'s token. Add the path to '
+          + `ingress[${index}].pathAccessApplications instead.`);
+      }
+    });
+  });
+  rules.forEach((rule, index) => {
+    const hostnameRule = rules.find((other) => other.hostname === rule.hostname && other.path === undefined && other !== rule);
+    if (rule.path === undefined || hostnameRule === undefined || !(rule.accessApplication instanceof AccessApplication)) {
+      return;
+    }
+    requireHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [rule.accessApplication] }, 'accessApplication');
   });
 }
 
@@ -229,6 +259,7 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   }
   props.ingress.forEach((rule, index) => validateRule(`ingress[${index}]`, rule, props.zoneName));
   requireDistinctRoutes(props.ingress);
+  requireOwnHostnameForPathApplications(props.ingress);
 }
 
 /**
