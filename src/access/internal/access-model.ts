@@ -419,7 +419,10 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
  */
 function rangesAcrossPolicies(verdicts: PolicyVerdict[]): Problem[] {
   const addressWays = (decisions: Decision[]) => verdicts.filter((verdict) => decisions.includes(verdict.policy.decision))
-    .map((verdict) => ({ verdict, ways: verdict.ways.filter((way) => way.term !== undefined && limitedOnlyByAddress(way.term, verdict.policy.decision)) }))
+    .map((verdict) => ({
+      verdict,
+      ways: verdict.ways.filter((way) => way.term !== undefined && limitedOnlyByAddress(way.term, verdict.policy.decision)),
+    }))
     .filter(({ ways }) => ways.length > 0);
   const reach = (list: Array<{ ways: Way[] }>) => list.flatMap(({ ways }) => ways).reduce((set, way) => set.union(way.term!.ips), IpSet.NONE);
   const byPrecedence = (list: Array<{ verdict: PolicyVerdict }>) => [...list].sort((a, b) => a.verdict.index - b.verdict.index);

@@ -54,7 +54,7 @@ function normalised(value: unknown): string {
 }
 
 /** A resource body: Terraform JSON also allows a list of one body. */
-function body(value: any): any {
+function resourceBody(value: any): any {
   return Array.isArray(value) ? value[0] ?? {} : value ?? {};
 }
 
@@ -97,7 +97,8 @@ const DECISIONS = ['allow', 'deny', 'non_identity', 'bypass'];
 
 /** Reads a synthesized stack document. */
 export function readStackDocument(doc: any): StackDocument {
-  const resources = (type: string): Array<[string, any]> => Object.entries(doc?.resource?.[type] ?? {}).map(([name, value]) => [name, body(value)]);
+  const resources = (type: string): Array<[string, any]> =>
+    Object.entries(doc?.resource?.[type] ?? {}).map(([name, value]) => [name, resourceBody(value)]);
   const groups = new Map<string, ModelGroup>();
   for (const [name, body] of resources(GROUP)) {
     groups.set(reference(GROUP, name, 'id'), { name: String(body.name ?? name), lists: ruleLists(body) });
