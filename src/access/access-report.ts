@@ -27,7 +27,11 @@ export interface AccessReportWay {
    */
   readonly confirmed: boolean;
 
-  /** Why an open way reaches anyone, e.g. `a login method on its own (anyone with an email address)`. */
+  /**
+   * Why an open way reaches anyone, e.g. `a login method on its own (anyone with an email address)`.
+   *
+   * @default - none, for the audiences that are not open
+   */
   readonly openBecause?: string;
 }
 
@@ -36,10 +40,18 @@ export interface AccessReportUrl {
   /** The URL, e.g. `https://admin.example.com` or `https://admin.example.com/api`. */
   readonly url: string;
 
-  /** The Access application in front of it; undefined when none of the document is. */
+  /**
+   * The name of the Access application in front of it.
+   *
+   * @default - none: no Access application of the document covers the URL
+   */
   readonly application?: string;
 
-  /** Whether cloudflared checks the Access token of this application at the origin; undefined without a tunnel route. */
+  /**
+   * Whether cloudflared checks the Access token of this application at the origin.
+   *
+   * @default - not known: the document has no tunnel route for the URL
+   */
   readonly originChecksToken?: boolean;
 
   /** The ways in, in Cloudflare's evaluation order. */
@@ -61,15 +73,14 @@ export interface AccessReportUrl {
  * cdk.tf.json>` prints it (`--json` as data, `--fail-on-open` to gate CI).
  *
  * @example
- * import { Testing } from 'cdktf';
  * import { AccessReport } from 'cdktf-zero-trust-fargate';
  *
  * declare const synthesized: string; // the text of cdk.tf.json, e.g. from Testing.fullSynth
  *
  * const report = AccessReport.fromSynthesizedJson(synthesized);
- * if (report.openWithoutOptIn().length > 0) {
- *   throw new Error(report.toText());
- * }
+ * const text = report.toText(); // who gets in at each URL, for people
+ * const open = report.openWithoutOptIn(); // a CI gate: fail when it is not empty
+ * const refused = report.problems(); // configurations the constructs refuse
  */
 export class AccessReport {
   /**
