@@ -48,7 +48,7 @@ test('examples/tsconfig.json checks at least what the tsconfig.json of `cdktf in
     'noUnusedLocals', 'noUnusedParameters', 'strict', 'strictNullChecks', 'strictPropertyInitialization'];
   for (const check of checks) {
     expect([check, template[check]]).toEqual([check, true]);
-    expect([check, parsed.options[check]]).toEqual([check, true]);
+    expect([check, parsed?.options[check]]).toEqual([check, true]);
   }
 });
 
