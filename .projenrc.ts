@@ -189,6 +189,12 @@ project.addTask('test:node-versions', {
   exec: 'bash build-tools/node-versions.sh',
   receiveArgs: true,
 });
+// A cdktn edition of the library, one command away (docs/cdktn.md): src/ with its imports pointed at
+// cdktn and the @cdktn providers, compiled, and the quick start synthesized and compared with cdktf's.
+project.addTask('cdktn:edition', {
+  description: 'Build the cdktn edition into dist/cdktn-edition (Node.js 22+): src/ with imports rewritten to cdktn and @cdktn providers, compiled strictly, the quick start synthesized and compared with the cdktf snapshot',
+  exec: 'node build-tools/cdktn-edition.js',
+});
 const nodeVersions = project.github!.addWorkflow('node-versions');
 nodeVersions.on({ pullRequest: {}, workflowDispatch: {}, push: { branches: ['main'] } });
 nodeVersions.addJobs({

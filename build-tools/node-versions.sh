@@ -7,7 +7,8 @@
 #   README and docs/cdktn.md say;
 # - the examples' synth: `npx cdktf synth` (the README's first set-up command),
 #   and on 24 the app command of cdktf.json that `cdktf synth` runs;
-# - the CDK Terrain recipe (docs/cdktn.md), whose CLI needs Node.js 22.19+.
+# - the CDK Terrain recipe (docs/cdktn.md), whose CLI needs Node.js 22.19+;
+# - on 24, the cdktn edition build (build-tools/cdktn-edition.js).
 # Needs the packed library in dist/js (`npx projen package:js`).
 #
 # A version that is not the `node` on PATH is installed from the npm registry
@@ -94,6 +95,9 @@ for major in "${versions[@]}"; do
     step "$major" "examples' synth ($app_command)" bash -c "$synth_examples" synth "$app_command"
   fi
   step "$major" "CDK Terrain recipe (docs/cdktn.md)" node build-tools/consumer-test-cdktn.js
+  if [ "$major" -ge 24 ]; then
+    step "$major" "cdktn edition (build-tools/cdktn-edition.js)" node build-tools/cdktn-edition.js
+  fi
 done
 
 echo "node-versions summary:"
