@@ -161,6 +161,24 @@ check('readable outputs: url and tunnel_id', doc.output?.url?.value === 'https:/
 check('tunnel credential encrypted with a KMS key of its own',
   only('aws_ssm_parameter').key_id === `\${aws_kms_key.${Object.keys(resources.aws_kms_key ?? {})[0]}.arn}`);
 
+// A teammate's clone: the project's files as git holds them (vendor/ committed; node_modules and
+// cdktf.out ignored), somewhere else, installed with plain `npm install` from the lockfile.
+const teammate = path.join(parent, 'teammate-clone');
+fs.mkdirSync(teammate);
+for (const entry of ['package.json', 'package-lock.json', 'vendor', 'stack.ts', 'main.ts', 'cdktf.json', 'tsconfig.json']) {
+  fs.cpSync(path.join(app, entry), path.join(teammate, entry), { recursive: true });
+}
+console.log('$ npm install   (in a teammate\'s clone of the project, elsewhere)');
+run('npm install --no-audit --no-fund --loglevel=error', { cwd: teammate });
+check('a teammate\'s clone installs the library from the lockfile', (() => {
+  try {
+    execSync('node -e "require(\'cdktf-zero-trust-fargate\')"', { cwd: teammate, stdio: 'inherit', env });
+    return true;
+  } catch {
+    return false;
+  }
+})());
+
 // docs/testing.md: save the test next to stack.ts and run `npx jest`; the first run records the snapshot.
 // A developer's shell, not CI: with CI set, jest refuses to write a new snapshot.
 console.log('$ npx jest   (with the test of docs/testing.md saved as stack.test.ts)');
