@@ -37,6 +37,11 @@ const project = new cdktf.ConstructLibraryCdktf({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   jsiiVersion: '~6.0.0',
+  // Node.js 20 reached its end of life on 2026-04-30; cdktn-cli needs 22.19. The
+  // consumer test, the examples' synth and the cdktn recipe run on 22 and 24 (test:node-versions).
+  minNodeVersion: '22.0.0',
+  // Hosted builds run on 22: the build's consumer test needs the cdktf CLI, which does not start on 24.
+  workflowNodeVersion: '22.x',
 
   cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
@@ -182,6 +187,46 @@ const consumerTest = project.addTask('test:consumer', {
 });
 project.packageTask.spawn(consumerTest); // the build is locked; packaging is its last step
 
+// docs/cdktn.md's recipe, followed literally, compared with the cdktf quick start. cdktn-cli
+// needs Node.js 22.19 or newer, so it runs in test:node-versions, not in the build.
+project.addTask('test:consumer:cdktn', {
+  description: 'Follow docs/cdktn.md outside the repo on Node.js 22.19+: cdktn init, the cdktf shim and its override, the packed library, the README quick start and the testing guide with cdktn imports, cdktn synth, jest; compare with the cdktf quick start',
+  exec: 'node build-tools/consumer-test-cdktn.js',
+});
+// The supported Node.js versions: the consumer test on 22 (cdktf-cli 0.21 does not start on 24),
+// the examples' synth and the cdktn recipe on 22 and 24, installing a missing runtime from the npm registry. `bash .ci/run` runs it
+// after the build; the node-versions workflow runs it on hosted CI.
+project.addTask('test:node-versions', {
+  description: 'Run the consumer test (22), the examples\' synth and the cdktn recipe (22 and 24) on the supported Node.js versions; installs a missing Node.js from the npm registry (needs package:js first)',
+  exec: 'bash build-tools/node-versions.sh',
+  receiveArgs: true,
+});
+// A cdktn edition of the library, one command away (docs/cdktn.md): src/ with its imports pointed at
+// cdktn and the @cdktn providers, compiled, and the quick start synthesized and compared with cdktf's.
+project.addTask('cdktn:edition', {
+  description: 'Build the cdktn edition into dist/cdktn-edition (Node.js 22+): src/ with imports rewritten to cdktn and @cdktn providers, compiled strictly, the quick start synthesized and compared with the cdktf snapshot',
+  exec: 'node build-tools/cdktn-edition.js',
+});
+const nodeVersions = project.github!.addWorkflow('node-versions');
+nodeVersions.on({ pullRequest: {}, workflowDispatch: {}, push: { branches: ['main'] } });
+nodeVersions.addJobs({
+  'node-versions': {
+    name: 'consumer test and examples on Node.js ${{ matrix.node }}',
+    runsOn: ['ubuntu-latest'],
+    permissions: { contents: JobPermission.READ },
+    timeoutMinutes: 45,
+    strategy: { failFast: false, matrix: { domain: { node: ['22', '24'] } } },
+    env: { CHECKPOINT_DISABLE: '1' },
+    steps: [
+      { name: 'Checkout', uses: 'actions/checkout@v4' },
+      { name: 'Set up Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': '${{ matrix.node }}.x', 'cache': 'npm' } },
+      { name: 'Install dependencies', run: 'npm install' },
+      { name: 'Compile and pack the library', run: 'npx projen compile && npx projen package:js' },
+      { name: 'Consumer test, examples\' synth and the cdktn recipe', run: 'npx projen test:node-versions ${{ matrix.node }}' },
+    ],
+  },
+});
+
 // Validation of the synthesized examples against the real providers. It needs
 // the Terraform registry and a scanner, so it runs on the hosting service only.
 const validateExamples = project.github!.addWorkflow('validate-examples');
@@ -194,7 +239,7 @@ validateExamples.addJobs({
     env: { CHECKPOINT_DISABLE: '1' },
     steps: [
       { name: 'Checkout', uses: 'actions/checkout@v4' },
-      { name: 'Set up Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': '20.x' } },
+      { name: 'Set up Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': '22.x' } },
       { name: 'Set up Terraform', uses: 'hashicorp/setup-terraform@v3', with: { terraform_version: '1.9.8', terraform_wrapper: false } },
       { name: 'Install dependencies', run: 'npm install' },
       { name: 'Synthesize the examples', run: 'npx cdktf synth' },

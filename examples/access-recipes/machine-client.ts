@@ -1,6 +1,7 @@
-// Recipe: people log in through Access, and CI calls the same app's API with a
-// service token. The token passes a NON_IDENTITY (Service Auth) policy with no
-// login; a wrong or expired token gets a 401 instead of the login page.
+// Recipe: people log in through Access, and CI calls the same app's API under
+// /api with a service token. The token passes a NON_IDENTITY (Service Auth)
+// policy with no login; on /api, which only machines call, a wrong or expired
+// token gets a 401 instead of the login page.
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -22,14 +23,17 @@ export class MachineClientRecipe extends Construct {
       hostname: 'reports.example.com',
       app: { image: ContainerImage.fromRegistry('ghcr.io/acme/reports:2.1.0'), port: 8080 },
       access: {
-        allow: [AccessRule.emailDomain('example.com')],
-        policies: [{
-          key: 'ci',
-          name: 'Reports CI',
-          decision: AccessDecision.NON_IDENTITY,
-          include: [AccessRule.serviceToken(ci.tokenId)],
+        allow: [AccessRule.emailDomain('example.com')], // people, on the whole hostname
+        paths: [{
+          path: '/api', // machines only: the 401 goes here, never where people browse
+          policies: [{
+            key: 'ci',
+            name: 'Reports CI',
+            decision: AccessDecision.NON_IDENTITY,
+            include: [AccessRule.serviceToken(ci.tokenId)],
+          }],
+          serviceAuth401: true,
         }],
-        serviceAuth401: true,
       },
     });
 

@@ -20,11 +20,16 @@ function synthesized(build: (stack: any) => void): any {
 
 const all = (doc: any, type: string): any[] => Object.values(doc.resource?.[type] ?? {});
 
-test('machine client: a service token in a NON_IDENTITY policy, a 401 for a wrong token, the secret as a sensitive output', () => {
+test('machine client: a service token in a NON_IDENTITY policy, a 401 for a wrong token on /api only, the secret as a sensitive output', () => {
   const doc = synthesized((stack) => new MachineClientRecipe(stack, 'recipe', ACCOUNT_ID, ZONE_ID));
   expect(all(doc, 'cloudflare_zero_trust_access_service_token')).toEqual([{ account_id: ACCOUNT_ID, name: 'reports-ci' }]);
   expect(all(doc, 'cloudflare_zero_trust_access_policy').map((policy) => policy.decision).sort()).toEqual(['allow', 'non_identity']);
-  expect(all(doc, 'cloudflare_zero_trust_access_application')[0].service_auth_401_redirect).toBe(true);
+  // One rule (docs/access.md): the 401 only where machines call, people keep the login page everywhere else.
+  const applications = all(doc, 'cloudflare_zero_trust_access_application');
+  const api = applications.find((application) => application.domain === 'reports.example.com/api')!;
+  const people = applications.find((application) => application.domain === 'reports.example.com')!;
+  expect(api.service_auth_401_redirect).toBe(true);
+  expect(people.service_auth_401_redirect).toBeUndefined();
   expect(Object.entries<any>(doc.output).find(([id]) => id.includes('ci-client-secret'))![1].sensitive).toBe(true);
 });
 

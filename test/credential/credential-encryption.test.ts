@@ -112,7 +112,10 @@ describe('CredentialEncryption.dedicatedKey (the default)', () => {
     const [sessionId] = Object.keys(doc.data.aws_iam_session_context);
     const preconditions = Object.values<any>(doc.resource.aws_kms_key)[0].lifecycle.precondition;
     expect(preconditions).toEqual([{
-      condition: `\${!anytrue([endswith(data.aws_iam_session_context.${sessionId}.issuer_arn, ":root")])}`,
+      // The root as `...:root`, a bare account id or `*`: a key policy reads each as the account root.
+      condition: `\${!anytrue([((endswith(data.aws_iam_session_context.${sessionId}.issuer_arn, ":root") || `
+        + `can(regex("^[0-9]{12}$", data.aws_iam_session_context.${sessionId}.issuer_arn))) || `
+        + `(data.aws_iam_session_context.${sessionId}.issuer_arn == "*"))])}`,
       error_message: expect.stringMatching(new RegExp(`^Terraform runs as \\(or deployerRoleArns names\\) the account root \\(\\$\\{data\\.aws_iam_session_context\\.${sessionId}\\.issuer_arn\\}\\).*every IAM principal of the account`)),
     }]);
   });

@@ -142,13 +142,20 @@ describe('README.md', () => {
     expect(headings).toEqual(README_SECTIONS);
   });
 
-  test('every TypeScript block creates an App and synthesizes it', () => {
-    const blocks = codeBlocks(read(README), ['ts', 'typescript']);
-    expect(blocks.length).toBeGreaterThan(0);
-    for (const block of blocks) {
-      expect(block).toContain('new App(');
-      expect(block).toMatch(/\bapp\.synth\(\);/);
-    }
+  test('its TypeScript blocks are the quick start\'s stack.ts and main.ts, and main.ts synthesizes the stack', () => {
+    const files = [...read(README).matchAll(/^<!-- file: (\S+) -->\n```ts/gm)].map((m) => m[1]);
+    expect(files).toEqual(['examples/quick-start/stack.ts', 'examples/quick-start/main.ts']);
+    expect(codeBlocks(read(README), ['ts', 'typescript'])).toHaveLength(files.length);
+    const [stackTs, mainTs] = codeBlocks(readmeSection('Quick start'), ['ts']);
+    expect(stackTs).toContain('export class AdminPanelStack extends TerraformStack');
+    expect(stackTs).toContain('new ZeroTrustFargateService(');
+    expect(mainTs).toContain('new App(');
+    expect(mainTs).toContain("import { AdminPanelStack } from './stack';");
+    expect(mainTs.trimEnd().endsWith('app.synth();')).toBe(true);
+  });
+
+  test('rosetta compiles main.ts where it lies, next to stack.ts (lit=)', () => {
+    expect(read(README)).toContain('```ts lit=examples/quick-start/main.ts\n');
   });
 
   test('the quick start creates the project with cdktf init and pins TypeScript', () => {
@@ -156,13 +163,6 @@ describe('README.md', () => {
     expect(shellLines).toContain(CDKTF_INIT);
     expect(shellLines).toContain(TYPESCRIPT_PIN);
     expect(shellLines.indexOf(CDKTF_INIT)).toBeLessThan(shellLines.indexOf(TYPESCRIPT_PIN));
-  });
-
-  test('the quick start\'s first TypeScript block is a whole main.ts ending in app.synth()', () => {
-    const [mainTs] = codeBlocks(readmeSection('Quick start'), ['ts']);
-    expect(mainTs).toBeDefined();
-    expect(mainTs).toContain('new ZeroTrustFargateService(');
-    expect(mainTs.trimEnd().endsWith('app.synth();')).toBe(true);
   });
 
   test('shows the two set-up commands', () => {
