@@ -1,6 +1,6 @@
 import { DataCloudflareZeroTrustAccessPolicy } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-policy';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
-import { Fn, Op, Precondition, Token } from 'cdktf';
+import { Fn, Op, Precondition, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkCookies, checkCors, checkDenySettings, checkPolicyReferences, toCookieAttributes, toCorsHeaders } from './application-checks';
 import { AccessCookieSettings, AccessCorsOptions } from './application-settings';
@@ -14,7 +14,7 @@ import { DEFAULT_SESSION_DURATION, isToken, requireApplicationDomains, requireHt
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, requireUnique } from '../core/validation';
+import { invalid, isKnown, requireUnique } from '../core/validation';
 
 /**
  * How an Access application answers browsers and clients: CORS, cookies and
@@ -303,8 +303,12 @@ export class AccessApplication extends Construct implements IAccessApplication {
     // Who gets in, as the Access model sees the whole list.
     checkApplication(this, entries, 'policies');
 
-    this.domains = [...props.domains];
-    this.domains.forEach((domain, i) => claimPhysicalName(this, 'Access application domain', domain, `domains[${i}]`));
+    // A whole Terraform list of domains is known only at apply time: it stays a list token.
+    const listed = isKnown(props.domains);
+    this.domains = listed ? [...props.domains] : props.domains;
+    if (listed) {
+      this.domains.forEach((domain, i) => claimPhysicalName(this, 'Access application domain', domain, `domains[${i}]`));
+    }
     const sessionDuration = props.sessionDuration ?? DEFAULT_SESSION_DURATION;
     this.policies = props.policies.map((options) => new AccessPolicy(this, policyKey(options), {
       ...options,
@@ -336,8 +340,9 @@ export class AccessApplication extends Construct implements IAccessApplication {
       type: 'self_hosted',
       // `domain` is the primary hostname; `destinations` lists them all
       // (it supersedes the deprecated `self_hosted_domains`).
-      domain: this.domains[0],
-      destinations: this.domains.map((uri) => ({ type: 'public', uri })),
+      domain: listed ? this.domains[0] : Fn.element(this.domains, 0),
+      destinations: listed ? this.domains.map((uri) => ({ type: 'public', uri }))
+        : TerraformIterator.fromList(this.domains).forExpressionForList('{ type = "public", uri = val }'),
       sessionDuration,
       appLauncherVisible: props.appLauncherVisible ?? true,
       logoUrl: props.logoUrl,

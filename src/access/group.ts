@@ -1,7 +1,7 @@
 import { ZeroTrustAccessGroup, ZeroTrustAccessGroupInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-group';
 import { Construct } from 'constructs';
 import { groupProblems } from './internal/access-model';
-import { markAccessGroup, optInsOf, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
+import { markAccessGroup, optInsOf, providerRuleList, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
 import { AccessRule } from './rule';
 import { requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
@@ -126,9 +126,9 @@ export class AccessGroup extends Construct {
     this.group = new ZeroTrustAccessGroup(this, 'Resource', {
       accountId: props.cloudflareAccountId,
       name: props.name,
-      include: toRuleList(include)!,
-      exclude: toRuleList(props.exclude),
-      require: toRuleList(require),
+      include: providerRuleList<ZeroTrustAccessGroupInclude>(include)!,
+      exclude: providerRuleList<ZeroTrustAccessGroupInclude>(props.exclude),
+      require: providerRuleList<ZeroTrustAccessGroupInclude>(require),
     });
     this.groupId = this.group.id;
     markAccessGroup(this, { groupId: this.groupId, name: props.name, lists });
@@ -153,14 +153,4 @@ function validate(props: AccessGroupProps): void {
       }
     });
   }
-}
-
-/**
- * Flattens rules into the provider's list, one element per selector; an empty
- * list is left out (Cloudflare reads it back as absent). The group's list
- * elements have the same selectors as a policy's.
- */
-function toRuleList(rules: AccessRule[] | undefined): ZeroTrustAccessGroupInclude[] | undefined {
-  const list: ZeroTrustAccessGroupInclude[] = (rules ?? []).flatMap((rule) => rule._selectors);
-  return list.length > 0 ? list : undefined;
 }

@@ -1,7 +1,7 @@
 import { ZeroTrustAccessPolicy, ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
-import { checkPolicy, GuardEntry, policyEntry, recordOptIns } from './internal/construct-model';
+import { checkPolicy, GuardEntry, policyEntry, providerRuleList, recordOptIns } from './internal/construct-model';
 import { checkPolicyOptions } from './policy-checks';
 import { AccessRule } from './rule';
 import { DEFAULT_SESSION_DURATION } from './validation';
@@ -169,9 +169,9 @@ export class AccessPolicy extends Construct {
       accountId: props.cloudflareAccountId,
       name: props.name,
       decision: this.decision,
-      include: toRuleList(props.include),
-      exclude: toRuleList(props.exclude),
-      require: toRuleList(props.require),
+      include: providerRuleList<ZeroTrustAccessPolicyInclude>(props.include),
+      exclude: providerRuleList<ZeroTrustAccessPolicyInclude>(props.exclude),
+      require: providerRuleList<ZeroTrustAccessPolicyInclude>(props.require),
       sessionDuration: props.sessionDuration ?? DEFAULT_SESSION_DURATION,
       // Renaming or removing a policy must never leave an application pointing
       // at a deleted policy: the replacement (or the application's update)
@@ -181,13 +181,4 @@ export class AccessPolicy extends Construct {
     recordOptIns(this.policy, this._entry.policy.optIns);
     this.policyId = this.policy.id;
   }
-}
-
-/**
- * Flattens rules into the v5 list: one element per selector. An empty list is
- * left out, since Cloudflare reads it back as absent.
- */
-function toRuleList(rules: AccessRule[] | undefined): ZeroTrustAccessPolicyInclude[] | undefined {
-  const list = (rules ?? []).flatMap((rule) => rule._selectors);
-  return list.length > 0 ? list : undefined;
 }

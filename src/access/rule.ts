@@ -1,8 +1,9 @@
-import { ZeroTrustAccessPolicyInclude } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
+import { ZeroTrustAccessPolicyInclude, zeroTrustAccessPolicyIncludeToTerraform } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
+import { IResolvable, TerraformIterator, Token } from 'cdktf';
 import type { AccessGroup } from './group';
 import { accessGroupFacts } from './internal/construct-model';
 import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireText, requireUuid } from './validation';
-import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+import { invalid, isKnown, requireNonEmpty, requireUnique } from '../core/validation';
 
 /**
  * Whether a rule looks at who the person is (needs a login) or only at the
@@ -36,9 +37,13 @@ export class AccessRule {
   /**
    * People with one of these exact email addresses.
    *
-   * @param emails at least one address. Each becomes its own `{email: {email}}` element
+   * @param emails at least one address. Each becomes its own `{email: {email}}` element; a whole
+   * Terraform list (a variable, a function, a data source attribute) becomes a `for` expression
    */
   public static emails(emails: string[]): AccessRule {
+    if (!isKnown(emails)) {
+      return AccessRule.fromListToken('emails', RuleBasis.IDENTITY, emails, 'email', '{ email = { email = val } }');
+    }
     requireEmailList('AccessRule.emails', emails);
     return new AccessRule('emails', RuleBasis.IDENTITY, emails.map((email) => ({ email: { email } })));
   }
@@ -223,9 +228,13 @@ export class AccessRule {
    * `AccessRule.everyone()`. In `require`, each range is a requirement of its
    * own (all must match), as for any rule list.
    *
-   * @param cidrs at least one IPv4 or IPv6 CIDR block. Each becomes its own `{ip: {ip}}` element
+   * @param cidrs at least one IPv4 or IPv6 CIDR block. Each becomes its own `{ip: {ip}}` element; a
+   * whole Terraform list becomes a `for` expression (and the Access model counts it as unknown)
    */
   public static ipRanges(cidrs: string[]): AccessRule {
+    if (!isKnown(cidrs)) {
+      return AccessRule.fromListToken('ipRanges', RuleBasis.REQUEST, cidrs, 'ip', '{ ip = { ip = val } }');
+    }
     requireLiteralList('AccessRule.ipRanges', cidrs);
     requireNonEmpty('AccessRule.ipRanges', cidrs);
     cidrs.forEach((cidr, i) => requireCidr(`AccessRule.ipRanges[${i}]`, cidr));
@@ -256,14 +265,44 @@ export class AccessRule {
    */
   public readonly _kind: string;
 
+  /**
+   * For a rule over a whole Terraform list: the `for` expression that makes
+   * one selector per element at apply time (the rule then has no `_selectors`).
+   *
+   * @internal
+   */
+  public readonly _listExpression?: IResolvable;
+
   private readonly basis: RuleBasis;
   private readonly shown?: string;
+  private readonly listElement?: Record<string, any>;
 
-  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], shown?: string) {
+  /** A rule over a list known only at apply time; `element` is the selector the Access model sees for it. */
+  private static fromListToken(kind: string, basis: RuleBasis, list: string[], selector: string, hcl: string): AccessRule {
+    const expression = TerraformIterator.fromList(list).forExpressionForList(hcl);
+    const element = { [selector]: { [selector]: Token.asString(list) } };
+    return new AccessRule(kind, basis, [], undefined, expression, element);
+  }
+
+  private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], shown?: string,
+    listExpression?: IResolvable, listElement?: Record<string, any>) {
     this._kind = kind;
     this.basis = basis;
     this._selectors = selectors;
     this.shown = shown;
+    this._listExpression = listExpression;
+    this.listElement = listElement;
+  }
+
+  /**
+   * The selectors as Terraform JSON writes them (snake_case), as the Access
+   * model reads them: one per element, or for a list known only at apply
+   * time, one whose value the model cannot read.
+   *
+   * @internal
+   */
+  public _modelSelectors(): Array<Record<string, any>> {
+    return this.listElement !== undefined ? [this.listElement] : this._selectors.map((selector) => zeroTrustAccessPolicyIncludeToTerraform(selector));
   }
 
   /**

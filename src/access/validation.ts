@@ -159,7 +159,9 @@ export function requireApplicationDomain(property: string, value: string): void 
  * domains (see `requireApplicationDomain`); the elements may be tokens.
  */
 export function requireApplicationDomains(property: string, values: string[]): void {
-  requireLiteralList(property, values);
+  if (!isKnown(values)) {
+    return; // a whole Terraform list: rendered as a `for` expression, checked by the provider at apply
+  }
   if (!Array.isArray(values)) {
     invalid(property, values, 'Expected a list of hostnames.');
   }

@@ -5,7 +5,7 @@
  * problems as input errors named as the user wrote them. Internal.
  */
 import { zeroTrustAccessPolicyIncludeToTerraform } from '@cdktf/provider-cloudflare/lib/zero-trust-access-policy';
-import { TerraformResource } from 'cdktf';
+import { Fn, IResolvable, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { evaluateApplication, ModelContext, ModelGroup, ModelPolicy, OptIn, policyProblems, Problem, RuleLists, Selector } from './access-model';
 import { noteInOutput } from '../../core/output-notes';
@@ -69,7 +69,23 @@ export function treeContext(scope: IConstruct): ModelContext {
 
 /** Rules in the provider's JSON form (snake_case, as Terraform JSON writes them), one selector per element. */
 function selectorsOf(rules: readonly AccessRule[] | undefined): Selector[] {
-  return (rules ?? []).flatMap((rule) => rule._selectors.map((selector) => zeroTrustAccessPolicyIncludeToTerraform(selector)));
+  return (rules ?? []).flatMap((rule) => rule._modelSelectors());
+}
+
+/**
+ * Rules as the provider's list: one element per selector, and for rules over
+ * a whole Terraform list, their `for` expressions concatenated after the
+ * literal elements. An empty list is left out, since Cloudflare reads it back
+ * as absent.
+ */
+export function providerRuleList<T>(rules: readonly AccessRule[] | undefined): T[] | IResolvable | undefined {
+  const literal = (rules ?? []).flatMap((rule) => rule._selectors);
+  const expressions = (rules ?? []).flatMap((rule) => (rule._listExpression === undefined ? [] : [rule._listExpression]));
+  if (expressions.length === 0) {
+    return literal.length > 0 ? literal as unknown as T[] : undefined;
+  }
+  // Inside an expression the elements must be written as Terraform JSON writes them (snake_case).
+  return Token.asAny(Fn.concat([literal.map((selector) => zeroTrustAccessPolicyIncludeToTerraform(selector)), ...expressions])) as IResolvable;
 }
 
 /** The three rule lists of AccessRules in the provider's JSON form. */
@@ -198,7 +214,7 @@ export function throwFirstProblem(problems: readonly Problem[], entries: readonl
 function ruleIndexOf(rules: readonly AccessRule[], selectorIndex: number): number {
   let seen = 0;
   for (let i = 0; i < rules.length; i++) {
-    seen += rules[i]._selectors.length;
+    seen += rules[i]._modelSelectors().length;
     if (selectorIndex < seen) {
       return i;
     }

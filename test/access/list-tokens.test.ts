@@ -1,0 +1,64 @@
+// Whole Terraform lists (a variable, a function, a data source attribute) given to AccessRule.emails,
+// AccessRule.ipRanges and AccessApplication.domains render as `for` expressions: one selector (or
+// destination) per element at apply time, next to the literal ones. The Access model counts them as unknown.
+import { DataCloudflareIpRanges } from '@cdktf/provider-cloudflare/lib/data-cloudflare-ip-ranges';
+import { Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessApplication, AccessAudience, AccessDecision, AccessPolicy, AccessReport, AccessRule } from '../../src/access';
+import { newStack, onlyResource } from '../helpers';
+
+const ACCOUNT = '0123456789abcdef0123456789abcdef';
+
+function variable(stack: TerraformStack, name: string): string[] {
+  return new TerraformVariable(stack, name, { type: 'list(string)' }).listValue;
+}
+
+test('a variable of emails, next to a literal address, becomes a for expression after the literal selector', () => {
+  const stack = newStack();
+  new AccessPolicy(stack, 'policy', {
+    cloudflareAccountId: ACCOUNT, name: 'team', include: [AccessRule.emails(['a@example.com']), AccessRule.emails(variable(stack, 'emails'))],
+  });
+  expect(onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_access_policy').include)
+    .toBe('${concat([{"email" = {"email" = "a@example.com"}}], [ for key, val in toset(var.emails): { email = { email = val } }])}');
+});
+
+test('a function of IP ranges and a data source attribute, in a NON_IDENTITY policy', () => {
+  const stack = newStack();
+  const office = new TerraformVariable(stack, 'office', { type: 'string' }).stringValue;
+  const cloudflare = new DataCloudflareIpRanges(stack, 'ips', {});
+  new AccessPolicy(stack, 'policy', {
+    cloudflareAccountId: ACCOUNT,
+    name: 'networks',
+    decision: AccessDecision.NON_IDENTITY,
+    include: [AccessRule.ipRanges(Fn.split(',', office))],
+    require: [AccessRule.ipRanges(cloudflare.ipv4Cidrs)],
+  });
+  const policy = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_access_policy');
+  expect(policy.include).toBe('${concat([], [ for key, val in toset(split(",", var.office)): { ip = { ip = val } }])}');
+  expect(policy.require).toBe('${concat([], [ for key, val in toset(data.cloudflare_ip_ranges.ips.ipv4_cidrs): { ip = { ip = val } }])}');
+});
+
+test('a list of domains makes the application\'s destinations and its primary domain at apply time', () => {
+  const stack = newStack();
+  new AccessApplication(stack, 'app', {
+    cloudflareAccountId: ACCOUNT, name: 'app', domains: variable(stack, 'domains'), policies: [{ name: 'team', include: [AccessRule.emailDomain('example.com')] }],
+  });
+  const application = onlyResource(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_access_application');
+  expect(application.domain).toBe('${element(var.domains, 0)}');
+  expect(application.destinations).toBe('${[ for key, val in toset(var.domains): { type = "public", uri = val }]}');
+});
+
+test('the Access model and the report count such a list as unknown, never as narrow', () => {
+  const stack = newStack();
+  new AccessApplication(stack, 'app', {
+    cloudflareAccountId: ACCOUNT,
+    name: 'app',
+    domains: ['app.example.com'],
+    policies: [
+      { key: 'ci', name: 'ci', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(variable(stack, 'cidrs'))] },
+      { key: 'team', name: 'team', include: [AccessRule.emails(variable(stack, 'people'))] },
+    ],
+  });
+  const report = AccessReport.fromStack(stack);
+  expect(report.urls[0].ways.map((way) => way.audience)).toEqual([AccessAudience.UNKNOWN, AccessAudience.UNKNOWN]);
+  expect(report.unknown()).toHaveLength(2);
+});
