@@ -251,6 +251,13 @@ export class AccessRule {
     return new AccessRule('everyone', RuleBasis.EITHER, [{ everyone: {} }]);
   }
 
+  /** A rule over a list known only at apply time; `element` is the selector the Access model sees for it. */
+  private static fromListToken(kind: string, basis: RuleBasis, list: string[], selector: string, hcl: string): AccessRule {
+    const expression = TerraformIterator.fromList(list).forExpressionForList(hcl);
+    const element = { [selector]: { [selector]: Token.asString(list) } };
+    return new AccessRule(kind, basis, [], undefined, expression, element);
+  }
+
   /**
    * The selectors this rule contributes to a rule list, one per element.
    *
@@ -276,13 +283,6 @@ export class AccessRule {
   private readonly basis: RuleBasis;
   private readonly shown?: string;
   private readonly listElement?: Record<string, any>;
-
-  /** A rule over a list known only at apply time; `element` is the selector the Access model sees for it. */
-  private static fromListToken(kind: string, basis: RuleBasis, list: string[], selector: string, hcl: string): AccessRule {
-    const expression = TerraformIterator.fromList(list).forExpressionForList(hcl);
-    const element = { [selector]: { [selector]: Token.asString(list) } };
-    return new AccessRule(kind, basis, [], undefined, expression, element);
-  }
 
   private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], shown?: string,
     listExpression?: IResolvable, listElement?: Record<string, any>) {
