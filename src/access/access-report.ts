@@ -163,7 +163,8 @@ function readable(text: string): string {
 }
 
 function reportWay(decision: string, policy: string, way: Way, optIns: readonly string[]): AccessReportWay {
-  const needs = way.audience === AccessAudience.ANYONE_WHO_CAN_LOG_IN ? OptIn.EVERYONE_WHO_CAN_LOG_IN
+  // Every BYPASS skips Access altogether: it needs its opt-in whoever it matches.
+  const needs = decision === 'bypass' ? OptIn.BYPASS : way.audience === AccessAudience.ANYONE_WHO_CAN_LOG_IN ? OptIn.EVERYONE_WHO_CAN_LOG_IN
     : way.audience === AccessAudience.ANY_SERVICE_TOKEN ? OptIn.EVERY_SERVICE_TOKEN
       : way.audience === AccessAudience.ANYONE_WITHOUT_LOGIN ? (decision === 'bypass' ? OptIn.BYPASS : 'none possible') : undefined;
   return {
@@ -188,8 +189,10 @@ function applicationUrls(document: StackDocument, application: DocumentApplicati
     const host = slash === -1 ? domain : domain.slice(0, slash);
     const routes = document.routes.filter((route) => route.hostname === host || (host.startsWith('*.') && route.hostname.endsWith(host.slice(1))));
     const aud = `\${${application.address}.aud}`;
+    // For a path: the application of the whole hostname (or of a wildcard above it), whose DENY policies apply here too.
+    const coversHost = (domain: string) => domain === host || (domain.startsWith('*.') && !domain.includes('/') && host.endsWith(domain.slice(1)));
     const hostnameApplication = slash === -1 ? undefined
-      : document.applications.find((other) => other.domains.includes(host));
+      : document.applications.find((other) => other !== application && other.domains.some(coversHost));
     const missingDenies = hostnameApplication?.denyIds.filter((id) => !application.policyIds.includes(id)) ?? [];
     return {
       url: `https://${domain}`,

@@ -340,7 +340,8 @@ export class AccessApplication extends Construct implements IAccessApplication {
       type: 'self_hosted',
       // `domain` is the primary hostname; `destinations` lists them all
       // (it supersedes the deprecated `self_hosted_domains`).
-      domain: listed ? this.domains[0] : Fn.element(this.domains, 0),
+      // For a list token, the first of the destinations as Terraform orders them (a set of strings: sorted).
+      domain: listed ? this.domains[0] : Fn.element(Fn.sort(Fn.distinct(this.domains)), 0),
       destinations: listed ? this.domains.map((uri) => ({ type: 'public', uri }))
         : TerraformIterator.fromList(this.domains).forExpressionForList('{ type = "public", uri = val }'),
       sessionDuration,

@@ -2,6 +2,7 @@ import { ZeroTrustAccessGroup, ZeroTrustAccessGroupInclude } from '@cdktf/provid
 import { Construct } from 'constructs';
 import { groupProblems } from './internal/access-model';
 import { markAccessGroup, optInsOf, providerRuleList, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
+import { requireSingleElement } from './policy-checks';
 import { AccessRule } from './rule';
 import { requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
@@ -150,6 +151,9 @@ function validate(props: AccessGroupProps): void {
     (rules ?? []).forEach((rule, i) => {
       if (!rule || !Array.isArray(rule._selectors)) {
         invalid(`${list}[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
+      }
+      if (list === 'require') {
+        requireSingleElement(`${list}[${i}]`, rule);
       }
     });
   }

@@ -51,7 +51,26 @@ export function checkPolicyOptions(prefix: string, options: AccessPolicyOptions)
     ['require', options.require],
   ];
   for (const [list, rules] of lists) {
-    (rules ?? []).forEach((rule, i) => checkRule(`${prefix}${list}[${i}]`, rule, decision));
+    (rules ?? []).forEach((rule, i) => {
+      checkRule(`${prefix}${list}[${i}]`, rule, decision);
+      if (list === 'require') {
+        requireSingleElement(`${prefix}${list}[${i}]`, rule);
+      }
+    });
+  }
+}
+
+/**
+ * In `require`, every element of the provider's list is a requirement of its
+ * own and all must match (provider v5 writes one selector per element): a
+ * rule over several addresses or ranges there lets nobody in.
+ */
+export function requireSingleElement(property: string, rule: AccessRule): void {
+  if (rule._listExpression !== undefined || rule._selectors.length > 1) {
+    invalid(property, rule._kind === 'ipRanges' ? `AccessRule.ipRanges(${JSON.stringify(rule._ipRanges())})` : `AccessRule.${rule._kind}(...)`,
+      'In require, each element of the list is a requirement of its own and all must match: a person has one address and a request '
+      + 'one IP, so several of them (or a whole Terraform list) let nobody in. Require one value, or put the alternatives in an '
+      + 'AccessGroup and require AccessRule.membersOf(group).');
   }
 }
 

@@ -29,7 +29,7 @@ enum RuleBasis {
  * const engineers: AccessPolicyOptions = {
  *   name: 'Engineers on the office network',
  *   include: [AccessRule.emailDomain('example.com'), AccessRule.emails(['contractor@partner.example.net'])],
- *   require: [AccessRule.ipRanges(['203.0.113.0/24', '2001:db8::/48'])],
+ *   require: [AccessRule.ipRanges(['203.0.113.0/24'])], // one value: each element of require must match
  *   exclude: [AccessRule.emails(['former.employee@example.com'])],
  * };
  */
@@ -221,12 +221,11 @@ export class AccessRule {
   }
 
   /**
-   * Requests from these IP ranges. Ranges that together reach at least half
-   * of the public addresses of IPv4 or IPv6 (e.g. `0.0.0.0/0`, `0.0.0.0/1`,
-   * all of IPv4 but multicast and reserved space, or `2000::/4`) match
-   * (nearly) anyone, so in an `include` list they count as
-   * `AccessRule.everyone()`. In `require`, each range is a requirement of its
-   * own (all must match), as for any rule list.
+   * Requests from these IP ranges. Ranges that together reach at least 1% of
+   * the public addresses of IPv4 or IPv6 (e.g. `0.0.0.0/0`, `0.0.0.0/1`, two
+   * `/8` networks, or `2000::/5`) reach whole providers and count as
+   * `AccessRule.everyone()` in an `include` list. In `require`, give one
+   * range: each element there is a requirement of its own, all must match.
    *
    * @param cidrs at least one IPv4 or IPv6 CIDR block. Each becomes its own `{ip: {ip}}` element; a
    * whole Terraform list becomes a `for` expression (and the Access model counts it as unknown)

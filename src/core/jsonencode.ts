@@ -15,7 +15,8 @@ function escapeLiteral(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/%\{/g, '%%{');
 }
 
-function escapeStrings(value: unknown): unknown {
+/** The value with the literal parts of every string escaped for an HCL expression; token references kept. */
+export function escapeStrings(value: unknown): unknown {
   if (typeof value === 'string') {
     // Odd indexes of the split are the token markers themselves.
     return value.split(STRING_TOKEN).map((part, i) => (i % 2 === 1 ? part : escapeLiteral(part))).join('');

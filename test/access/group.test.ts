@@ -74,7 +74,7 @@ describe('AccessGroup', () => {
 describe('open groups need the opt-in, in the group and again in each policy', () => {
   test.each<[string, AccessRule[], string, RegExp]>([
     ['everyone()', [AccessRule.everyone()], 'include[0]', /"AccessRule\.everyone\(\)"\. In group "SRE" this rule matches everyone: .*allowEveryoneWhoCanLogIn: true on the group/],
-    ['IP ranges covering IPv4', [AccessRule.ipRanges(['0.0.0.0/2']), AccessRule.ipRanges(['64.0.0.0/2', '128.0.0.0/1'])], 'include[1]', /In group "SRE" the IP ranges .* cover all of IPv4/],
+    ['IP ranges covering IPv4', [AccessRule.ipRanges(['1.0.0.0/8']), AccessRule.ipRanges(['0.0.0.0/1', '128.0.0.0/1'])], 'include[1]', /In group "SRE" the IP ranges .* cover all of IPv4/],
     ['any valid service token', [AccessRule.anyValidServiceToken()], 'include[0]', /"AccessRule\.anyValidServiceToken\(\)"\. In group "SRE" this accepts every service token/],
   ])('a group of %s is refused without its opt-in', (_case, include, property, message) => {
     expectInvalid(() => attempt({ include }), property, message);

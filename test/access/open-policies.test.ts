@@ -18,9 +18,9 @@ describe('IP ranges that cover a whole address family count as everyone', () => 
     ['all of IPv4 in one range', [['0.0.0.0/0']], 0, 'IPv4'],
     ['all of IPv6 in one range', [['::/0']], 0, 'IPv6'],
     ['IPv4 halves in one rule', [['0.0.0.0/1', '128.0.0.0/1']], 0, 'IPv4'],
-    ['IPv4 quarters in two rules', [['0.0.0.0/2'], ['64.0.0.0/2', '128.0.0.0/1']], 1, 'IPv4'],
+    ['IPv4 in two rules, the first a small part', [['1.0.0.0/8'], ['0.0.0.0/1', '128.0.0.0/1']], 1, 'IPv4'],
     ['IPv6 halves, unordered, with overlap', [['8000::/1', '2001:db8::/32'], ['::/1']], 1, 'IPv6'],
-    ['IPv4 quarters among other ranges', [['192.0.2.0/24', '0.0.0.0/2'], ['64.0.0.0/2', '128.0.0.0/1']], 1, 'IPv4'],
+    ['IPv4 pieces among other ranges', [['192.0.2.0/24', '1.0.0.0/8'], ['0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/1']], 1, 'IPv4'],
   ])('%s: an ALLOW policy needs allowEveryoneWhoCanLogIn', (_case, ranges, failingRule, family) => {
     const include = ranges.map((cidrs) => AccessRule.ipRanges(cidrs));
     const message = new RegExp(`Invalid include\\[${failingRule}\\]: "AccessRule\\.ipRanges\\(.*\\)"\\. In policy "office" `
@@ -30,7 +30,7 @@ describe('IP ranges that cover a whole address family count as everyone', () => 
   });
 
   test('a NON_IDENTITY policy over all of IPv4 is refused, even with allowEveryoneWhoCanLogIn', () => {
-    const include = [AccessRule.ipRanges(['0.0.0.0/2']), AccessRule.ipRanges(['64.0.0.0/2', '128.0.0.0/1'])];
+    const include = [AccessRule.ipRanges(['1.0.0.0/8']), AccessRule.ipRanges(['0.0.0.0/1', '128.0.0.0/1'])];
     for (const allowEveryoneWhoCanLogIn of [false, true]) {
       expect(() => attempt({ decision: AccessDecision.NON_IDENTITY, include, allowEveryoneWhoCanLogIn }))
         .toThrow(/Invalid include\[1\]: .*In policy "office" the IP ranges .* cover all of IPv4.*a NON_IDENTITY policy then lets every request in without a login/);
@@ -38,9 +38,9 @@ describe('IP ranges that cover a whole address family count as everyone', () => 
   });
 
   test('ranges that leave a gap, and open ranges in exclude, require or a DENY policy, need no opt-in', () => {
-    expect(policyDoc({ include: [AccessRule.ipRanges(['0.0.0.0/3', '128.0.0.0/3', '203.0.113.0/24'])] }).include)
+    expect(policyDoc({ include: [AccessRule.ipRanges(['1.0.0.0/10', '128.0.0.0/10', '203.0.113.0/24'])] }).include)
       .toHaveLength(3);
-    expect(policyDoc({ include: [AccessRule.ipRanges(['0.0.0.0/2']), AccessRule.ipRanges(['128.0.0.1/32'])] }).include).toHaveLength(2);
+    expect(policyDoc({ include: [AccessRule.ipRanges(['1.0.0.0/9']), AccessRule.ipRanges(['128.0.0.1/32'])] }).include).toHaveLength(2);
     expect(policyDoc({ include: [AccessRule.emailDomain('example.com')], require: [AccessRule.ipRanges(['0.0.0.0/0'])] }).require)
       .toEqual([{ ip: { ip: '0.0.0.0/0' } }]);
     expect(policyDoc({ include: [AccessRule.emailDomain('example.com')], exclude: [AccessRule.ipRanges(['::/0'])] }).exclude)
@@ -95,29 +95,29 @@ describe('IP ranges split over several policies of one application', () => {
 
   test('NON_IDENTITY policies that together cover all of IPv4 are refused, naming them', () => {
     expect(application([
-      { key: 'low', name: 'low half', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/2'])] },
+      { key: 'low', name: 'low half', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['1.0.0.0/8'])] },
       { key: 'team', name: 'team', include: [AccessRule.emailDomain('example.com')] },
-      { key: 'high', name: 'high half', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['64.0.0.0/2'])] },
-    ])).toThrow(/Invalid policies: \["low half","high half"\]\. The IP ranges in the include rules of these NON_IDENTITY policies together cover 56% of the public IPv4 addresses, so they let every request in without a login/);
+      { key: 'high', name: 'high half', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['2.0.0.0/7'])] },
+    ])).toThrow(/Invalid policies: \["low half","high half"\]\. The IP ranges in the include rules of these NON_IDENTITY policies together cover 1% of the public IPv4 addresses, so they let every request in without a login/);
   });
 
   test('ALLOW policies that together cover all of IPv4 need allowEveryoneWhoCanLogIn on each', () => {
-    const low = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['0.0.0.0/2'])] };
-    const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['::ffff:4000:0/98'])] };
-    expect(application([low, high])).toThrow(/Invalid policies: \["low","high"\]\. .*together cover 56% of the public IPv4 addresses.*allowEveryoneWhoCanLogIn: true on each ALLOW policy among them/);
+    const low = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['1.0.0.0/8'])] };
+    const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['::ffff:200:0/103'])] };
+    expect(application([low, high])).toThrow(/Invalid policies: \["low","high"\]\. .*together cover 1% of the public IPv4 addresses.*allowEveryoneWhoCanLogIn: true on each ALLOW policy among them/);
     expect(application([{ ...low, allowEveryoneWhoCanLogIn: true }, { ...high, allowEveryoneWhoCanLogIn: true }])).not.toThrow();
   });
 
   test('an unconfirmed ALLOW half and a NON_IDENTITY half together are refused', () => {
-    const low = { key: 'low', name: 'low', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/2'])] };
-    const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['64.0.0.0/2'])] };
-    expect(application([low, high])).toThrow(/Invalid policies: \["high","low"\]\. .*cover 56% of the public IPv4 addresses, so they let in anyone who can log in .*or anyone at all, through the NON_IDENTITY ones/);
+    const low = { key: 'low', name: 'low', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['1.0.0.0/8'])] };
+    const high = { key: 'high', name: 'high', include: [AccessRule.ipRanges(['2.0.0.0/7'])] };
+    expect(application([low, high])).toThrow(/Invalid policies: \["high","low"\]\. .*cover 1% of the public IPv4 addresses, so they let in anyone who can log in .*or anyone at all, through the NON_IDENTITY ones/);
     expect(application([low, { ...high, allowEveryoneWhoCanLogIn: true }])).not.toThrow();
   });
 
   test('an unconfirmed ALLOW that completes a confirmed one is refused; one that adds nothing passes', () => {
-    const confirmed = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['0.0.0.0/2'])], allowEveryoneWhoCanLogIn: true };
-    expect(application([confirmed, { key: 'high', name: 'high', include: [AccessRule.ipRanges(['64.0.0.0/2'])] }]))
+    const confirmed = { key: 'low', name: 'low', include: [AccessRule.ipRanges(['1.0.0.0/8'])], allowEveryoneWhoCanLogIn: true };
+    expect(application([confirmed, { key: 'high', name: 'high', include: [AccessRule.ipRanges(['2.0.0.0/7'])] }]))
       .toThrow(/Invalid policies: \["low","high"\]/);
     const wide = { ...confirmed, include: [AccessRule.ipRanges(['0.0.0.0/0'])] };
     expect(application([wide, { key: 'office', name: 'office', include: [AccessRule.ipRanges(['192.0.2.0/24'])] }])).not.toThrow();

@@ -377,12 +377,12 @@ describe('ZeroTrustFargateService', () => {
       expect(attempt({
         access: {
           policies: [
-            { key: 'a', name: 'a', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['0.0.0.0/2'])] },
-            { key: 'b', name: 'b', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['64.0.0.0/2'])] },
+            { key: 'a', name: 'a', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['1.0.0.0/8'])] },
+            { key: 'b', name: 'b', decision: AccessDecision.NON_IDENTITY, include: [AccessRule.ipRanges(['2.0.0.0/7'])] },
           ],
         },
-      })).toThrow(/Invalid access: \["a","b"\]\. .*NON_IDENTITY policies together cover 56% of the public IPv4 addresses/);
-      expect(attempt({ access: { allow: [AccessRule.ipRanges(['0.0.0.0/2'])], policies: [{ ...contractors, include: [AccessRule.ipRanges(['64.0.0.0/2'])] }] } }))
+      })).toThrow(/Invalid access: \["a","b"\]\. .*NON_IDENTITY policies together cover 1% of the public IPv4 addresses/);
+      expect(attempt({ access: { allow: [AccessRule.ipRanges(['1.0.0.0/8'])], policies: [{ ...contractors, include: [AccessRule.ipRanges(['2.0.0.0/7'])] }] } }))
         .toThrow(/Invalid access: \["access\.allow","contractors"\]\. .*The access\.allow shorthand takes no opt-in: move such rules to access\.policies/);
       expect(attempt({ name: 'admin', access: { allow: [AccessRule.emailDomain('example.com')], policies: [{ ...contractors, name: 'admin allow' }] } }))
         .toThrow(/Invalid access\.policies\[\]\.name: "admin allow"\. Each value may appear only once/);

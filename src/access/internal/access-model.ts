@@ -108,6 +108,8 @@ export enum ProblemKind {
   ANY_SERVICE_TOKEN = 'any-service-token',
   SERVICE_TOKEN_IN_ALLOW = 'service-token-in-allow',
   SHADOWED_BY_DENY = 'shadowed-by-deny',
+  DENY_AFTER_ALLOW = 'deny-after-allow',
+  TOO_LARGE = 'too-large',
   LOCKOUT = 'lockout',
 }
 
@@ -134,7 +136,8 @@ function unknownTerm(shown: string): Term {
 const MAX_TERMS = 512;
 
 /** The term of a rule set too large to expand. */
-const TOO_LARGE: Term = { ...EVERYONE, identity: IdentityBreadth.UNKNOWN, request: RequestBreadth.UNKNOWN, shown: ['a rule set too large to evaluate'] };
+const TOO_LARGE_SHOWN = 'a rule set too large to evaluate';
+const TOO_LARGE: Term = { ...EVERYONE, request: RequestBreadth.UNKNOWN, shown: [TOO_LARGE_SHOWN] };
 
 /**
  * The terms (alternatives) one selector stands for. Groups expand into their
@@ -292,6 +295,14 @@ export function policyProblems(policy: ModelPolicy, index: number, context: Mode
   }
 
   const perInclude = ruleListTerms(policy.lists, context, 0);
+  // Fail closed on what the model cannot expand: it could hold any way in.
+  const tooLarge = perInclude.find(({ terms }) => terms.some((term) => term.shown.includes(TOO_LARGE_SHOWN)));
+  if (tooLarge !== undefined) {
+    at(ProblemKind.TOO_LARGE, 'include', tooLarge.index,
+      `In ${label} the rules (with their groups) combine into more than ${MAX_TERMS} alternatives, too many to tell who gets in. `
+      + 'Simplify them: fewer rules required together, or groups of fewer include rules.');
+    return problems;
+  }
   const byAddress = (term: Term) => limitedOnlyByAddress(term, decision);
   // How far the include rules' IP ranges reach together, for the message at the rule that makes them open.
   const allAddresses = perInclude.flatMap(({ terms }) => terms).filter(byAddress).reduce((set, term) => set.union(term.ips), IpSet.NONE);
@@ -398,6 +409,18 @@ export function evaluateApplication(policies: readonly ModelPolicy[], context: M
     }
   }
   problems.push(...rangesAcrossPolicies(verdicts));
+  // A DENY after an ALLOW never stops anyone that ALLOW lets in.
+  const firstAllow = policies.findIndex((policy) => policy.decision === 'allow');
+  policies.forEach((policy, i) => {
+    if (firstAllow >= 0 && i > firstAllow && policy.decision === 'deny') {
+      problems.push({
+        kind: ProblemKind.DENY_AFTER_ALLOW,
+        policies: [i],
+        message: `DENY ${policyLabel(policy)} comes after ALLOW ${policyLabel(policies[firstAllow])} in precedence, and Access stops at `
+          + 'the first match: it never stops anyone that ALLOW lets in. Put DENY policies before every ALLOW policy.',
+      });
+    }
+  });
 
   const letsIn = verdicts.some((verdict) => verdict.policy.decision !== 'deny' && verdict.ways.length > 0);
   if (!letsIn && !problems.some((problem) => problem.kind === ProblemKind.SHADOWED_BY_DENY)) {

@@ -8,6 +8,7 @@ import { zeroTrustAccessPolicyIncludeToTerraform } from '@cdktf/provider-cloudfl
 import { Fn, IResolvable, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { evaluateApplication, ModelContext, ModelGroup, ModelPolicy, OptIn, policyProblems, Problem, RuleLists, Selector } from './access-model';
+import { escapeStrings } from '../../core/jsonencode';
 import { noteInOutput } from '../../core/output-notes';
 import { invalid } from '../../core/validation';
 import type { AccessPolicyOptions } from '../policy';
@@ -85,7 +86,9 @@ export function providerRuleList<T>(rules: readonly AccessRule[] | undefined): T
     return literal.length > 0 ? literal as unknown as T[] : undefined;
   }
   // Inside an expression the elements must be written as Terraform JSON writes them (snake_case).
-  return Token.asAny(Fn.concat([literal.map((selector) => zeroTrustAccessPolicyIncludeToTerraform(selector)), ...expressions])) as IResolvable;
+  // cdktf escapes only newlines and `${` in an expression's strings: a quote in a value would end it early.
+  const elements = escapeStrings(literal.map((selector) => zeroTrustAccessPolicyIncludeToTerraform(selector)));
+  return Token.asAny(Fn.concat([elements, ...expressions])) as IResolvable;
 }
 
 /** The three rule lists of AccessRules in the provider's JSON form. */

@@ -36,16 +36,18 @@ const NOT_PUBLIC: Record<IpFamily, string[]> = {
  * against all of `2000::/3`, a set like `2000::/4` would look like half of
  * the internet while holding every allocation there is.
  */
-const IPV6_ALLOCATED = ['2001::/16', '2002::/16', '2003::/18', '2400::/12', '2600::/12', '2610::/23', '2620::/23', '2630::/16',
-  '2800::/12', '2a00::/12', '2c00::/12'];
+const IPV6_ALLOCATED = ['2001::/16', '2002::/16', '2003::/18', '2400::/12', '2410::/12', '2600::/12', '2610::/23', '2620::/23',
+  '2630::/16', '2800::/12', '2a00::/12', '2a10::/12', '2c00::/12'];
 
 /**
  * The share of the public addresses of a family at or above which a set of
- * ranges counts as "anyone": half of the internet. No office, VPN or cloud
- * allowlist comes close, so a set that does is a mistake or a way around
- * the check.
+ * ranges counts as "anyone": one percent of the internet (for IPv4, about
+ * 37 million addresses, more than two /8 networks). An office, a VPN or a
+ * company's own ranges are far smaller; a set this large reaches whole
+ * providers, clouds included, where anyone can rent an address, or is a way
+ * around the check.
  */
-export const OPEN_SHARE = 0.5;
+export const OPEN_SHARE = 0.01;
 
 /** A set of addresses in both families. */
 export class IpSet {

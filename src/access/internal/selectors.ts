@@ -91,7 +91,10 @@ export const PUBLIC_MAIL_DOMAINS: readonly string[] = [
   'outlook.com', 'outlook.de', 'outlook.es', 'outlook.fr', 'outlook.it', 'pm.me', 'proton.me', 'protonmail.ch',
   'protonmail.com', 'qq.com', 'rambler.ru', 'rocketmail.com', 'sbcglobal.net', 'seznam.cz', 't-online.de', 'tuta.com',
   'tuta.io', 'tutamail.com', 'tutanota.com', 'tutanota.de', 'verizon.net', 'web.de', 'wp.pl', 'yahoo.ca', 'yahoo.co.in',
-  'yahoo.co.jp', 'yahoo.co.uk', 'yahoo.com', 'yahoo.com.br', 'yahoo.de', 'yahoo.es', 'yahoo.fr', 'yahoo.it', 'yandex.by',
+  'yahoo.co.id', 'yahoo.co.jp', 'yahoo.co.uk', 'yahoo.com', 'yahoo.com.au', 'yahoo.com.br', 'yahoo.de', 'yahoo.es', 'yahoo.fr',
+  'yahoo.it', 'yandex.by', 'foxmail.com', 'sina.com', 'sina.cn', 'sohu.com', 'posteo.de', 'posteo.net', 'mailbox.org', 'gmx.fr',
+  'hotmail.co.jp', 'outlook.jp', 'aol.de', 'live.nl', 'live.it', 'live.ca', 'live.com.au', 'rediffmail.com', 'ukr.net', 'bk.ru',
+  'protonmail.me', 'kakao.com', 'email.com', 'usa.com', 'runbox.com', 'mail.de', 'virgilio.it', 'btinternet.com',
   'yandex.com', 'yandex.kz', 'yandex.ru', 'yandex.ua', 'ya.ru', 'ymail.com', 'zoho.com', 'zohomail.com',
   // Forwarding and relay addresses anyone can make.
   'duck.com', 'privaterelay.appleid.com', 'simplelogin.com', 'anonaddy.me', 'passmail.net',

@@ -105,7 +105,9 @@ export function readStackDocument(doc: any): StackDocument {
   }
   const providers = new Map<string, string>();
   for (const [name, body] of resources(IDENTITY_PROVIDER)) {
-    providers.set(reference(IDENTITY_PROVIDER, name, 'id'), String(body.type));
+    // Entra ID's multi-tenant endpoints let any Microsoft account of any organisation log in.
+    const multiTenant = body.type === 'azureAD' && ['common', 'organizations', 'consumers'].includes(String(body.config?.directory_id));
+    providers.set(reference(IDENTITY_PROVIDER, name, 'id'), multiTenant ? 'azureAD (multi-tenant)' : String(body.type));
   }
   const policies = new Map<string, ModelPolicy>();
   for (const [name, body] of resources(POLICY)) {

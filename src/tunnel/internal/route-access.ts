@@ -79,17 +79,24 @@ export class RouteAccess {
           + 'origin with no login. Give the rule its accessApplication, and do not turn its origin check off.');
       }
     });
+    // Hostnames with applications on their paths: paths Access and the app could read differently
+    // never reach a rule of them (see UNSAFE_PATH); the refusal comes before the hostname's first rule.
+    const withPathApplications = new Set(props.ingress.filter((rule) => enforcesFromApplication(rule)
+      && ((rule.pathAccessApplications ?? []).length > 0 || (rule.path !== undefined && applicationOnPathsOf(rule.accessApplication!, rule.hostname))))
+      .map((rule) => rule.hostname));
+    const refused = new Set<string>();
     this.enforcedRules = props.ingress.flatMap((rule) => {
+      const refusal: TunnelIngressRule[] = withPathApplications.has(rule.hostname) && !refused.has(rule.hostname)
+        ? [{ hostname: rule.hostname, path: UNSAFE_PATH, service: 'http_status:400' }] : [];
+      refused.add(rule.hostname);
       if (!enforcesFromApplication(rule)) {
-        return [rule];
+        return [...refusal, rule];
       }
       const pathRules = (rule.pathAccessApplications ?? [])
         .flatMap((application) => application.domains.map((domain) => ({ application, path: pathOf(domain) })))
         .sort((a, b) => b.path.length - a.path.length)
         .map(({ application, path }) => enforce(rule, application, accessPathRegex(path)));
-      // Paths Access and the app could read differently never reach a rule: see UNSAFE_PATH.
-      const refuseUnsafe: TunnelIngressRule[] = pathRules.length > 0 ? [{ hostname: rule.hostname, path: UNSAFE_PATH, service: 'http_status:400' }] : [];
-      return [...refuseUnsafe, ...pathRules, enforce(rule, rule.accessApplication!)];
+      return [...refusal, ...pathRules, enforce(rule, rule.accessApplication!)];
     });
   }
 

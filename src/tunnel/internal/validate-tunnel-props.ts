@@ -219,11 +219,16 @@ function requireOwnHostnameForPathApplications(rules: readonly TunnelIngressRule
     });
   });
   rules.forEach((rule, index) => {
-    const hostnameRule = rules.find((other) => other.hostname === rule.hostname && other.path === undefined && other !== rule);
-    if (rule.path === undefined || hostnameRule === undefined || !(rule.accessApplication instanceof AccessApplication)) {
+    const own = rule.accessApplication;
+    if (rule.path === undefined || !(own instanceof AccessApplication) || !applicationOnPathsOf(own, rule.hostname)) {
       return;
     }
-    requireHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [rule.accessApplication] }, 'accessApplication');
+    // The hostname's application: another rule's application that covers the whole hostname (or a wildcard above it).
+    const hostnameRule = rules.find((other) => other !== rule && other.hostname === rule.hostname && other.accessApplication !== undefined
+      && other.accessApplication !== own && applicationCovers(other.accessApplication, { hostname: rule.hostname, service: 'hello_world' }));
+    if (hostnameRule !== undefined) {
+      requireHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [own] }, 'accessApplication');
+    }
   });
 }
 
