@@ -190,7 +190,7 @@ function applicationUrls(document: StackDocument, application: DocumentApplicati
     const routes = document.routes.filter((route) => route.hostname === host || (host.startsWith('*.') && route.hostname.endsWith(host.slice(1))));
     const aud = `\${${application.address}.aud}`;
     // For a path: the application of the whole hostname (or of a wildcard above it), whose DENY policies apply here too.
-    const coversHost = (domain: string) => domain === host || (domain.startsWith('*.') && !domain.includes('/') && host.endsWith(domain.slice(1)));
+    const coversHost = (other: string) => other === host || (other.startsWith('*.') && !other.includes('/') && host.endsWith(other.slice(1)));
     const hostnameApplication = slash === -1 ? undefined
       : document.applications.find((other) => other !== application && other.domains.some(coversHost));
     const missingDenies = hostnameApplication?.denyIds.filter((id) => !application.policyIds.includes(id)) ?? [];

@@ -81,9 +81,9 @@ export class RouteAccess {
     });
     // Hostnames with applications on their paths: paths Access and the app could read differently
     // never reach a rule of them (see UNSAFE_PATH); the refusal comes before the hostname's first rule.
-    const withPathApplications = new Set(props.ingress.filter((rule) => enforcesFromApplication(rule)
-      && ((rule.pathAccessApplications ?? []).length > 0 || (rule.path !== undefined && applicationOnPathsOf(rule.accessApplication!, rule.hostname))))
-      .map((rule) => rule.hostname));
+    const onPaths = (rule: TunnelIngressRule) => (rule.pathAccessApplications ?? []).length > 0
+      || (rule.path !== undefined && applicationOnPathsOf(rule.accessApplication!, rule.hostname));
+    const withPathApplications = new Set(props.ingress.filter((rule) => enforcesFromApplication(rule) && onPaths(rule)).map((rule) => rule.hostname));
     const refused = new Set<string>();
     this.enforcedRules = props.ingress.flatMap((rule) => {
       const refusal: TunnelIngressRule[] = withPathApplications.has(rule.hostname) && !refused.has(rule.hostname)
