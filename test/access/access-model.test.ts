@@ -268,6 +268,16 @@ const CASES: Case[] = [
   { name: 'a group of service tokens in ALLOW', groups: { ci: { include: () => [AccessRule.serviceToken('token')] } }, policies: (k) => [allow([k.group('ci')])], expected: 'refused' },
   { name: 'a group made elsewhere, NON_IDENTITY', policies: () => [service([AccessRule.accessGroup(EXISTING)])], expected: [A.UNKNOWN] },
 
+  // What the report must flag although the constructs never emit it.
+  { name: 'DENY after ALLOW', policies: () => [allow([staff]), deny([AccessRule.emails(['former@example.com'])])], expected: 'refused' },
+  { name: 'BYPASS without its opt-in', policies: () => [{ name: 'office', decision: BYPASS, include: [ips('198.51.100.0/24')] }], expected: 'refused' },
+  {
+    name: 'rules that combine into too many alternatives to evaluate',
+    groups: { g0: { include: () => [AccessRule.emails(['a0@example.com']), AccessRule.emails(['b0@example.com'])] }, g1: { include: () => [AccessRule.emails(['a1@example.com']), AccessRule.emails(['b1@example.com'])] }, g2: { include: () => [AccessRule.emails(['a2@example.com']), AccessRule.emails(['b2@example.com'])] }, g3: { include: () => [AccessRule.emails(['a3@example.com']), AccessRule.emails(['b3@example.com'])] }, g4: { include: () => [AccessRule.emails(['a4@example.com']), AccessRule.emails(['b4@example.com'])] }, g5: { include: () => [AccessRule.emails(['a5@example.com']), AccessRule.emails(['b5@example.com'])] }, g6: { include: () => [AccessRule.emails(['a6@example.com']), AccessRule.emails(['b6@example.com'])] }, g7: { include: () => [AccessRule.emails(['a7@example.com']), AccessRule.emails(['b7@example.com'])] }, g8: { include: () => [AccessRule.emails(['a8@example.com']), AccessRule.emails(['b8@example.com'])] }, g9: { include: () => [AccessRule.emails(['a9@example.com']), AccessRule.emails(['b9@example.com'])] } },
+    policies: (k) => [service([AccessRule.everyone()], { require: ['g0', 'g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'].map((g) => k.group(g)) })],
+    expected: 'refused',
+  },
+
   // Policies made elsewhere.
   { name: 'an existing DENY before staff', existing: [{ policyId: EXISTING, decision: DENY }], policies: () => [allow([staff])], expected: [A.NAMED_PEOPLE] },
   { name: 'an existing ALLOW next to staff', existing: [{ policyId: EXISTING, decision: ALLOW }], policies: () => [allow([staff])], expected: [A.NAMED_PEOPLE, A.UNKNOWN] },

@@ -238,4 +238,25 @@ describe('a hostname with path applications', () => {
     expect(build(false)).toThrow(/^Invalid ingress\[0\]\.accessApplication: \["app\.example\.com\/admin"\]\. This path's application lacks the DENY policies of the hostname's application \(\["former staff"\]\)/);
     expect(build(true)).not.toThrow();
   });
+
+  test('the same with the hostname\'s rule on a path of its own, or a wildcard application; such hostnames get the unsafe-path refusal too', () => {
+    const stack = newStack();
+    const main = application(stack, 'main', '*.example.com', {
+      policies: [
+        { key: 'former', name: 'former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] },
+        { key: 'staff', name: 'staff', include: [AccessRule.emailDomain('example.com')] },
+      ],
+    });
+    const admin = application(stack, 'admin', 'app.example.com/admin');
+    const ingress = (adminApplication: AccessApplication): TunnelIngressRule[] => [
+      { hostname: 'app.example.com', path: '^/admin', service: 'http://localhost:8080', accessApplication: adminApplication },
+      { hostname: 'app.example.com', path: '^/', service: 'http://localhost:8080', accessApplication: main },
+    ];
+    expect(() => new CloudflareTunnel(stack, 'refused', { cloudflareAccountId: ACCOUNT_ID, cloudflareZoneId: ZONE_ID, name: 'refused', zeroTrustTeamName: 'acme', ingress: ingress(admin) }))
+      .toThrow(/^Invalid ingress\[0\]\.accessApplication: .*lacks the DENY policies of the hostname's application/);
+    const inheriting = application(stack, 'admin2', 'app.example.com/admin/', { attachedPolicies: main.policies.filter((policy) => policy.decision === AccessDecision.DENY) });
+    new CloudflareTunnel(stack, 'accepted', { cloudflareAccountId: ACCOUNT_ID, cloudflareZoneId: ZONE_ID, name: 'accepted', zeroTrustTeamName: 'acme', ingress: ingress(inheriting) });
+    const config = Object.values<any>(resources(JSON.parse(Testing.synth(stack)), 'cloudflare_zero_trust_tunnel_cloudflared_config'))[0];
+    expect(config.config.ingress[0]).toEqual({ hostname: 'app.example.com', path: UNSAFE_PATH, service: 'http_status:400' });
+  });
 });
