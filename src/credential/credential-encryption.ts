@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { CredentialKey, CredentialKeyTarget, UnmanagedKey } from './internal/credential-key';
 import { DedicatedKey } from './internal/dedicated-key';
-import { IAM_PRINCIPAL_ARN, KMS_KEY_ARN, requireArn, requireArns } from '../iam/internal/arn';
+import { IAM_PRINCIPAL_ARN, KMS_KEY_ARN, requireArn, requireArns } from '../core/arn';
 
 /** Options of `CredentialEncryption.dedicatedKey()`. */
 export interface DedicatedKeyOptions {

@@ -4,11 +4,11 @@ import { Construct } from 'constructs';
 import { CredentialEncryption } from './credential-encryption';
 import { CredentialKey } from './internal/credential-key';
 import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
+import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../core/arn';
 import { pathSegments } from '../core/default-name';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
-import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../iam/internal/arn';
 
 /** What the tunnel credential parameter holds, which decides how the `cloudflared` sidecar reads it. */
 export enum TunnelCredentialFormat {

@@ -4,9 +4,9 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from './internal/arn';
+import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
-import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from './internal/kms-conditions';
+import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
 

@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { MANAGED_POLICY_ARN, requireArn } from './internal/arn';
+import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
 import { claimPhysicalName } from '../core/physical-names';

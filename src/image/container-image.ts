@@ -8,9 +8,9 @@ import { dockerBuildSpec, existingRepositoryTarget, ownRepositoryTarget } from '
 import { loadDockerProvider } from './internal/docker-provider';
 import { EcrImageLocation, ecrLocationFromReference, partitionOf } from './internal/ecr-image-location';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
+import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../core/arn';
 import { invalid } from '../core/validation';
 import { PinnedVersions } from '../core/versions';
-import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../iam/internal/arn';
 
 /** An ECR repository that exists already (made elsewhere), and the tag to run from it. */
 export interface ExistingEcrImageProps {

@@ -4,10 +4,10 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { lifecyclePolicyJson } from './ecr-lifecycle';
 import { requireRepositoryName } from './repository-name';
+import { KMS_KEY_ARN, requireArn } from '../core/arn';
 import { stableOutput, toOutputIdentifier } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
 import { isKnown, requirePositiveInteger } from '../core/validation';
-import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
 
 /** Whether an image tag, once pushed, may later point at a different image. */
 export enum TagMutability {

@@ -1,10 +1,10 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { KMS_KEY_ARN, requireArn } from '../core/arn';
 import { pathSegments } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
 import { invalid } from '../core/validation';
-import { KMS_KEY_ARN, requireArn } from '../iam/internal/arn';
 
 /** Retention periods CloudWatch Logs accepts, in days. */
 const ALLOWED_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

@@ -21,13 +21,13 @@ import { ServiceAlarms, TunnelHealthAlert } from '../alerts';
 import { FargateCluster, ICluster } from '../cluster';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
+import { requireHostname, requireTeamName } from '../core/hostname';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
 import { AppContainerOptions, TunnelFargateService } from '../service';
 import { CloudflareTunnel } from '../tunnel';
-import { requireHostname, requireTeamName } from '../tunnel/internal/validate-tunnel-props';
 
 /** Properties of a `ZeroTrustFargateService`. */
 export interface ZeroTrustFargateServiceProps {

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { invalid } from '../core/validation';
 import { ContainerSecretSource } from './internal/container-secret-source';
-import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../iam/internal/arn';
+import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 
 /** Options for `ContainerSecret.fromSsmParameter()`. */
 export interface SsmParameterSecretOptions {

@@ -15,7 +15,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Fn, Op, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CredentialKey, CredentialKeyTarget } from './credential-key';
-import { encryptionContext, SSM_PARAMETER_CONTEXT, viaService } from '../../iam/internal/kms-conditions';
+import { encryptionContext, SSM_PARAMETER_CONTEXT, viaService } from '../../core/kms-conditions';
 
 /**
  * What the account may do with the key through IAM: manage it, never use it. Without Encrypt, Decrypt,

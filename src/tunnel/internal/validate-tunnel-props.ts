@@ -1,8 +1,8 @@
-import { dnsNameForm, isDnsLabel, isFullyQualifiedDnsName, isInZone } from './hostname-validation';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { applicationCovers, applicationOnPathsOf } from './route-access';
 import { AccessApplication } from '../../access';
 import { requireCloudflareId } from '../../core/cloudflare-id';
+import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
 import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
@@ -11,14 +11,6 @@ import type { CloudflareTunnelProps } from '../tunnel';
 function requireText(property: string, value: string, allowed: string): void {
   if (isKnown(value) && value.trim() === '') {
     invalid(property, value, allowed);
-  }
-}
-
-/** A Zero Trust team name is one DNS label; tokens pass. */
-export function requireTeamName(property: string, teamName: string): void {
-  if (isKnown(teamName) && !isDnsLabel(teamName)) {
-    invalid(property, teamName,
-      'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
   }
 }
 
@@ -43,19 +35,6 @@ function validateOriginRequest(property: string, origin: TunnelOriginRequest): v
     requireText(`${property}.originServerName`, origin.originServerName, 'Expected a non-empty server name, or leave it unset.');
   }
   validateAccess(property, origin);
-}
-
-/** A public hostname: a fully qualified lower-case DNS name, in the zone when one is named; tokens pass. */
-export function requireHostname(property: string, hostname: string, zoneName: string | undefined, example = 'app.example.com'): void {
-  if (!isKnown(hostname)) {
-    return;
-  }
-  if (typeof hostname !== 'string' || !isFullyQualifiedDnsName(hostname)) {
-    invalid(property, hostname, dnsNameForm(example));
-  }
-  if (zoneName !== undefined && isKnown(zoneName) && !isInZone(hostname, zoneName)) {
-    invalid(property, hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
-  }
 }
 
 function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {

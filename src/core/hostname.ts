@@ -1,7 +1,9 @@
 /**
  * Checks on DNS names, so that a typo in a hostname fails at synth time
- * rather than as a DNS record that never resolves.
+ * rather than as a DNS record that never resolves. Shared by the tunnel and
+ * the pattern. Internal: not part of the public API.
  */
+import { invalid, isKnown } from './validation';
 
 /** One DNS label: 1-63 characters, letters/digits/hyphens, no hyphen at either end. */
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -38,4 +40,25 @@ export function isFullyQualifiedDnsName(value: string): boolean {
 /** True when `hostname` is the zone apex or a name below it. */
 export function isInZone(hostname: string, zoneName: string): boolean {
   return hostname === zoneName || hostname.endsWith(`.${zoneName}`);
+}
+
+/** A Zero Trust team name is one DNS label; tokens pass. */
+export function requireTeamName(property: string, teamName: string): void {
+  if (isKnown(teamName) && !isDnsLabel(teamName)) {
+    invalid(property, teamName,
+      'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
+  }
+}
+
+/** A public hostname: a fully qualified lower-case DNS name, in the zone when one is named; tokens pass. */
+export function requireHostname(property: string, hostname: string, zoneName: string | undefined, example = 'app.example.com'): void {
+  if (!isKnown(hostname)) {
+    return;
+  }
+  if (typeof hostname !== 'string' || !isFullyQualifiedDnsName(hostname)) {
+    invalid(property, hostname, dnsNameForm(example));
+  }
+  if (zoneName !== undefined && isKnown(zoneName) && !isInZone(hostname, zoneName)) {
+    invalid(property, hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
+  }
 }

@@ -5,7 +5,7 @@
  * either grant nothing (the task fails to start) or too much; both are caught here instead.
  */
 import { Token } from 'cdktf';
-import { invalid } from '../../core/validation';
+import { invalid } from './validation';
 
 /** The forms of ARN this library accepts, with a pattern and an example for error messages. */
 export interface ArnKind {
