@@ -1,5 +1,6 @@
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ICluster } from './cluster';
 import { requireClusterName } from './cluster-name';
@@ -42,8 +43,8 @@ export interface FargateClusterProps {
  * capacity providers attached (`aws_ecs_cluster_capacity_providers`).
  *
  * A service that uses a capacity provider strategy should depend on
- * `capacityProviders`, so Terraform attaches the providers first and removes
- * the service before them.
+ * `capacityProviders` (listed in `serviceDependencies`), so Terraform attaches
+ * the providers first and removes the service before them.
  *
  * @example
  * import { TerraformStack } from 'cdktf';
@@ -74,6 +75,12 @@ export class FargateCluster extends Construct implements ICluster {
   public readonly containerInsights: ContainerInsights;
 
   /**
+   * The `capacityProviders` resource: a service on this cluster waits for it
+   * (`TunnelFargateService` does so when it is in the same stack).
+   */
+  public readonly serviceDependencies: ITerraformDependable[];
+
+  /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.
    * @param id Id of this construct, unique among the children of `scope`.
    * @param props The settings of the FargateCluster, described by `FargateClusterProps`.
@@ -101,6 +108,7 @@ export class FargateCluster extends Construct implements ICluster {
     this.clusterName = this.cluster.name;
     this.clusterArn = this.cluster.arn;
     this.containerInsights = containerInsights;
+    this.serviceDependencies = [this.capacityProviders];
   }
 }
 

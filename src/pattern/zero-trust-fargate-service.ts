@@ -1,4 +1,4 @@
-import { TerraformStack, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   createPathApplications,
@@ -321,40 +321,26 @@ export class ZeroTrustFargateService extends Construct {
         egressRules: props.service?.egressRules,
       }), 'service');
 
-      const newCluster = props.existingCluster === undefined
-        ? withPropertyNames({ name: props.cluster?.name === undefined ? 'name' : 'cluster.name' }, () => new FargateCluster(this, 'cluster', {
+      this.cluster = props.existingCluster
+        ?? withPropertyNames({ name: props.cluster?.name === undefined ? 'name' : 'cluster.name' }, () => new FargateCluster(this, 'cluster', {
           name: props.cluster?.name ?? this.name,
           containerInsights: props.cluster?.containerInsights,
-        }), 'cluster')
-        : undefined;
-      this.cluster = props.existingCluster ?? newCluster!;
+        }), 'cluster');
 
       const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
       this.service = withPropertyNames(SERVICE_NAMES, () => new TunnelFargateService(this, 'service', {
         ...serviceOptions,
         serviceName: this.name,
         outputPrefix: props.outputPrefix,
-        clusterArn: this.cluster.clusterArn,
-        clusterName: this.cluster.clusterName,
-        subnetIds: this.network.taskSubnetIds,
+        // The service waits for what the cluster lists in serviceDependencies (a FargateCluster's
+        // capacity providers) when the cluster is made in this stack, whether created here or passed in.
+        cluster: this.cluster,
+        network: this.network,
         securityGroupIds: [this.securityGroup.securityGroupId],
-        assignPublicIp: this.network.assignPublicIp,
         credential: this.credential,
         tunnelId: this.tunnel.tunnelId,
         app: props.app,
       }), 'service');
-      // A capacity provider strategy fails until the cluster offers the providers: wait for them when the
-      // cluster is made in this app, whether created here or passed in.
-      const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster
-        && TerraformStack.of(props.existingCluster) === TerraformStack.of(this) ? props.existingCluster : undefined);
-      if (fargateCluster) {
-        const capacityProviders = fargateCluster.capacityProviders;
-        this.service.service.dependsOn = [
-          ...(this.service.service.dependsOn ?? []),
-          `${capacityProviders.terraformResourceType}.${capacityProviders.friendlyUniqueId}`,
-        ];
-      }
-
       const alerts = createAlerts(this, props.alerts, {
         name: this.name, cloudflareAccountId: props.cloudflareAccountId, tunnel: this.tunnel, service: this.service, cluster: this.cluster,
       });
@@ -393,7 +379,7 @@ const SERVICE_NAMES: Record<string, string> = {
   serviceName: 'name',
   family: 'name',
   app: 'app',
-  subnetIds: 'existingNetwork.subnetIds',
+  'network.taskSubnetIds': 'existingNetwork.subnetIds',
   securityGroupIds: 'service.egressRules',
 };
 

@@ -1,14 +1,16 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { Annotations, TerraformResource, Token } from 'cdktf';
+import { Annotations, ITerraformDependable, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret } from './container-secret';
 import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { TunnelTaskOptions } from './task-options';
+import { ICluster } from '../cluster';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
+import { ITaskNetwork } from '../network';
 import { ContainerSecretSource } from './internal/container-secret-source';
 import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
@@ -26,11 +28,20 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   /** Name of the ECS service. Also the default task definition family. */
   readonly serviceName: string;
 
-  /** ARN of the ECS cluster that runs the service. */
-  readonly clusterArn: string;
+  /**
+   * The ECS cluster that runs the service: a `FargateCluster`, an `ExistingCluster`, or your own
+   * `ICluster`. The service refers to its ARN, autoscaling and the outputs to its name, and the
+   * service waits for its `serviceDependencies` that are in the same stack.
+   */
+  readonly cluster: ICluster;
 
-  /** Name of the ECS cluster (for autoscaling's resource ID and the outputs). */
-  readonly clusterName: string;
+  /**
+   * Where the tasks run: a `PrivateNetwork`, an `ExistingNetwork`, or your own `ITaskNetwork`. The
+   * service uses its `taskSubnetIds` (two or more availability zones let ECS spread the tasks) and
+   * `assignPublicIp` (true only in public subnets without a NAT gateway; the tunnel never needs
+   * inbound traffic).
+   */
+  readonly network: ITaskNetwork;
 
   /**
    * Prefix of this service's Terraform output names. Without it the outputs are `service_name`,
@@ -45,25 +56,12 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   readonly outputPrefix?: string;
 
   /**
-   * Subnets of the tasks. Use private subnets with a NAT gateway (or egress to
-   * the Cloudflare edge and the AWS APIs). Subnets in two or more availability
-   * zones let ECS spread tasks across zones.
-   */
-  readonly subnetIds: string[];
-
-  /**
-   * Security groups of the tasks. The tunnel is outbound only, so they need no
-   * ingress rules; egress must allow the Cloudflare edge (TCP/UDP 7844) and HTTPS.
+   * Security groups of the tasks, in the VPC of `network` (e.g. a `TaskSecurityGroup`'s
+   * `securityGroupId`). The tunnel is outbound only, so they need no ingress rules; egress must
+   * allow the Cloudflare edge (TCP/UDP 7844) and HTTPS. Ids rather than a construct, so that groups
+   * made elsewhere (shared with other services, or by another tool) fit as well as the library's.
    */
   readonly securityGroupIds: string[];
-
-  /**
-   * Give each task a public IP. Only needed in public subnets without a NAT
-   * gateway; the tunnel never needs inbound traffic.
-   *
-   * @default false
-   */
-  readonly assignPublicIp?: boolean;
 
   /**
    * Number of tasks (0-12). Each task opens its own tunnel connections; 2 or more
@@ -158,10 +156,9 @@ const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
  * declare const credential: TunnelCredentialParameter;
  *
  * new TunnelFargateService(stack, 'admin', {
- *   clusterArn: cluster.clusterArn,
- *   clusterName: cluster.clusterName,
+ *   cluster,
+ *   network,
  *   serviceName: 'admin',
- *   subnetIds: network.taskSubnetIds,
  *   securityGroupIds: [securityGroup.securityGroupId],
  *   credential,
  *   app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
@@ -252,15 +249,15 @@ export class TunnelFargateService extends Construct {
     const strategy = props.capacityProviderStrategy ?? CapacityProviderStrategy.fargate();
     this.service = new EcsService(this, 'service', {
       name: props.serviceName,
-      cluster: props.clusterArn,
+      cluster: props.cluster.clusterArn,
       taskDefinition: this.taskDefinition.taskDefinitionArn,
       desiredCount: props.desiredCount ?? props.autoscaling?.minCapacity ?? 1,
       capacityProviderStrategy: strategy.shares.map((share) => ({ ...share })),
       platformVersion: props.platformVersion,
       networkConfiguration: {
-        subnets: props.subnetIds,
+        subnets: props.network.taskSubnetIds,
         securityGroups: props.securityGroupIds,
-        assignPublicIp: props.assignPublicIp ?? false,
+        assignPublicIp: props.network.assignPublicIp ?? false,
       },
       // Each apply that changes the service starts a rolling deployment. The provider requires it to
       // change capacityProviderStrategy in place, and the triggers roll the tasks when the tunnel
@@ -279,16 +276,17 @@ export class TunnelFargateService extends Construct {
       tags: props.tags,
       // Autoscaling owns the task count; without this each apply would reset it.
       lifecycle: props.autoscaling !== undefined ? { ignoreChanges: ['desired_count'] } : undefined,
-      // Tasks can read their secrets only once the role policies exist.
-      dependsOn: [...resourcesIn(this.executionRole), ...resourcesIn(this.taskRole)],
+      // Tasks can read their secrets only once the role policies exist, and a capacity provider
+      // strategy fails until the cluster offers the providers.
+      dependsOn: [...resourcesIn(this.executionRole), ...resourcesIn(this.taskRole), ...inStackOf(this, props.cluster.serviceDependencies ?? [])],
     });
     this.serviceName = this.service.name;
-    this.clusterName = props.clusterName;
+    this.clusterName = props.cluster.clusterName;
 
     if (props.autoscaling !== undefined) {
       this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
         ...props.autoscaling,
-        clusterName: props.clusterName,
+        clusterName: props.cluster.clusterName,
         serviceName: this.service.name,
       });
     }
@@ -317,7 +315,7 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
   if (!Token.isUnresolved(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
-  requireNonEmpty('subnetIds', props.subnetIds);
+  requireNonEmpty('network.taskSubnetIds', props.network.taskSubnetIds);
   requireNonEmpty('securityGroupIds', props.securityGroupIds);
   if (props.desiredCount !== undefined && !Token.isUnresolved(props.desiredCount)) {
     requireIntegerInRange('desiredCount', props.desiredCount, 0, 5000);
@@ -369,7 +367,19 @@ function defined(values: Array<string | undefined>): string[] {
   return values.filter((value): value is string => value !== undefined);
 }
 
-/** Every Terraform resource inside a construct, for `depends_on`. */
+/**
+ * Every Terraform resource inside a construct, for `depends_on`. cdktf's symbol check, not `instanceof`:
+ * resources made by a second copy of cdktf (an app on CDK Terrain through an npm alias) count too.
+ */
 function resourcesIn(construct: Construct): TerraformResource[] {
-  return construct.node.findAll().filter((child): child is TerraformResource => child instanceof TerraformResource);
+  return construct.node.findAll().filter((child): child is TerraformResource => TerraformResource.isTerraformResource(child));
+}
+
+/**
+ * The dependables in the stack of `scope`: Terraform cannot depend on a resource of another stack
+ * (which cdktf deploys first anyway). One that is no construct cannot be placed, so it is kept.
+ */
+function inStackOf(scope: Construct, dependables: ITerraformDependable[]): ITerraformDependable[] {
+  const stack = TerraformStack.of(scope);
+  return dependables.filter((dependable) => !Construct.isConstruct(dependable) || TerraformStack.of(dependable) === stack);
 }

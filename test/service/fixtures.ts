@@ -1,6 +1,8 @@
 // Shared inputs for the service tests.
+import { ExistingCluster } from '../../src/cluster';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
+import { ITaskNetwork } from '../../src/network';
 import { AppContainerOptions, TunnelFargateServiceProps, TunnelTaskDefinitionProps } from '../../src/service';
 
 export const PARAMETER_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/tunnels/app/token';
@@ -25,13 +27,17 @@ export function app(overrides: Partial<AppContainerOptions> = {}): AppContainerO
   };
 }
 
+/** A network as the network area would provide it (any `ITaskNetwork` will do). */
+export function taskNetwork(overrides: Partial<ITaskNetwork> = {}): ITaskNetwork {
+  return { vpcId: 'vpc-123', taskSubnetIds: ['subnet-aaa', 'subnet-bbb'], assignPublicIp: false, ...overrides };
+}
+
 /** Minimal service props. */
 export function serviceProps(overrides: Partial<TunnelFargateServiceProps> = {}): TunnelFargateServiceProps {
   return {
     serviceName: 'app',
-    clusterArn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/apps',
-    clusterName: 'apps',
-    subnetIds: ['subnet-aaa', 'subnet-bbb'],
+    cluster: ExistingCluster.fromArn('arn:aws:ecs:eu-west-1:123456789012:cluster/apps'),
+    network: taskNetwork(),
     securityGroupIds: ['sg-123'],
     credential: credential(),
     app: app(),

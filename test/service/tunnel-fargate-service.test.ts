@@ -1,6 +1,6 @@
 import { TerraformStack, Token } from 'cdktf';
 import { decodeJsonencode } from './decode';
-import { PARAMETER_ARN, app, credential, serviceProps } from './fixtures';
+import { PARAMETER_ARN, app, credential, serviceProps, taskNetwork } from './fixtures';
 import { TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
 import {
@@ -52,7 +52,7 @@ describe('TunnelFargateService', () => {
   });
 
   test('assigns a public IP only when asked', () => {
-    const { service } = build({ assignPublicIp: true });
+    const { service } = build({ network: taskNetwork({ assignPublicIp: true }) });
     expect(service.network_configuration.assign_public_ip).toBe(true);
   });
 
@@ -217,7 +217,7 @@ describe('TunnelFargateService', () => {
     });
 
     test('no subnet', () => {
-      expectError({ subnetIds: [] }, /Invalid subnetIds: \[\]\. Expected at least one element/);
+      expectError({ network: taskNetwork({ taskSubnetIds: [] }) }, /Invalid network\.taskSubnetIds: \[\]\. Expected at least one element/);
     });
 
     test('no security group', () => {

@@ -5,7 +5,7 @@
 import { Construct } from 'constructs';
 import { ServiceAlarms, TunnelHealthAlert } from '../../alerts';
 import { requireAlarmMinutes, requireAwsTarget, requireCloudflareTarget } from '../../alerts/internal/validate-targets';
-import { ContainerInsights, FargateCluster, ICluster } from '../../cluster';
+import { ContainerInsights, ICluster } from '../../cluster';
 import { invalid } from '../../core/validation';
 import { TunnelFargateService } from '../../service';
 import { CloudflareTunnel } from '../../tunnel';
@@ -54,8 +54,8 @@ export function createAlerts(scope: Construct, alerts: ZeroTrustAlertOptions | u
     name: subjects.name,
     service: subjects.service,
     target: alerts.aws,
-    // Known for a cluster made by FargateCluster (here or passed in); for any other, assumed off.
-    containerInsights: subjects.cluster instanceof FargateCluster ? subjects.cluster.containerInsights : ContainerInsights.DISABLED,
+    // Known for a cluster made by FargateCluster (here or passed in); for one that does not say, assumed off.
+    containerInsights: subjects.cluster.containerInsights ?? ContainerInsights.DISABLED,
     alarmAfterMinutes: alerts.alarmAfterMinutes,
   });
   const tunnelHealthAlert = alerts.cloudflare === undefined ? undefined : new TunnelHealthAlert(scope, 'tunnel-health', {
