@@ -11,6 +11,7 @@ import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { AccessPolicyReference } from './policy-reference';
 import { DEFAULT_SESSION_DURATION, isToken, requireApplicationDomains, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { brand } from '../core/brand';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
@@ -282,6 +283,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
    */
   constructor(scope: Construct, id: string, props: AccessApplicationProps) {
     super(scope, id);
+    brand(this, 'AccessApplication');
     validate(this, props);
     const attached = props.attachedPolicies ?? [];
     const references = props.existingPolicies ?? [];

@@ -1,5 +1,6 @@
 import { EMAIL } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
+import { brand } from '../core/brand';
 import { invalid, isKnown } from '../core/validation';
 
 /** A standard (not FIFO) SNS topic ARN. */
@@ -77,6 +78,7 @@ export class AwsAlertTarget {
   public readonly _problem: ArgumentProblem;
 
   private constructor(emailAddress: string | undefined, topicArn: string | undefined, problem: ArgumentProblem) {
+    brand(this, 'AwsAlertTarget');
     this.emailAddress = emailAddress;
     this.topicArn = topicArn;
     this._problem = problem;

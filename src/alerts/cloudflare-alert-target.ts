@@ -1,5 +1,6 @@
 import { EMAIL } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
+import { brand } from '../core/brand';
 import { invalid, isKnown } from '../core/validation';
 
 /** A Cloudflare webhook destination id: a UUID, with or without hyphens. */
@@ -69,6 +70,7 @@ export class CloudflareAlertTarget {
   public readonly _problem: ArgumentProblem;
 
   private constructor(emailAddress: string | undefined, webhookId: string | undefined, problem: ArgumentProblem) {
+    brand(this, 'CloudflareAlertTarget');
     this.emailAddress = emailAddress;
     this.webhookId = webhookId;
     this._problem = problem;

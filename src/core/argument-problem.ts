@@ -8,7 +8,7 @@
  * receives the value raises it under the prop path the user wrote, before it creates any resource
  * (`requireValidArguments`). A value with a problem is never synthesized: each consumer checks.
  */
-import { ValidationError } from './validation';
+import { isValidationError, ValidationError } from './validation';
 
 /** What a factory found wrong with its arguments, or undefined when they are fine. */
 export type ArgumentProblem = ValidationError | undefined;
@@ -24,7 +24,7 @@ export function checkArguments(factory: string, checks: () => void): ArgumentPro
     checks();
     return undefined;
   } catch (error) {
-    if (!(error instanceof ValidationError)) {
+    if (!isValidationError(error)) {
       throw error;
     }
     return withFactory(error, factory);

@@ -81,7 +81,8 @@ export function stableOutput(
 function overwrittenOutputs(stack: TerraformStack, names: Map<string, TerraformOutput>): string[] {
   const all = stack.node.findAll();
   return all
-    .filter((c): c is TerraformOutput => c instanceof TerraformOutput && names.has(c.friendlyUniqueId) && names.get(c.friendlyUniqueId) !== c
+    // cdktf's symbol check, not `instanceof`: outputs of a second copy of cdktf (CDK Terrain through an npm alias) count too.
+    .filter((c): c is TerraformOutput => TerraformOutput.isTerraformOutput(c) && names.has(c.friendlyUniqueId) && names.get(c.friendlyUniqueId) !== c
       && all.includes(names.get(c.friendlyUniqueId)!))
     .map((c) => `The Terraform output "${c.friendlyUniqueId}" of ${c.node.path} overwrites the one of `
       + `${names.get(c.friendlyUniqueId)!.node.scope!.node.path}: rename it, or set the outputPrefix (or name) of the latter.`);

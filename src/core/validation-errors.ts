@@ -1,4 +1,4 @@
-import { ValidationError } from './validation';
+import { isValidationError } from './validation';
 
 /**
  * Reads the errors that constructs of this library throw for bad input.
@@ -27,7 +27,7 @@ export class ValidationErrors {
    * @param error anything caught
    */
   public static isValidationError(error: any): boolean {
-    return error instanceof ValidationError;
+    return isValidationError(error);
   }
 
   /**
@@ -36,7 +36,7 @@ export class ValidationErrors {
    * @param error anything caught
    */
   public static propertyOf(error: any): string | undefined {
-    return error instanceof ValidationError ? error.property : undefined;
+    return isValidationError(error) ? error.property : undefined;
   }
 
   private constructor() {}

@@ -6,6 +6,7 @@
  */
 
 import { Token } from 'cdktf';
+import { brand, hasBrand } from './brand';
 
 /**
  * True when the value is known at synth time, i.e. not a cdktf token that
@@ -51,12 +52,21 @@ export class ValidationError extends Error {
     public readonly allowed: string,
   ) {
     super(`Invalid ${property}: ${shownValue}. ${allowed}`);
+    brand(this, 'ValidationError');
   }
 
   /** The same error, for the property as the caller of an outer construct wrote it. */
   public renamed(property: string): ValidationError {
     return new ValidationError(property, this.shownValue, this.allowed);
   }
+}
+
+/**
+ * True for a ValidationError of any copy of the library: a brand, not `instanceof`, since a second copy
+ * throws its own class.
+ */
+export function isValidationError(error: unknown): error is ValidationError {
+  return hasBrand(error, 'ValidationError');
 }
 
 /**
@@ -81,7 +91,7 @@ export function withPropertyNames<T>(names: Record<string, string>, build: () =>
   try {
     return build();
   } catch (error) {
-    if (!(error instanceof ValidationError)) {
+    if (!isValidationError(error)) {
       throw error;
     }
     throw error.renamed(outerPropertyName(error.property, names, fallbackPrefix));

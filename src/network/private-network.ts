@@ -15,6 +15,7 @@ import { requireResourceName, withName } from './name-tags';
 import { MAX_ZONES, privateSubnetCidr, publicSubnetCidr } from './subnet-layout';
 import { ITaskNetwork } from './task-network';
 import { VpcEndpoints } from './vpc-endpoints';
+import { brand } from '../core/brand';
 import { parseIpv4Cidr } from '../core/cidr';
 import { invalid, requireIntegerInRange, requireUnique } from '../core/validation';
 
@@ -192,6 +193,7 @@ export class PrivateNetwork extends Construct implements ITaskNetwork {
    */
   constructor(scope: Construct, id: string, props: PrivateNetworkProps = {}) {
     super(scope, id);
+    brand(this, 'PrivateNetwork');
 
     const name = props.name ?? id;
     const cidrBlock = props.cidrBlock ?? DEFAULT_CIDR;

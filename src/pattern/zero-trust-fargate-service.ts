@@ -375,12 +375,12 @@ const TUNNEL_NAMES: Record<string, string> = {
 };
 const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };
 const SERVICE_NAMES: Record<string, string> = {
-  outputPrefix: 'outputPrefix',
-  serviceName: 'name',
-  family: 'name',
-  app: 'app',
+  'outputPrefix': 'outputPrefix',
+  'serviceName': 'name',
+  'family': 'name',
+  'app': 'app',
   'network.taskSubnetIds': 'existingNetwork.subnetIds',
-  securityGroupIds: 'service.egressRules',
+  'securityGroupIds': 'service.egressRules',
 };
 
 function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string> {

@@ -3,13 +3,14 @@
  * its caller's user wrote. Internal: not part of the public API.
  */
 import { requireValidArguments } from '../../core/argument-problem';
+import { hasBrand } from '../../core/brand';
 import { invalid, requireOptionalIntegerInRange } from '../../core/validation';
 import { AwsAlertTarget } from '../aws-alert-target';
 import { CloudflareAlertTarget } from '../cloudflare-alert-target';
 
 /** Fails unless `target` was made by an `AwsAlertTarget` factory (guards callers outside TypeScript). */
 export function requireAwsTarget(property: string, target: unknown): void {
-  if (!(target instanceof AwsAlertTarget)) {
+  if (!isAwsAlertTarget(target)) {
     invalid(property, target, 'Expected AwsAlertTarget.email(...) or AwsAlertTarget.snsTopic(...).');
   }
   requireValidArguments(property, target._problem);
@@ -17,10 +18,20 @@ export function requireAwsTarget(property: string, target: unknown): void {
 
 /** Fails unless `target` was made by a `CloudflareAlertTarget` factory. */
 export function requireCloudflareTarget(property: string, target: unknown): void {
-  if (!(target instanceof CloudflareAlertTarget)) {
+  if (!isCloudflareAlertTarget(target)) {
     invalid(property, target, 'Expected CloudflareAlertTarget.email(...) or CloudflareAlertTarget.webhook(...).');
   }
   requireValidArguments(property, target._problem);
+}
+
+/** True for an `AwsAlertTarget` of any copy of the library (a brand, not `instanceof`). */
+function isAwsAlertTarget(target: unknown): target is AwsAlertTarget {
+  return hasBrand(target, 'AwsAlertTarget');
+}
+
+/** True for a `CloudflareAlertTarget` of any copy of the library (a brand, not `instanceof`). */
+function isCloudflareAlertTarget(target: unknown): target is CloudflareAlertTarget {
+  return hasBrand(target, 'CloudflareAlertTarget');
 }
 
 /** Minutes before an alarm fires: 1 to 60 (longer windows would hide an outage for over an hour). */

@@ -80,6 +80,7 @@ export function dockerBuildSpec(
   try {
     rules = readIgnoreRules(directory, ignoreFile);
   } catch (error) {
+    // `instanceof` is safe here: the error class is private to this module and thrown by the same copy just above.
     if (error instanceof IgnorePatternError) {
       invalid('directory', props.directory, `Expected an ignore file Docker accepts: ${error.message}`);
     }

@@ -8,8 +8,9 @@
  * rolls back. `PrivateNetwork` has no IPv6 CIDR and no egress-only internet gateway, and the default
  * egress rule of the task security group is IPv4 only. `AUTO` falls back to IPv4 and works anywhere.
  */
+import { hasBrand } from '../../core/brand';
 import { invalid, isKnown } from '../../core/validation';
-import { EgressRule, ITaskNetwork, PrivateNetwork } from '../../network';
+import { EgressRule, ITaskNetwork } from '../../network';
 import { resolveEgressRule } from '../../network/resolve-egress-rule';
 import { CloudflaredEdgeIpVersion } from '../../service';
 
@@ -24,7 +25,8 @@ export function requireEdgeReachable(edgeIpVersion: CloudflaredEdgeIpVersion | u
   }
   const noFallback = 'cloudflared with --edge-ip-version 6 has no IPv4 fallback (cloudflared 2026.8.2, '
     + 'edgediscovery/allregions/region.go), so it would never connect and every deployment would roll back';
-  if (existingNetwork === undefined || existingNetwork instanceof PrivateNetwork) {
+  // A brand, not `instanceof`: a PrivateNetwork of another copy of the library is IPv4 only too.
+  if (existingNetwork === undefined || hasBrand(existingNetwork, 'PrivateNetwork')) {
     invalid('service.sidecar.edgeIpVersion', edgeIpVersion,
       `The PrivateNetwork of this library is IPv4 only (no IPv6 CIDR, no egress-only internet gateway) and ${noFallback}. `
       + 'Use CloudflaredEdgeIpVersion.IPV4 (the default) or AUTO, or existingNetwork with dual-stack subnets and IPv6 egress.');

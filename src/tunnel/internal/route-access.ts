@@ -6,7 +6,8 @@
 import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
 import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessApplication, IAccessApplication } from '../../access';
+import { isAccessApplication } from './is-access-application';
+import { IAccessApplication } from '../../access';
 import { TunnelIngressRule } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
@@ -30,7 +31,7 @@ export const TEAM_DOMAIN_SUFFIX = '.cloudflareaccess.com';
  * a route to it. An application managed elsewhere has nothing here to wait for.
  */
 function guardResources(application: IAccessApplication): TerraformResource[] {
-  if (!(application instanceof AccessApplication)) {
+  if (!isAccessApplication(application)) {
     return [];
   }
   return [application.application, ...application.policies.map((policy) => policy.policy)];

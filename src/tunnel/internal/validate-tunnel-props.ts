@@ -1,6 +1,6 @@
+import { isAccessApplication } from './is-access-application';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { applicationCovers, applicationOnPathsOf } from './route-access';
-import { AccessApplication } from '../../access';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
@@ -117,13 +117,13 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
   requireHostnameDenies(property, rule);
   [rule.accessApplication!, ...paths].forEach((application, i) => {
     const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
-    if (application instanceof AccessApplication && application._bypassesOptionsPreflight) {
+    if (isAccessApplication(application) && application._bypassesOptionsPreflight) {
       invalid(applicationProperty, application.domains,
         'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
         + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
         + 'answers preflights itself.');
     }
-    if (application instanceof AccessApplication && application._bypassPolicies.length > 0) {
+    if (isAccessApplication(application) && application._bypassPolicies.length > 0) {
       invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
     }
   });
@@ -157,11 +157,11 @@ function requireAccessOrOptIn(property: string, rule: TunnelIngressRule): void {
  */
 function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: string): void {
   const hostname = rule.accessApplication;
-  if (!(hostname instanceof AccessApplication)) {
+  if (!isAccessApplication(hostname)) {
     return; // an application managed elsewhere: its policies are not known here
   }
   (rule.pathAccessApplications ?? []).forEach((path, i) => {
-    if (!(path instanceof AccessApplication)) {
+    if (!isAccessApplication(path)) {
       return;
     }
     const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
@@ -199,7 +199,7 @@ function requireOwnHostnameForPathApplications(rules: readonly TunnelIngressRule
   });
   rules.forEach((rule, index) => {
     const own = rule.accessApplication;
-    if (rule.path === undefined || !(own instanceof AccessApplication) || !applicationOnPathsOf(own, rule.hostname)) {
+    if (rule.path === undefined || !isAccessApplication(own) || !applicationOnPathsOf(own, rule.hostname)) {
       return;
     }
     // The hostname's application: another rule's application that covers the whole hostname (or a wildcard above it).
