@@ -1,6 +1,8 @@
-import { TerraformStack, Token } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Testing, Token } from 'cdktf';
 import { decodeJsonencode } from './decode';
 import { PARAMETER_ARN, app, credential, serviceProps, taskNetwork } from './fixtures';
+import { FargateCluster } from '../../src/cluster';
 import { TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
 import {
@@ -122,6 +124,28 @@ describe('TunnelFargateService', () => {
   test('waits for the role resources before starting tasks', () => {
     const { service } = build();
     expect(service.depends_on.some((d: string) => /^aws_iam_role\./.test(d))).toBe(true);
+  });
+
+  test('waits for what the cluster lists when it is in the same stack, after the roles', () => {
+    const { doc } = synth((stack) => {
+      const cluster = new FargateCluster(stack, 'cluster', { name: 'apps' });
+      new TunnelFargateService(stack, 'web', serviceProps({ cluster }));
+    });
+    const dependsOn: string[] = onlyResource(doc, 'aws_ecs_service').depends_on;
+    expect(dependsOn[dependsOn.length - 1]).toMatch(/^aws_ecs_cluster_capacity_providers\.cluster_capacity-providers_/);
+    expect(dependsOn.slice(0, -1).every((d) => /^aws_iam_role(_policy)?\./.test(d))).toBe(true);
+  });
+
+  test('does not wait for a cluster of another stack (Terraform cannot depend across stacks)', () => {
+    const twoStacks = Testing.app();
+    const clusterStack = new TerraformStack(twoStacks, 'cluster');
+    new AwsProvider(clusterStack, 'aws', { region: 'eu-west-1' });
+    const cluster = new FargateCluster(clusterStack, 'cluster', { name: 'apps' });
+    const stack = new TerraformStack(twoStacks, 'service');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new TunnelFargateService(stack, 'web', serviceProps({ cluster }));
+    const service = onlyResource(JSON.parse(Testing.synth(stack)), 'aws_ecs_service');
+    expect(service.depends_on.every((d: string) => /^aws_iam_role(_policy)?\./.test(d))).toBe(true);
   });
 
   test('exposes its parts', () => {
