@@ -77,6 +77,13 @@ export const IAM_PRINCIPAL_ARN: ArnKind = {
   example: 'arn:aws:iam::123456789012:role/ci-deployer',
 };
 
+/** An IAM role: `arn:aws:iam::<account>:role/<optional path/><name>`. */
+export const IAM_ROLE_ARN: ArnKind = {
+  what: 'an IAM role ARN (not an STS session ARN)',
+  pattern: new RegExp(`^${PARTITION}:iam::${ACCOUNT}:role/[\\w+=,.@/-]+$`),
+  example: 'arn:aws:iam::123456789012:role/app-task',
+};
+
 /** An IAM managed policy, AWS managed or customer managed. */
 export const MANAGED_POLICY_ARN: ArnKind = {
   what: 'an IAM managed policy ARN',

@@ -4,6 +4,7 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { IRole } from './existing-role';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
@@ -65,6 +66,16 @@ export interface TaskExecutionRoleProps {
    * @default - no KMS permission
    */
   readonly kmsKeyArns?: string[];
+
+  /**
+   * Use this role instead of creating one: a role you already have (`ExistingRole.fromArn`). No
+   * `aws_iam_role` is created; the permissions above are attached to it as an inline policy named
+   * `task-execution`, so whoever deploys needs `iam:PutRolePolicy` on it. Other policies of the role
+   * stay as they are.
+   *
+   * @default - a new role that trusts only ECS tasks of this account
+   */
+  readonly existingRole?: IRole;
 }
 
 /**
@@ -74,6 +85,10 @@ export interface TaskExecutionRoleProps {
  * It trusts only `ecs-tasks.amazonaws.com` for this account. The permissions are one inline policy,
  * rendered by the `aws_iam_policy_document` data source so Terraform normalises it and plans show no
  * spurious diffs.
+ *
+ * A role you already have can take its place (`existingRole`, or `existingExecutionRole` of the
+ * service), for accounts where roles are made by another team or tool: the permissions are then
+ * attached to that role, scoped the same way, since the task cannot start without them.
  *
  * @example
  * import { TerraformStack } from 'cdktf';
@@ -90,15 +105,19 @@ export interface TaskExecutionRoleProps {
  * });
  * credential.grantDecrypt(executionRole.roleArn);
  */
-export class TaskExecutionRole extends Construct {
+export class TaskExecutionRole extends Construct implements IRole {
   /** ARN of the role, for the task definition's `execution_role_arn`. */
   public readonly roleArn: string;
 
   /** Name of the role. */
   public readonly roleName: string;
 
-  /** The underlying `aws_iam_role`. */
-  public readonly role: IamRole;
+  /**
+   * The underlying `aws_iam_role`.
+   *
+   * @default - none when `existingRole` is given
+   */
+  public readonly role?: IamRole;
 
   /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.
@@ -113,6 +132,9 @@ export class TaskExecutionRole extends Construct {
     const ssmParameterArns = unique(props.ssmParameterArns ?? []);
     const secretArns = unique((props.secretsManagerSecretArns ?? []).map(secretArnOnly));
     const kmsKeyArns = unique(props.kmsKeyArns ?? []);
+    if (props.name !== undefined && props.existingRole !== undefined) {
+      invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
+    }
     if (props.name !== undefined) {
       requireRoleName('name', props.name);
       claimPhysicalName(this, 'IAM role', props.name, 'name');
@@ -132,7 +154,9 @@ export class TaskExecutionRole extends Construct {
         'Expected KMS keys only together with ssmParameterArns or secretsManagerSecretArns: the execution role decrypts only the secrets it injects.');
     }
 
-    this.role = newEcsTasksRole(this, props.name, 'ECS task execution role: pulls images, writes logs, reads injected secrets');
+    this.role = props.existingRole === undefined
+      ? newEcsTasksRole(this, props.name, 'ECS task execution role: pulls images, writes logs, reads injected secrets')
+      : undefined;
 
     const statements: DataAwsIamPolicyDocumentStatement[] = [];
     if (ecrRepositoryArns.length > 0) {
@@ -154,10 +178,10 @@ export class TaskExecutionRole extends Construct {
     if (kmsKeyArns.length > 0) {
       statements.push(...this.decryptStatements(kmsKeyArns, ssmParameterArns, secretArns));
     }
-    newInlinePolicy(this, this.role, 'task-execution', statements);
+    newInlinePolicy(this, this.role?.id ?? props.existingRole!.roleName, 'task-execution', statements);
 
-    this.roleArn = this.role.arn;
-    this.roleName = this.role.name;
+    this.roleArn = this.role?.arn ?? props.existingRole!.roleArn;
+    this.roleName = this.role?.name ?? props.existingRole!.roleName;
   }
 
   /**

@@ -3,6 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { IRole } from './existing-role';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
@@ -26,6 +27,16 @@ export interface TaskRoleProps {
    * @default false
    */
   readonly enableExecuteCommand?: boolean;
+
+  /**
+   * Use this role instead of creating one: a role you already have (`ExistingRole.fromArn`). No
+   * `aws_iam_role` is created; what `enableExecuteCommand`, `addPolicyStatement()` and
+   * `addManagedPolicyArn()` grant is attached to it (an inline policy named `task`, managed policy
+   * attachments), so whoever deploys needs `iam:PutRolePolicy` and `iam:AttachRolePolicy` on it.
+   *
+   * @default - a new role that trusts only ECS tasks of this account
+   */
+  readonly existingRole?: IRole;
 }
 
 /** An action `service:Action` spelled out in full, without `*` or `?`. */
@@ -39,6 +50,9 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
  * It trusts only `ecs-tasks.amazonaws.com` for this account. Statements go into one inline policy,
  * rendered by the `aws_iam_policy_document` data source and created with the first statement.
  *
+ * A role you already have can take its place (`existingRole`, or `existingTaskRole` of the service):
+ * apps often run with a role managed elsewhere, with permissions granted by another team or tool.
+ *
  * @example
  * import { TerraformStack } from 'cdktf';
  * import { TaskRole } from 'cdktf-zero-trust-fargate';
@@ -51,15 +65,22 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
  *   resources: ['arn:aws:s3:::acme-admin-uploads/uploads/*'],
  * });
  */
-export class TaskRole extends Construct {
+export class TaskRole extends Construct implements IRole {
   /** ARN of the role, for the task definition's `task_role_arn`. */
   public readonly roleArn: string;
 
   /** Name of the role. */
   public readonly roleName: string;
 
-  /** The underlying `aws_iam_role`. */
-  public readonly role: IamRole;
+  /**
+   * The underlying `aws_iam_role`.
+   *
+   * @default - none when `existingRole` is given
+   */
+  public readonly role?: IamRole;
+
+  /** The role the policies are attached to: its id and name for a new role, the name for an existing one. */
+  private readonly policyTarget: { readonly id: string; readonly name: string };
 
   private readonly statements: DataAwsIamPolicyDocumentStatement[] = [];
   private readonly sids = new Set<string>();
@@ -74,14 +95,23 @@ export class TaskRole extends Construct {
   constructor(scope: Construct, id: string, props: TaskRoleProps = {}) {
     super(scope, id);
 
-    if (props.name !== undefined) {
-      requireRoleName('name', props.name);
-      claimPhysicalName(this, 'IAM role', props.name, 'name');
+    if (props.existingRole !== undefined) {
+      if (props.name !== undefined) {
+        invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
+      }
+      this.roleArn = props.existingRole.roleArn;
+      this.roleName = props.existingRole.roleName;
+      this.policyTarget = { id: this.roleName, name: this.roleName };
+    } else {
+      if (props.name !== undefined) {
+        requireRoleName('name', props.name);
+        claimPhysicalName(this, 'IAM role', props.name, 'name');
+      }
+      this.role = newEcsTasksRole(this, props.name, 'ECS task role: the permissions of the app running in the task');
+      this.roleArn = this.role.arn;
+      this.roleName = this.role.name;
+      this.policyTarget = { id: this.role.id, name: this.role.name };
     }
-
-    this.role = newEcsTasksRole(this, props.name, 'ECS task role: the permissions of the app running in the task');
-    this.roleArn = this.role.arn;
-    this.roleName = this.role.name;
 
     if (props.enableExecuteCommand ?? false) {
       // The SSM session channels have no resource ARNs: AWS supports only `*` here.
@@ -114,7 +144,7 @@ export class TaskRole extends Construct {
     }
     this.managedPolicyArns.add(policyArn);
     new IamRolePolicyAttachment(this, `ManagedPolicy${this.managedPolicyArns.size}`, {
-      role: this.role.name,
+      role: this.policyTarget.name,
       policyArn,
     });
   }
@@ -162,7 +192,7 @@ export class TaskRole extends Construct {
     }
     this.statements.push(statement);
     if (this.document === undefined) {
-      this.document = newInlinePolicy(this, this.role, 'task', this.statements);
+      this.document = newInlinePolicy(this, this.policyTarget.id, 'task', this.statements);
     }
     this.document.putStatement([...this.statements]);
   }

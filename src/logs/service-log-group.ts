@@ -12,6 +12,18 @@ const ALLOWED_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 
 /** Characters CloudWatch Logs allows in a log group name. */
 const LOG_GROUP_NAME_CHAR = /[A-Za-z0-9_\-/.#]/;
 
+/**
+ * A CloudWatch log group the task's containers write to: a `ServiceLogGroup`, or one made elsewhere
+ * (`ExistingLogGroup.fromArn`).
+ */
+export interface ILogGroup {
+  /** Name of the log group, for the `awslogs-group` log option. */
+  readonly logGroupName: string;
+
+  /** ARN of the log group (without `:*`), to scope the execution role's write permission. */
+  readonly logGroupArn: string;
+}
+
 /** Properties of a `ServiceLogGroup`. */
 export interface ServiceLogGroupProps {
   /**
@@ -49,6 +61,10 @@ export interface ServiceLogGroupProps {
  * The CloudWatch log group the task's containers write to (through the `awslogs` driver), with a
  * bounded retention so logs neither vanish after a day nor pile up forever.
  *
+ * A log group you already have can take its place (`existingLogGroup` of the service, with
+ * `ExistingLogGroup.fromArn`), e.g. one whose retention, encryption and subscriptions are managed
+ * centrally.
+ *
  * @example
  * import { TerraformStack } from 'cdktf';
  * import { ServiceLogGroup } from 'cdktf-zero-trust-fargate';
@@ -60,7 +76,7 @@ export interface ServiceLogGroupProps {
  *   retentionDays: 90,
  * });
  */
-export class ServiceLogGroup extends Construct {
+export class ServiceLogGroup extends Construct implements ILogGroup {
   /** Name of the log group, for the `awslogs-group` log option. */
   public readonly logGroupName: string;
 

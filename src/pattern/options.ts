@@ -2,6 +2,8 @@ import { AccessApplicationClientOptions, AccessCorsOptions, AccessPolicyOptions,
 import { AwsAlertTarget, CloudflareAlertTarget } from '../alerts';
 import { ContainerInsights } from '../cluster';
 import { CredentialEncryption, TunnelCredentialFormat } from '../credential';
+import { IRole } from '../iam';
+import { ILogGroup } from '../logs';
 import { EgressRule } from '../network';
 import { CloudflaredSidecarOptions, CapacityProviderStrategy, CpuArchitecture, ServiceAutoscalingOptions } from '../service';
 import { TunnelOriginRequest } from '../tunnel';
@@ -337,6 +339,31 @@ export interface ZeroTrustServiceOptions {
    * @default - all outbound traffic
    */
   readonly egressRules?: EgressRule[];
+
+  /**
+   * Write the containers' logs to this log group (`ExistingLogGroup.fromArn`) instead of creating
+   * one; not with `logRetentionDays` or `logKmsKeyArn`.
+   *
+   * @default - a new log group
+   */
+  readonly existingLogGroup?: ILogGroup;
+
+  /**
+   * Run the app with this role (`ExistingRole.fromArn`) instead of creating one; what the service
+   * needs on it (ECS Exec, `sidecar.metrics`) is attached as an inline policy.
+   *
+   * @default - a new role with no permissions
+   */
+  readonly existingTaskRole?: IRole;
+
+  /**
+   * Let ECS start the tasks with this role (`ExistingRole.fromArn`) instead of creating one; the
+   * permissions to pull the images, write the logs and read the tunnel credential and secrets are
+   * attached to it as an inline policy.
+   *
+   * @default - a new role with exactly those permissions
+   */
+  readonly existingExecutionRole?: IRole;
 }
 
 /**

@@ -8,8 +8,8 @@ import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { TunnelTaskOptions } from './task-options';
 import { ICluster } from '../cluster';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
-import { TaskExecutionRole, TaskRole } from '../iam';
-import { ServiceLogGroup } from '../logs';
+import { IRole, TaskExecutionRole, TaskRole } from '../iam';
+import { ILogGroup, ServiceLogGroup } from '../logs';
 import { ITaskNetwork } from '../network';
 import { ContainerSecretSource } from './internal/container-secret-source';
 import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
@@ -84,18 +84,45 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   readonly capacityProviderStrategy?: CapacityProviderStrategy;
 
   /**
-   * Days to keep the containers' logs.
+   * Days to keep the containers' logs. Not with `existingLogGroup`.
    *
    * @default 30
    */
   readonly logRetentionDays?: number;
 
   /**
-   * Customer managed KMS key that encrypts the log group.
+   * Customer managed KMS key that encrypts the log group. Not with `existingLogGroup`.
    *
    * @default - CloudWatch Logs' default encryption
    */
   readonly logKmsKeyArn?: string;
+
+  /**
+   * Write the containers' logs to this log group (`ExistingLogGroup.fromArn`) instead of creating one.
+   * The execution role may write its log streams, as with a new one.
+   *
+   * @default - a new `ServiceLogGroup`
+   */
+  readonly existingLogGroup?: ILogGroup;
+
+  /**
+   * Run the app with this role (`ExistingRole.fromArn`) instead of creating one. What the service needs
+   * on it (ECS Exec channels with `enableExecuteCommand`, log streams with `sidecar.metrics`) is attached
+   * as an inline policy named `task`, and so is what you add with `taskRole.addPolicyStatement()`.
+   *
+   * @default - a new role with no permissions
+   */
+  readonly existingTaskRole?: IRole;
+
+  /**
+   * Let ECS start the tasks with this role (`ExistingRole.fromArn`) instead of creating one. The
+   * permissions the tasks need to start (pull the images, write the logs, read and decrypt the tunnel
+   * credential and the app's secrets) are attached to it as an inline policy named `task-execution`,
+   * and a dedicated credential key lets it decrypt, as for a new role.
+   *
+   * @default - a new role with exactly those permissions
+   */
+  readonly existingExecutionRole?: IRole;
 
   /**
    * Target-tracking autoscaling of the task count. When set, Terraform ignores
@@ -143,6 +170,10 @@ const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
  * lets the execution role decrypt the credential (`credential.grantDecrypt`),
  * which for a dedicated key adds the role to the key policy.
  *
+ * A log group, task role or execution role you already have can take the place of
+ * the new one (`existingLogGroup`, `existingTaskRole`, `existingExecutionRole`); the
+ * permissions the service needs are then attached to the existing roles.
+ *
  * @example
  * import { TerraformStack } from 'cdktf';
  * import {
@@ -178,14 +209,20 @@ export class TunnelFargateService extends Construct {
   /** The task definition with the app and the `cloudflared` sidecar. */
   public readonly taskDefinition: TunnelTaskDefinition;
 
-  /** The role ECS uses to pull images, write logs and read the secrets. */
+  /**
+   * The role ECS uses to pull images, write logs and read the secrets. With `existingExecutionRole`,
+   * it creates no role and attaches those permissions to the existing one.
+   */
   public readonly executionRole: TaskExecutionRole;
 
-  /** The role the app runs with. Add the permissions the app needs to it. */
+  /**
+   * The role the app runs with. Add the permissions the app needs to it. With `existingTaskRole`, it
+   * creates no role and attaches what is added to the existing one.
+   */
   public readonly taskRole: TaskRole;
 
-  /** The log group of both containers. */
-  public readonly logGroup: ServiceLogGroup;
+  /** The log group of both containers: a new `ServiceLogGroup`, or `existingLogGroup`. */
+  public readonly logGroup: ILogGroup;
 
   /**
    * The autoscaling target and policies.
@@ -206,7 +243,7 @@ export class TunnelFargateService extends Construct {
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
 
     const secrets = Object.values(props.app.secrets ?? {});
-    this.logGroup = withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {
+    this.logGroup = props.existingLogGroup ?? withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.logKmsKeyArn,
     }));
@@ -225,10 +262,11 @@ export class TunnelFargateService extends Construct {
       ssmParameterArns: defined([props.credential.parameterArn, ...secretArns(secrets, ContainerSecretSource.SSM_PARAMETER)]),
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
       kmsKeyArns: defined([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
+      existingRole: props.existingExecutionRole,
     });
     // A dedicated key's policy names the roles that may decrypt the credential; this role is one.
     props.credential.grantDecrypt(this.executionRole.roleArn);
-    this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand });
+    this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand, existingRole: props.existingTaskRole });
     if (props.sidecar?.metrics !== undefined) {
       // The metrics agent writes its EMF events into the service's log group (streams only, nothing else).
       this.taskRole.addPolicyStatement({
@@ -312,6 +350,13 @@ export class TunnelFargateService extends Construct {
 /** Checks all props before any resource is created. */
 function validateServiceProps(props: TunnelFargateServiceProps): void {
   requireOutputPrefix('outputPrefix', props.outputPrefix);
+  if (props.existingLogGroup !== undefined) {
+    for (const [property, value] of [['logRetentionDays', props.logRetentionDays], ['logKmsKeyArn', props.logKmsKeyArn]] as const) {
+      if (value !== undefined) {
+        invalid(property, value, 'Give either the settings of a new log group or existingLogGroup, not both: the existing one keeps its own.');
+      }
+    }
+  }
   if (!Token.isUnresolved(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }

@@ -4,7 +4,9 @@ import {
   AccessRule,
   ContainerImage,
   ExistingCluster,
+  ExistingLogGroup,
   ExistingNetwork,
+  ExistingRole,
   TunnelCredentialFormat,
   TunnelCredentialParameter,
   ZeroTrustFargateService,
@@ -118,6 +120,28 @@ describe('ZeroTrustFargateService', () => {
   });
 
   describe('wiring', () => {
+    test('service.existingTaskRole, existingExecutionRole and existingLogGroup reach the service', () => {
+      const { doc } = build({
+        service: {
+          existingTaskRole: ExistingRole.fromArn('arn:aws:iam::123456789012:role/admin-app'),
+          existingExecutionRole: ExistingRole.fromArn('arn:aws:iam::123456789012:role/admin-execution'),
+          existingLogGroup: ExistingLogGroup.fromArn('arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shared'),
+        },
+      });
+      const taskDefinition = onlyResource(doc, 'aws_ecs_task_definition');
+      expect(taskDefinition.task_role_arn).toBe('arn:aws:iam::123456789012:role/admin-app');
+      expect(taskDefinition.execution_role_arn).toBe('arn:aws:iam::123456789012:role/admin-execution');
+      expect(resources(doc, 'aws_iam_role')).toEqual({});
+      expect(resources(doc, 'aws_cloudwatch_log_group')).toEqual({});
+      expect(Object.values(resources(doc, 'aws_iam_role_policy')).map((policy: any) => policy.role)).toEqual(['admin-execution']);
+    });
+
+    test('service.logRetentionDays next to service.existingLogGroup is refused under its name', () => {
+      expect(() => build({
+        service: { logRetentionDays: 90, existingLogGroup: ExistingLogGroup.fromArn('arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shared') },
+      })).toThrow(/^Invalid service\.logRetentionDays: 90\./);
+    });
+
     test('the ingress rule sends the hostname to the app port on localhost', () => {
       const { doc } = build();
       const ingress = onlyResource(doc, 'cloudflare_zero_trust_tunnel_cloudflared_config').config.ingress;

@@ -53,12 +53,15 @@ export function newEcsTasksRole(scope: Construct, name: string | undefined, desc
   });
 }
 
-/** Attaches `statements` as the role's inline policy `name`, built by the `aws_iam_policy_document` data source. */
+/**
+ * Attaches `statements` as the inline policy `name` of the role `role` (its id or name), built by the
+ * `aws_iam_policy_document` data source.
+ */
 export function newInlinePolicy(
-  scope: Construct, role: IamRole, name: string, statements: DataAwsIamPolicyDocumentStatement[],
+  scope: Construct, role: string, name: string, statements: DataAwsIamPolicyDocumentStatement[],
 ): DataAwsIamPolicyDocument {
   const document = new DataAwsIamPolicyDocument(scope, 'PolicyDocument', { statement: statements });
-  new IamRolePolicy(scope, 'Policy', { role: role.id, name, policy: document.json });
+  new IamRolePolicy(scope, 'Policy', { role, name, policy: document.json });
   return document;
 }
 
