@@ -71,14 +71,22 @@ export class FargateCluster extends Construct implements ICluster {
   /** The `aws_ecs_cluster_capacity_providers` resource. */
   public readonly capacityProviders: EcsClusterCapacityProviders;
 
-  /** The Container Insights level of the cluster (alarms on running tasks below desired need it). */
-  public readonly containerInsights: ContainerInsights;
+  /**
+   * The Container Insights level of the cluster (alarms on running tasks below desired need it).
+   * Always set for a `FargateCluster`; optional only because it is optional in `ICluster`.
+   *
+   * @default ContainerInsights.DISABLED
+   */
+  public readonly containerInsights?: ContainerInsights;
 
   /**
    * The `capacityProviders` resource: a service on this cluster waits for it
-   * (`TunnelFargateService` does so when it is in the same stack).
+   * (`TunnelFargateService` does so when it is in the same stack). Always set for a
+   * `FargateCluster`; optional only because it is optional in `ICluster`.
+   *
+   * @default - the capacity providers
    */
-  public readonly serviceDependencies: ITerraformDependable[];
+  public readonly serviceDependencies?: ITerraformDependable[];
 
   /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.

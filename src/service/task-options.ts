@@ -12,8 +12,7 @@ export enum CpuArchitecture {
 
 /**
  * What runs in a tunnel task: the app container, the `cloudflared` sidecar, the
- * tunnel credential and the task size. Shared by `TunnelTaskDefinitionProps`
- * and `TunnelFargateServiceProps`.
+ * tunnel credential and the task size, in `TunnelFargateServiceProps`.
  */
 export interface TunnelTaskOptions {
   /** The application container. */

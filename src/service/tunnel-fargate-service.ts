@@ -1,7 +1,7 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { Annotations, ITerraformDependable, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
+import { IServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret } from './container-secret';
 import { validateAutoscalingOptions } from './internal/validate-autoscaling';
@@ -15,10 +15,12 @@ import { ContainerSecretSource } from './internal/container-secret-source';
 import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
 import { requirePlatformVersion } from './internal/platform-version';
+import { ServiceAutoscaling } from './internal/service-autoscaling';
 import { sidecarImage } from './internal/sidecar-container-definition';
 import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
+import { TunnelTaskDefinition } from './internal/tunnel-task-definition';
 import { validateTaskOptions } from './internal/validate-task-options';
-import { TunnelTaskDefinition } from './task-definition';
+import { ITunnelTaskDefinition } from './task-definition';
 import { requireValidArguments } from '../core/argument-problem';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
@@ -207,7 +209,7 @@ export class TunnelFargateService extends Construct {
   public readonly clusterName: string;
 
   /** The task definition with the app and the `cloudflared` sidecar. */
-  public readonly taskDefinition: TunnelTaskDefinition;
+  public readonly taskDefinition: ITunnelTaskDefinition;
 
   /**
    * The role ECS uses to pull images, write logs and read the secrets. With `existingExecutionRole`,
@@ -229,7 +231,7 @@ export class TunnelFargateService extends Construct {
    *
    * @default - none when `autoscaling` is not set
    */
-  public readonly autoscaling?: ServiceAutoscaling;
+  public readonly autoscaling?: IServiceAutoscaling;
 
   /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.

@@ -3,7 +3,8 @@ import { ExistingCluster } from '../../src/cluster';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
 import { ITaskNetwork } from '../../src/network';
-import { AppContainerOptions, TunnelFargateServiceProps, TunnelTaskDefinitionProps } from '../../src/service';
+import { AppContainerOptions, TunnelFargateServiceProps } from '../../src/service';
+import { TunnelTaskDefinitionProps } from '../../src/service/internal/tunnel-task-definition';
 
 export const PARAMETER_ARN = 'arn:aws:ssm:eu-west-1:123456789012:parameter/tunnels/app/token';
 export const TUNNEL_ID = 'c1744f8b-faa1-48a4-9e5c-02ac921467fa';

@@ -4,8 +4,9 @@ import { TerraformVariable } from 'cdktf';
 import { decodeJsonencode } from './decode';
 import { app, serviceProps, taskDefinitionProps } from './fixtures';
 import {
-  CapacityProviderStrategy, TunnelFargateService, TunnelFargateServiceProps, TunnelTaskDefinition, TunnelTaskDefinitionProps,
+  CapacityProviderStrategy, TunnelFargateService, TunnelFargateServiceProps,
 } from '../../src/service';
+import { TunnelTaskDefinition, TunnelTaskDefinitionProps } from '../../src/service/internal/tunnel-task-definition';
 import { newStack, onlyResource, synth } from '../helpers';
 
 const props = taskDefinitionProps;

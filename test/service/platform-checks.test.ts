@@ -4,7 +4,8 @@
 import { Construct } from 'constructs';
 import { serviceProps, taskDefinitionProps } from './fixtures';
 import { ContainerImage, EcrRepository } from '../../src/image';
-import { CapacityProviderStrategy, ContainerSecret, CpuArchitecture, TunnelFargateService, TunnelTaskDefinition } from '../../src/service';
+import { CapacityProviderStrategy, ContainerSecret, CpuArchitecture, TunnelFargateService } from '../../src/service';
+import { TunnelTaskDefinition } from '../../src/service/internal/tunnel-task-definition';
 import { expectInvalid, newStack, resources, synth } from '../helpers';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

@@ -3,8 +3,8 @@ import { TunnelCredentialFormat } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
 import {
   CloudflaredLogLevel, CloudflaredProtocol, ContainerSecret, CpuArchitecture, SidecarStartCondition,
-  TunnelTaskDefinition, TunnelTaskDefinitionProps,
 } from '../../src/service';
+import { TunnelTaskDefinition, TunnelTaskDefinitionProps } from '../../src/service/internal/tunnel-task-definition';
 import { newStack, onlyResource, synth } from '../helpers';
 import { decodeJsonencode } from './decode';
 import { PARAMETER_ARN, TUNNEL_ID, app, credential, taskDefinitionProps } from './fixtures';
