@@ -370,6 +370,12 @@ describe('ZeroTrustFargateService', () => {
       })).toThrow(/Invalid network: .*either network .* or existingNetwork/);
     });
 
+    test('an existing network of your own without subnets, named as the pattern\'s prop', () => {
+      expect(attempt({
+        existingNetwork: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: [], assignPublicIp: false },
+      })).toThrow(/^Invalid existingNetwork\.subnetIds: \[\]\. Expected at least one element\./);
+    });
+
     test('both a new and an existing cluster', () => {
       expect(attempt({
         cluster: { name: 'x' },
