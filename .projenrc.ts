@@ -104,8 +104,33 @@ project.package.addField('peerDependenciesMeta', Object.fromEntries(
   optionalProviderPeerDeps.map((spec) => [spec.slice(0, spec.lastIndexOf('@')), { optional: true }]),
 ));
 
+project.eslint?.addExtends('plugin:@typescript-eslint/recommended');
 project.eslint?.addRules({
   'no-restricted-imports': ['error', providerRootImportBan],
+  // A leading underscore marks a value left out on purpose (a destructured-away prop, a parameter kept for the signature).
+  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+  // jsii structs may extend one other struct and add nothing, to give a prop set its own name.
+  '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+});
+// Module boundaries: a module's `internal/` folder is private to it. Other modules use
+// what the module's other files export, or the shared checks in `core/`.
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      ...providerRootImportBan,
+      patterns: [{
+        group: ['../*/internal', '../*/internal/*', '../../*/internal', '../../*/internal/*', '../../../*/internal/*'],
+        message: "Another module's internal/ folder is private to it: import what that module's other files export, or move a shared check to core/.",
+      }],
+    }],
+  },
+});
+// Tests and examples feed ill-typed values on purpose (the input checks are what they test) and read
+// synthesized JSON, whose shape is Terraform's: `any` is the honest type there.
+project.eslint?.addOverride({
+  files: ['test/**/*.ts', 'examples/**/*.ts', 'benchmark/**/*.ts'],
+  rules: { '@typescript-eslint/no-explicit-any': 'off' },
 });
 // The example tests import the library by its package name (mapped to src/ by
 // examples/tsconfig.json), ordered as a user's test orders it: after the other packages.

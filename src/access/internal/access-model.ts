@@ -25,6 +25,7 @@ import { AccessAudience } from '../access-audience';
 export type Decision = 'allow' | 'deny' | 'non_identity' | 'bypass';
 
 /** One rule selector as Terraform JSON writes it, e.g. `{ "email": { "email": "a@example.com" } }`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON: each selector kind has its own shape, read field by field.
 export type Selector = Record<string, any>;
 
 /** The three rule lists of a policy or group. */

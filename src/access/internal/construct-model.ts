@@ -15,8 +15,8 @@ import type { AccessPolicyOptions } from '../policy';
 import type { AccessPolicyReference } from '../policy-reference';
 import type { AccessRule } from '../rule';
 
-const ACCESS_GROUP = Symbol.for('cdktf-zero-trust-fargate.AccessGroup');
-const IDENTITY_PROVIDER = Symbol.for('cdktf-zero-trust-fargate.AccessIdentityProvider');
+const ACCESS_GROUP: unique symbol = Symbol.for('cdktf-zero-trust-fargate.AccessGroup');
+const IDENTITY_PROVIDER: unique symbol = Symbol.for('cdktf-zero-trust-fargate.AccessIdentityProvider');
 
 /** What the model needs of an AccessGroup. */
 export interface GroupFacts {
@@ -37,7 +37,7 @@ export function markIdentityProvider(provider: IConstruct, id: string, type: str
 
 /** The facts of an AccessGroup, or undefined for anything else. */
 export function accessGroupFacts(value: unknown): GroupFacts | undefined {
-  return value !== null && typeof value === 'object' ? (value as any)[ACCESS_GROUP] : undefined;
+  return value !== null && typeof value === 'object' ? (value as { [ACCESS_GROUP]?: GroupFacts })[ACCESS_GROUP] : undefined;
 }
 
 /**
@@ -56,7 +56,7 @@ export function treeContext(scope: IConstruct): ModelContext {
       if (group !== undefined) {
         groups.set(group.groupId, { name: group.name, lists: group.lists });
       }
-      const provider = (node as any)[IDENTITY_PROVIDER];
+      const provider = (node as { [IDENTITY_PROVIDER]?: { id: string; type: string } })[IDENTITY_PROVIDER];
       if (provider !== undefined) {
         providers.set(provider.id, provider.type);
       }

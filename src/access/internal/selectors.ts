@@ -137,6 +137,7 @@ export interface SelectorContext {
  * The term of one selector that is not a group (groups expand into the
  * terms of their own rules; see the model).
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Terraform JSON: each selector kind has its own shape.
 export function selectorTerm(selector: Record<string, any>, context: SelectorContext, mapIpv4 = true): Term {
   const entry = typeof selector === 'object' && selector !== null && !Array.isArray(selector)
     ? Object.entries(selector).find(([, v]) => v !== undefined && v !== null) : undefined;

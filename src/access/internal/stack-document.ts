@@ -5,6 +5,7 @@
  * routes in front of them. Hand edits and escape hatches count, since the
  * document is what is read. Internal.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- reads synthesized Terraform JSON of any shape; each field is checked before use. */
 import { ModelContext, ModelGroup, ModelPolicy, RuleLists, Selector } from './access-model';
 import { OUTPUT_NOTE_KEY } from '../../core/output-notes';
 

@@ -65,7 +65,7 @@ export const DOCKER_PROVIDER_ALIAS = 'zero_trust_fargate_image_build';
 const SUPPORT_ID = 'zero-trust-fargate-image-builds';
 
 /** Marks the support construct (a symbol, not `instanceof`: two copies of the library may meet). */
-const SUPPORT_MARK = Symbol.for('cdktf-zero-trust-fargate/ImageBuildSupport');
+const SUPPORT_MARK: unique symbol = Symbol.for('cdktf-zero-trust-fargate/ImageBuildSupport');
 
 /** cdktf's hook for work at synth time (what `TerraformAsset` uses to copy its files). */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -73,7 +73,7 @@ const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
 /** One stack's provider, ECR tokens and builds. */
 class ImageBuildSupport extends Construct {
   public static of(stack: TerraformStack, classes: DockerProviderClasses): ImageBuildSupport {
-    const existing = stack.node.tryFindChild(SUPPORT_ID) as any;
+    const existing = stack.node.tryFindChild(SUPPORT_ID) as { [SUPPORT_MARK]?: boolean } | undefined;
     if (existing !== undefined && existing[SUPPORT_MARK] === true) {
       return existing as ImageBuildSupport;
     }
@@ -165,7 +165,7 @@ export class DockerBuild {
     }
 
     const support = ImageBuildSupport.of(stack, this.spec.classes);
-    const outdir = (stack.node.root as any).outdir as string | undefined;
+    const outdir = (stack.node.root as { outdir?: string }).outdir;
     const entries = contextEntries(this.spec.directory, this.spec.rules,
       [this.spec.file, ...(this.spec.ignoreFile === undefined ? [] : [this.spec.ignoreFile])],
       outdir === undefined ? [] : [outdir]);

@@ -23,7 +23,7 @@ export interface DockerProviderClasses {
 }
 
 /** How a module is loaded; tests replace it to act as if the package were missing. */
-export type ModuleLoader = (id: string) => any;
+export type ModuleLoader = (id: string) => unknown;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 let load: ModuleLoader = (id) => require(id);
@@ -74,9 +74,9 @@ export function loadDockerProvider(caller: string): DockerProviderClasses {
 }
 
 /** `load(path)`, or an error naming the package and how to install it when it is missing. */
-function loadOrExplain(path: string, caller: string): any {
+function loadOrExplain(path: string, caller: string): { readonly [name: string]: unknown } | undefined {
   try {
-    return load(path);
+    return load(path) as { readonly [name: string]: unknown } | undefined;
   } catch (error) {
     if (isMissing(error, DOCKER_PROVIDER_PACKAGE)) {
       throw new Error(

@@ -1,6 +1,7 @@
 import { ContainerHealthCheck } from '../app-container';
 
 /** A container definition as ECS expects it in `container_definitions` (camelCase JSON). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECS's container definition JSON, written as ECS documents it.
 export type ContainerDefinition = { [key: string]: any };
 
 /** Where containers send their logs. */

@@ -14,7 +14,7 @@
  * never print the explanation.
  */
 import { DataAwsEcrImages } from '@cdktf/provider-aws/lib/data-aws-ecr-images';
-import { Token } from 'cdktf';
+import { IResolvable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerImage } from '../../image';
 
@@ -39,7 +39,7 @@ export function imageExistsChecks(scope: Construct, images: Array<[string, strin
       region: location.region,
       lifecycle: {
         postcondition: [{
-          condition: `\${contains(self.image_ids[*].${field}, ${literal(wanted)})}` as any,
+          condition: `\${contains(self.image_ids[*].${field}, ${literal(wanted)})}` as unknown as IResolvable,
           errorMessage: `The image of ${property} (${field === 'image_tag' ? 'tag' : 'digest'} ${wanted}) is not in the ECR `
             + `repository ${Token.isUnresolved(location.repositoryName) ? 'it names' : `"${location.repositoryName}"`}: push it `
             + 'before deploying the service (a repository created in the same apply is empty: deploy the repository first, '
