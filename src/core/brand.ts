@@ -21,5 +21,5 @@ export function brand(instance: object, name: BrandedClass): void {
 
 /** True when `value` was made by the class `name` of any copy of the library. */
 export function hasBrand(value: unknown, name: BrandedClass): boolean {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && (value as any)[key(name)] === true;
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && (value as Record<symbol, unknown>)[key(name)] === true;
 }

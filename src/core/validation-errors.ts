@@ -26,7 +26,7 @@ export class ValidationErrors {
    *
    * @param error anything caught
    */
-  public static isValidationError(error: any): boolean {
+  public static isValidationError(error: unknown): boolean {
     return isValidationError(error);
   }
 
@@ -35,7 +35,7 @@ export class ValidationErrors {
    *
    * @param error anything caught
    */
-  public static propertyOf(error: any): string | undefined {
+  public static propertyOf(error: unknown): string | undefined {
     return isValidationError(error) ? error.property : undefined;
   }
 
