@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { cdktf, javascript, JsonFile } from 'projen';
 import { JobPermission } from 'projen/lib/github/workflows-model';
 import { UpdateSnapshot } from 'projen/lib/javascript';
@@ -112,17 +113,19 @@ project.eslint?.addRules({
   // jsii structs may extend one other struct and add nothing, to give a prop set its own name.
   '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
 });
-// Module boundaries: a module's `internal/` folder is private to it. Other modules use
-// what the module's other files export, or the shared checks in `core/`.
+// Module boundaries: a module's `internal/` folder is private to it. Other modules use what the
+// module's other files export, or the shared checks in `core/`. The rule resolves each import (static,
+// dynamic, `export ... from`, `require`), so no spelling of the path gets around it.
+const libraryModules = fs.readdirSync('src', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const boundaryMessage = "Another module's internal/ folder is private to it: import what that module's other files export, or move a shared check to core/.";
 project.eslint?.addOverride({
   files: ['src/**/*.ts'],
   rules: {
-    'no-restricted-imports': ['error', {
-      ...providerRootImportBan,
-      patterns: [{
-        group: ['../*/internal', '../*/internal/*', '../../*/internal', '../../*/internal/*', '../../../*/internal/*'],
-        message: "Another module's internal/ folder is private to it: import what that module's other files export, or move a shared check to core/.",
-      }],
+    'import/no-restricted-paths': ['error', {
+      zones: [
+        ...libraryModules.map((name) => ({ target: `./src/!(${name})/**/*`, from: `./src/${name}/internal`, message: boundaryMessage })),
+        { target: './src/*.ts', from: './src/*/internal/**/*', message: boundaryMessage },
+      ],
     }],
   },
 });

@@ -15,37 +15,50 @@ const typedRulesOff = Object.fromEntries(Object.entries(pluginRules)
   .filter(([, rule]) => rule.meta?.docs?.requiresTypeChecking)
   .map(([name]) => [`@typescript-eslint/${name}`, 'off']));
 
+const eslint = new LegacyESLint({
+  cwd: root,
+  overrideConfig: { parserOptions: { projectService: false, project: null }, rules: typedRulesOff },
+});
+
+/** The import-rule messages ESLint gives `source` as the file `file` of the repository. */
 async function importErrors(file: string, source: string): Promise<string[]> {
-  const eslint = new LegacyESLint({
-    cwd: root,
-    overrideConfig: { parserOptions: { projectService: false, project: null }, rules: typedRulesOff },
-  });
-  const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-  return result.messages.filter((m: any) => m.ruleId === 'no-restricted-imports').map((m: any) => m.message);
+  const [result] = await eslint.lintText(`${source}\n`, { filePath: path.join(root, file) });
+  return result.messages
+    .filter((m: any) => ['import/no-restricted-paths', 'no-restricted-imports'].includes(m.ruleId))
+    .map((m: any) => m.message);
 }
 
 describe('module boundaries', () => {
   test.each([
-    ['src/pattern/probe.ts', "import { applicationCovers } from '../tunnel/internal/route-access';"],
-    ['src/pattern/internal/probe.ts', "import { alertTopic } from '../../alerts/internal/alert-topic';"],
-    ['src/service/probe.ts', "import { arn } from '../iam/internal/ecs-tasks-role';"],
-  ])('%s may not import another module\'s internal/ (%s)', async (file, source) => {
-    const errors = await importErrors(file, `${source}\nexport const probe = 1;\n`);
+    ['src/pattern/probe.ts', "export { originService } from '../tunnel/internal/origin-service';"],
+    ['src/pattern/internal/probe.ts', "export { alertTopic } from '../../alerts/internal/alert-topic';"],
+    ['src/service/probe.ts', "import * as role from '../iam/internal/ecs-tasks-role';\nexport const probe = role;"],
+    // Other spellings of the same file.
+    ['src/pattern/probe.ts', "export * from '../../src/tunnel/internal/origin-service';"],
+    ['src/pattern/probe.ts', "export * from '.././tunnel/internal/origin-service';"],
+    ['src/pattern/probe.ts', "export * from '../tunnel/../tunnel/internal/origin-service';"],
+    ['src/pattern/probe.ts', "export const probe = import('../tunnel/internal/origin-service');"],
+    ['src/pattern/internal/deeper/probe.ts', "export * from '../../../tunnel/internal/origin-service';"],
+    // The library's entry point may not publish another module's internals either.
+    ['src/probe.ts', "export * from './tunnel/internal/origin-service';"],
+  ])('%s may not import another module\'s internal/: %s', async (file, source) => {
+    const errors = await importErrors(file, source);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/internal\/ folder is private/);
   }, 60_000);
 
   test.each([
-    ['src/pattern/probe.ts', "import { x } from './internal/access-applications';"],
-    ['src/pattern/internal/probe.ts', "import { x } from './alerts';"],
-    ['src/service/probe.ts', "import { x } from '../core/validation';"],
-    ['src/service/internal/probe.ts', "import { x } from '../../core/validation';"],
-  ])('%s may import its own internal/ and core/ (%s)', async (file, source) => {
-    expect(await importErrors(file, `${source}\nexport const probe = x;\n`)).toEqual([]);
+    ['src/pattern/probe.ts', "export * from './internal/edge-ip-version';"],
+    ['src/pattern/internal/probe.ts', "export * from '../../pattern/internal/edge-ip-version';"],
+    ['src/service/probe.ts', "export * from '../core/validation';"],
+    ['src/service/internal/probe.ts', "export * from '../../core/validation';"],
+    ['src/pattern/probe.ts', "export * from '../tunnel/tunnel';"],
+  ])('%s may import its own internal/, core/ and other modules\' top-level files: %s', async (file, source) => {
+    expect(await importErrors(file, source)).toEqual([]);
   }, 60_000);
 
   test('the provider packages are still imported by deep path only', async () => {
-    const errors = await importErrors('src/service/probe.ts', "import { EcsService } from '@cdktf/provider-aws';\nexport const probe = EcsService;\n");
+    const errors = await importErrors('src/service/probe.ts', "import { EcsService } from '@cdktf/provider-aws';\nexport const probe = EcsService;");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/by deep path/);
   }, 60_000);
