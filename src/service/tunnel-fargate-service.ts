@@ -103,7 +103,8 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
 
   /**
    * Write the containers' logs to this log group (`ExistingLogGroup.fromArn`) instead of creating one.
-   * The execution role may write its log streams, as with a new one.
+   * The execution role may write its log streams, as with a new one. It must be in the account Terraform
+   * deploys to (the plan fails otherwise); it may be in another region, which the containers then log to.
    *
    * @default - a new `ServiceLogGroup`
    */
@@ -112,7 +113,11 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   /**
    * Run the app with this role (`ExistingRole.fromArn`) instead of creating one. What the service needs
    * on it (ECS Exec channels with `enableExecuteCommand`, log streams with `sidecar.metrics`) is attached
-   * as an inline policy named `task`, and so is what you add with `taskRole.addPolicyStatement()`.
+   * as an inline policy named `<serviceName>-task`, and so is what you add with
+   * `taskRole.addPolicyStatement()`; what you attach with `taskRole.addManagedPolicyArn()` is detached
+   * from the role on destroy, even if someone else attached it too. Not the execution role (nor a
+   * `TaskExecutionRole`): the app could read the tunnel credential. It must be in the account Terraform
+   * deploys to (the plan fails otherwise).
    *
    * @default - a new role with no permissions
    */
@@ -121,8 +126,11 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   /**
    * Let ECS start the tasks with this role (`ExistingRole.fromArn`) instead of creating one. The
    * permissions the tasks need to start (pull the images, write the logs, read and decrypt the tunnel
-   * credential and the app's secrets) are attached to it as an inline policy named `task-execution`,
-   * and a dedicated credential key lets it decrypt, as for a new role.
+   * credential and the app's secrets) are attached to it as an inline policy named
+   * `<serviceName>-task-execution`, and a dedicated credential key lets it decrypt, as for a new role.
+   * Every task that runs with this role can then read this service's tunnel credential: share it only
+   * with tasks you trust with it. Not the task role (nor a `TaskRole`). It must be in the account
+   * Terraform deploys to (the plan fails otherwise).
    *
    * @default - a new role with exactly those permissions
    */
