@@ -8,7 +8,8 @@
  */
 
 /** The classes that carry a brand. */
-export type BrandedClass = 'AccessApplication' | 'AwsAlertTarget' | 'CloudflareAlertTarget' | 'PrivateNetwork' | 'ValidationError';
+export type BrandedClass = 'AccessApplication' | 'AwsAlertTarget' | 'CloudflareAlertTarget' | 'PrivateNetwork' | 'TaskExecutionRole' | 'TaskRole'
+  | 'ValidationError';
 
 function key(name: BrandedClass): symbol {
   return Symbol.for(`cdktf-zero-trust-fargate.${name}`);

@@ -1,5 +1,6 @@
 import { Fn, Token } from 'cdktf';
 import { IAM_ROLE_ARN, requireArn } from '../core/arn';
+import { invalid } from '../core/validation';
 
 /**
  * An IAM role that ECS tasks assume: a `TaskRole` or `TaskExecutionRole` of this library, or a role
@@ -16,8 +17,11 @@ export interface IRole {
 /**
  * An IAM role created elsewhere, for `TunnelFargateServiceProps.existingTaskRole` or
  * `existingExecutionRole` (and the `existingRole` of `TaskRole` and `TaskExecutionRole`). No role is
- * created; the permissions the library needs are attached to it as an inline policy, so whoever
- * deploys needs `iam:PutRolePolicy` on it. Its trust policy must let `ecs-tasks.amazonaws.com` assume it.
+ * created; the permissions the library needs are attached to it as an inline policy named after the
+ * service (`<service name>-task`, `<service name>-task-execution`), so whoever deploys needs
+ * `iam:PutRolePolicy` on it. It must be in the account Terraform deploys to (the plan fails otherwise),
+ * and its trust policy must let `ecs-tasks.amazonaws.com` assume it. One role may not be both the task
+ * role and the execution role of a service: the app could read the tunnel credential.
  *
  * @example
  * import { TerraformStack } from 'cdktf';
@@ -42,13 +46,25 @@ export class ExistingRole implements IRole {
   /**
    * Refers to a role by ARN. The name is the ARN's last path segment, so no lookup is made.
    *
-   * @param roleArn e.g. `arn:aws:iam::123456789012:role/admin-app` (a path before the name is allowed)
+   * @param roleArn e.g. `arn:aws:iam::123456789012:role/admin-app` (a path before the name is allowed). Not a
+   * service-linked role (`role/aws-service-role/...`); the name is 1 to 64 characters.
    */
   public static fromArn(roleArn: string): ExistingRole {
     requireArn('roleArn', roleArn, IAM_ROLE_ARN);
-    const roleName = Token.isUnresolved(roleArn)
-      ? Fn.element(Fn.reverse(Fn.split('/', roleArn)), 0)
-      : roleArn.slice(roleArn.lastIndexOf('/') + 1);
+    if (Token.isUnresolved(roleArn)) {
+      return new ExistingRole(roleArn, Fn.element(Fn.reverse(Fn.split('/', roleArn)), 0));
+    }
+    const [, ...segments] = roleArn.slice(roleArn.indexOf(':role/') + 1).split('/');
+    const roleName = segments[segments.length - 1];
+    if (segments.some((segment) => segment === '')) {
+      invalid('roleArn', roleArn, 'Expected a role name after "role/" and its path, with no empty path segment, e.g. "arn:aws:iam::123456789012:role/team/app-task".');
+    }
+    if (roleName.length > 64) {
+      invalid('roleArn', roleArn, 'Expected a role name of at most 64 characters: IAM allows no longer one.');
+    }
+    if (segments[0] === 'aws-service-role') {
+      invalid('roleArn', roleArn, 'Expected a role you manage, not a service-linked role (role/aws-service-role/...): IAM refuses inline policies on those, and ECS tasks cannot assume them.');
+    }
     return new ExistingRole(roleArn, roleName);
   }
 

@@ -5,7 +5,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
+import { claimInlinePolicy, existingRolePolicyName, sameAccountPreconditions } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
+import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
 import { claimPhysicalName } from '../core/physical-names';
@@ -68,10 +70,14 @@ export interface TaskExecutionRoleProps {
   readonly kmsKeyArns?: string[];
 
   /**
-   * Use this role instead of creating one: a role you already have (`ExistingRole.fromArn`). No
-   * `aws_iam_role` is created; the permissions above are attached to it as an inline policy named
-   * `task-execution`, so whoever deploys needs `iam:PutRolePolicy` on it. Other policies of the role
-   * stay as they are.
+   * Use this role instead of creating one: a role you already have (`ExistingRole.fromArn`), of the
+   * account Terraform deploys to (the plan fails otherwise). No `aws_iam_role` is created; the
+   * permissions above are attached to it as an inline policy of its own, named `<service name>-task-execution`
+   * (`<construct path>-task-execution` outside a service), so whoever deploys needs `iam:PutRolePolicy` and
+   * `iam:DeleteRolePolicy` on it. Two services of one app that would write the same policy name on one role
+   * fail at synth; another Terraform state (or tool) that writes an inline policy of that name on the role
+   * would overwrite it, so keep service names unique per role. Every task that runs with this role can
+   * read what the policy allows, the tunnel credential included.
    *
    * @default - a new role that trusts only ECS tasks of this account
    */
@@ -126,6 +132,7 @@ export class TaskExecutionRole extends Construct implements IRole {
    */
   constructor(scope: Construct, id: string, props: TaskExecutionRoleProps) {
     super(scope, id);
+    brand(this, 'TaskExecutionRole');
 
     const ecrRepositoryArns = unique(props.ecrRepositoryArns ?? []);
     const cacheRepositoryArns = unique(props.ecrPullThroughCacheRepositoryArns ?? []);
@@ -178,7 +185,15 @@ export class TaskExecutionRole extends Construct implements IRole {
     if (kmsKeyArns.length > 0) {
       statements.push(...this.decryptStatements(kmsKeyArns, ssmParameterArns, secretArns));
     }
-    newInlinePolicy(this, this.role?.id ?? props.existingRole!.roleName, 'task-execution', statements);
+    if (props.existingRole === undefined) {
+      newInlinePolicy(this, this.role!.id, 'task-execution', statements);
+    } else {
+      // A name of its own on a role that others may use too, claimed in the app; checked to be in this account.
+      const policyName = existingRolePolicyName(this, props, 'task-execution');
+      claimInlinePolicy(this, props.existingRole, policyName, 'existingRole');
+      newInlinePolicy(this, props.existingRole.roleName, policyName, statements,
+        sameAccountPreconditions(this, props.existingRole.roleArn, 'The existing execution role', true));
+    }
 
     this.roleArn = this.role?.arn ?? props.existingRole!.roleArn;
     this.roleName = this.role?.name ?? props.existingRole!.roleName;

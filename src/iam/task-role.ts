@@ -4,7 +4,9 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
+import { addPreconditions, claimInlinePolicy, existingRolePolicyName, Precondition, sameAccountPreconditions } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
+import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
 import { claimPhysicalName } from '../core/physical-names';
@@ -29,10 +31,16 @@ export interface TaskRoleProps {
   readonly enableExecuteCommand?: boolean;
 
   /**
-   * Use this role instead of creating one: a role you already have (`ExistingRole.fromArn`). No
-   * `aws_iam_role` is created; what `enableExecuteCommand`, `addPolicyStatement()` and
-   * `addManagedPolicyArn()` grant is attached to it (an inline policy named `task`, managed policy
-   * attachments), so whoever deploys needs `iam:PutRolePolicy` and `iam:AttachRolePolicy` on it.
+   * Use this role instead of creating one: a role you already have (`ExistingRole.fromArn`), of the
+   * account Terraform deploys to (the plan fails otherwise). No `aws_iam_role` is created; what
+   * `enableExecuteCommand`, `addPolicyStatement()` and `addManagedPolicyArn()` grant is attached to it:
+   * an inline policy of its own, named `<service name>-task` (`<construct path>-task` outside a service),
+   * and managed policy attachments, so whoever deploys needs `iam:PutRolePolicy`, `iam:DeleteRolePolicy`,
+   * `iam:AttachRolePolicy` and `iam:DetachRolePolicy` on it. Two services of one app that would write the
+   * same policy name on one role fail at synth; another Terraform state (or tool) writing an inline policy
+   * of that name on the role would overwrite it. A managed policy attached with `addManagedPolicyArn()` is
+   * detached from the role on destroy (or when the call is removed), even if someone else attached it too:
+   * attach to a shared role only the managed policies that nobody else attaches.
    *
    * @default - a new role that trusts only ECS tasks of this account
    */
@@ -79,13 +87,18 @@ export class TaskRole extends Construct implements IRole {
    */
   public readonly role?: IamRole;
 
-  /** The role the policies are attached to: its id and name for a new role, the name for an existing one. */
-  private readonly policyTarget: { readonly id: string; readonly name: string };
+  /**
+   * The role the policies are attached to: its id and name for a new role, the name for an existing one;
+   * and the name of the inline policy.
+   */
+  private readonly policyTarget: { readonly id: string; readonly name: string; readonly policyName: string };
 
   private readonly statements: DataAwsIamPolicyDocumentStatement[] = [];
   private readonly sids = new Set<string>();
   private readonly managedPolicyArns = new Set<string>();
   private document?: DataAwsIamPolicyDocument;
+  /** ARN of the existing role, whose account the plan checks before anything is attached to it. */
+  private readonly existingRoleArn?: string;
 
   /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.
@@ -94,6 +107,7 @@ export class TaskRole extends Construct implements IRole {
    */
   constructor(scope: Construct, id: string, props: TaskRoleProps = {}) {
     super(scope, id);
+    brand(this, 'TaskRole');
 
     if (props.existingRole !== undefined) {
       if (props.name !== undefined) {
@@ -101,7 +115,11 @@ export class TaskRole extends Construct implements IRole {
       }
       this.roleArn = props.existingRole.roleArn;
       this.roleName = props.existingRole.roleName;
-      this.policyTarget = { id: this.roleName, name: this.roleName };
+      // A name of its own on a role that others may use too, claimed in the app.
+      const policyName = existingRolePolicyName(this, props, 'task');
+      claimInlinePolicy(this, props.existingRole, policyName, 'existingRole');
+      this.policyTarget = { id: this.roleName, name: this.roleName, policyName };
+      this.existingRoleArn = props.existingRole.roleArn;
     } else {
       if (props.name !== undefined) {
         requireRoleName('name', props.name);
@@ -110,7 +128,7 @@ export class TaskRole extends Construct implements IRole {
       this.role = newEcsTasksRole(this, props.name, 'ECS task role: the permissions of the app running in the task');
       this.roleArn = this.role.arn;
       this.roleName = this.role.name;
-      this.policyTarget = { id: this.role.id, name: this.role.name };
+      this.policyTarget = { id: this.role.id, name: this.role.name, policyName: 'task' };
     }
 
     if (props.enableExecuteCommand ?? false) {
@@ -133,7 +151,8 @@ export class TaskRole extends Construct implements IRole {
    * Attaches an IAM managed policy, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
    *
    * Prefer `addPolicyStatement()` with exact resources: managed policies are often broader than
-   * an app needs.
+   * an app needs. On an existing role (`existingRole`), Terraform detaches the policy again on destroy
+   * or when this call goes away, even if it was attached to the role before or by someone else.
    *
    * @param policyArn ARN of the managed policy, AWS managed (`arn:aws:iam::aws:policy/ReadOnlyAccess`) or your own.
    */
@@ -143,10 +162,11 @@ export class TaskRole extends Construct implements IRole {
       invalid('policyArn', policyArn, 'Each managed policy may be attached only once.');
     }
     this.managedPolicyArns.add(policyArn);
-    new IamRolePolicyAttachment(this, `ManagedPolicy${this.managedPolicyArns.size}`, {
+    const attachment = new IamRolePolicyAttachment(this, `ManagedPolicy${this.managedPolicyArns.size}`, {
       role: this.policyTarget.name,
       policyArn,
     });
+    addPreconditions(attachment, this.existingRoleChecks());
   }
 
   /**
@@ -192,8 +212,13 @@ export class TaskRole extends Construct implements IRole {
     }
     this.statements.push(statement);
     if (this.document === undefined) {
-      this.document = newInlinePolicy(this, this.policyTarget.id, 'task', this.statements);
+      this.document = newInlinePolicy(this, this.policyTarget.id, this.policyTarget.policyName, this.statements, this.existingRoleChecks());
     }
     this.document.putStatement([...this.statements]);
+  }
+
+  /** The plan-time checks that an existing role is in this account and partition; none for a new role. */
+  private existingRoleChecks(): Precondition[] {
+    return this.existingRoleArn === undefined ? [] : sameAccountPreconditions(this, this.existingRoleArn, 'The existing task role', true);
   }
 }

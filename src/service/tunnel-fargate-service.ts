@@ -9,7 +9,9 @@ import { TunnelTaskOptions } from './task-options';
 import { ICluster } from '../cluster';
 import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
 import { IRole, TaskExecutionRole, TaskRole } from '../iam';
+import { addExecutionRolePreconditions, requireSeparateRoles, withPolicyNamePrefix } from '../iam/existing-role-checks';
 import { ILogGroup, ServiceLogGroup } from '../logs';
+import { logGroupAccountPreconditions, logGroupRegion } from '../logs/existing-log-group-checks';
 import { ITaskNetwork } from '../network';
 import { ContainerSecretSource } from './internal/container-secret-source';
 import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
@@ -101,7 +103,8 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
 
   /**
    * Write the containers' logs to this log group (`ExistingLogGroup.fromArn`) instead of creating one.
-   * The execution role may write its log streams, as with a new one.
+   * The execution role may write its log streams, as with a new one. It must be in the account Terraform
+   * deploys to (the plan fails otherwise); it may be in another region, which the containers then log to.
    *
    * @default - a new `ServiceLogGroup`
    */
@@ -110,7 +113,11 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   /**
    * Run the app with this role (`ExistingRole.fromArn`) instead of creating one. What the service needs
    * on it (ECS Exec channels with `enableExecuteCommand`, log streams with `sidecar.metrics`) is attached
-   * as an inline policy named `task`, and so is what you add with `taskRole.addPolicyStatement()`.
+   * as an inline policy named `<serviceName>-task`, and so is what you add with
+   * `taskRole.addPolicyStatement()`; what you attach with `taskRole.addManagedPolicyArn()` is detached
+   * from the role on destroy, even if someone else attached it too. Not the execution role (nor a
+   * `TaskExecutionRole`): the app could read the tunnel credential. It must be in the account Terraform
+   * deploys to (the plan fails otherwise).
    *
    * @default - a new role with no permissions
    */
@@ -119,8 +126,11 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
   /**
    * Let ECS start the tasks with this role (`ExistingRole.fromArn`) instead of creating one. The
    * permissions the tasks need to start (pull the images, write the logs, read and decrypt the tunnel
-   * credential and the app's secrets) are attached to it as an inline policy named `task-execution`,
-   * and a dedicated credential key lets it decrypt, as for a new role.
+   * credential and the app's secrets) are attached to it as an inline policy named
+   * `<serviceName>-task-execution`, and a dedicated credential key lets it decrypt, as for a new role.
+   * Every task that runs with this role can then read this service's tunnel credential: share it only
+   * with tasks you trust with it. Not the task role (nor a `TaskRole`). It must be in the account
+   * Terraform deploys to (the plan fails otherwise).
    *
    * @default - a new role with exactly those permissions
    */
@@ -241,6 +251,7 @@ export class TunnelFargateService extends Construct {
   constructor(scope: Construct, id: string, props: TunnelFargateServiceProps) {
     super(scope, id);
     validateServiceProps(props);
+    const roleChecks = requireSeparateRoles(props.existingTaskRole, props.existingExecutionRole);
     claimPhysicalName(this, 'ECS service', props.serviceName, 'serviceName');
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
 
@@ -249,7 +260,8 @@ export class TunnelFargateService extends Construct {
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.logKmsKeyArn,
     }));
-    this.executionRole = new TaskExecutionRole(this, 'execution-role', {
+    // On an existing role, the inline policies are named after the service; errors name the service's props.
+    this.executionRole = withPropertyNames({ existingRole: 'existingExecutionRole' }, () => new TaskExecutionRole(this, 'execution-role', withPolicyNamePrefix({
       ecrRepositoryArns: defined([
         props.app.image.repositoryArn,
         sidecarImage(props).repositoryArn,
@@ -265,10 +277,15 @@ export class TunnelFargateService extends Construct {
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
       kmsKeyArns: defined([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
       existingRole: props.existingExecutionRole,
-    });
+    }, props.serviceName)));
+    addExecutionRolePreconditions(this.executionRole, [
+      ...roleChecks,
+      ...(props.existingLogGroup === undefined ? [] : logGroupAccountPreconditions(this.executionRole, props.existingLogGroup)),
+    ]);
     // A dedicated key's policy names the roles that may decrypt the credential; this role is one.
     props.credential.grantDecrypt(this.executionRole.roleArn);
-    this.taskRole = new TaskRole(this, 'task-role', { enableExecuteCommand: props.enableExecuteCommand, existingRole: props.existingTaskRole });
+    this.taskRole = withPropertyNames({ existingRole: 'existingTaskRole' }, () => new TaskRole(this, 'task-role',
+      withPolicyNamePrefix({ enableExecuteCommand: props.enableExecuteCommand, existingRole: props.existingTaskRole }, props.serviceName)));
     if (props.sidecar?.metrics !== undefined) {
       // The metrics agent writes its EMF events into the service's log group (streams only, nothing else).
       this.taskRole.addPolicyStatement({
@@ -284,6 +301,8 @@ export class TunnelFargateService extends Construct {
       executionRoleArn: this.executionRole.roleArn,
       taskRoleArn: this.taskRole.roleArn,
       logGroupName: this.logGroup.logGroupName,
+      // awslogs writes to the existing group's region, which may differ from the provider's.
+      logGroupRegion: props.existingLogGroup === undefined ? undefined : logGroupRegion(props.existingLogGroup),
     });
 
     const strategy = props.capacityProviderStrategy ?? CapacityProviderStrategy.fargate();
@@ -351,6 +370,16 @@ export class TunnelFargateService extends Construct {
 
 /** Checks all props before any resource is created. */
 function validateServiceProps(props: TunnelFargateServiceProps): void {
+  // Earlier versions took clusterArn, clusterName and subnetIds; a caller from plain JavaScript may still pass those.
+  if (props.cluster === undefined || props.cluster === null) {
+    invalid('cluster', props.cluster, 'Expected the cluster that runs the service: a FargateCluster, ExistingCluster.fromArn(...) or another '
+      + 'ICluster. It replaces the clusterArn and clusterName props of earlier versions.');
+  }
+  if (props.network === undefined || props.network === null) {
+    invalid('network', props.network, 'Expected where the tasks run: a PrivateNetwork, an ExistingNetwork or another ITaskNetwork. '
+      + 'It replaces the subnetIds and assignPublicIp props of earlier versions.');
+  }
+  requireServiceDependencies(props.cluster.serviceDependencies);
   requireOutputPrefix('outputPrefix', props.outputPrefix);
   if (props.existingLogGroup !== undefined) {
     for (const [property, value] of [['logRetentionDays', props.logRetentionDays], ['logKmsKeyArn', props.logKmsKeyArn]] as const) {
@@ -380,6 +409,37 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
     writablePaths: (props.app.writablePaths ?? []).length > 0,
   });
   validateSpotStopTimes(props, props.capacityProviderStrategy);
+}
+
+/**
+ * Each of a cluster's `serviceDependencies` must be a resource (or other dependable) of a stack: anything
+ * else would fail deep in cdktf, or be dropped from `depends_on` without a word.
+ */
+function requireServiceDependencies(dependencies: ITerraformDependable[] | undefined): void {
+  if (dependencies === undefined) {
+    return;
+  }
+  if (!Array.isArray(dependencies)) {
+    invalid('cluster.serviceDependencies', dependencies, 'Expected a list of Terraform resources for the service to depend on.');
+  }
+  dependencies.forEach((dependency, i) => {
+    const property = `cluster.serviceDependencies[${i}]`;
+    if (dependency === null || typeof dependency !== 'object' || typeof (dependency as { fqn?: unknown }).fqn !== 'string') {
+      invalid(property, dependency, 'Expected a Terraform resource (or other construct with an fqn) for the service to depend on, not a string or token.');
+    }
+    if (Construct.isConstruct(dependency) && !inAnyStack(dependency)) {
+      invalid(property, dependency.node.path, 'Expected a resource in a TerraformStack: Terraform can only depend on what a stack declares.');
+    }
+  });
+}
+
+function inAnyStack(construct: Construct): boolean {
+  try {
+    TerraformStack.of(construct);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

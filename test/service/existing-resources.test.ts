@@ -65,7 +65,8 @@ describe('TunnelFargateService with existing resources', () => {
     expect(construct.taskRole.role).toBeUndefined();
     expect(construct.taskRole.roleName).toBe('admin-app');
     const policy = inlinePolicies(doc)['admin-app'];
-    expect(policy.name).toBe('task');
+    // Named after the service: other policies of the role (and other services using it) keep their own.
+    expect(policy.name).toBe('app-task');
     expect(statementsOf(doc, 'task-role').map((statement) => statement.sid)).toEqual(['EcsExec', 'CloudflaredMetrics']);
     // The tasks start only once the policy is attached.
     expect(service.depends_on).toContain(`aws_iam_role_policy.${Object.keys(resources(doc, 'aws_iam_role_policy')).find((id) => id.includes('task-role'))}`);
@@ -77,7 +78,7 @@ describe('TunnelFargateService with existing resources', () => {
       web.taskRole.addPolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::acme-uploads/*'] });
       web.taskRole.addManagedPolicyArn('arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
     });
-    expect(inlinePolicies(doc)['admin-app'].name).toBe('task');
+    expect(inlinePolicies(doc)['admin-app'].name).toBe('app-task');
     expect(onlyResource(doc, 'aws_iam_role_policy_attachment').role).toBe('admin-app');
   });
 
@@ -91,7 +92,7 @@ describe('TunnelFargateService with existing resources', () => {
     expect(Object.keys(resources(doc, 'aws_iam_role'))).toEqual([expect.stringMatching(/task-role/)]);
     expect(taskDefinition.execution_role_arn).toBe(EXECUTION_ROLE_ARN);
     const policy = inlinePolicies(doc)['admin-execution'];
-    expect(policy.name).toBe('task-execution');
+    expect(policy.name).toBe('app-task-execution');
     const statements = statementsOf(doc, 'execution-role');
     expect(statements.find((statement) => statement.sid === 'ReadParameters')?.resources).toEqual([PARAMETER_ARN]);
     expect(statements.map((statement) => statement.sid)).toContain('WriteLogs');

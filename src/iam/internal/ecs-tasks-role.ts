@@ -5,7 +5,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Token } from 'cdktf';
+import { TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { pathSegments } from '../../core/default-name';
 import { invalid } from '../../core/validation';
@@ -55,13 +55,16 @@ export function newEcsTasksRole(scope: Construct, name: string | undefined, desc
 
 /**
  * Attaches `statements` as the inline policy `name` of the role `role` (its id or name), built by the
- * `aws_iam_policy_document` data source.
+ * `aws_iam_policy_document` data source, with the plan-time checks `preconditions` (if any).
  */
 export function newInlinePolicy(
   scope: Construct, role: string, name: string, statements: DataAwsIamPolicyDocumentStatement[],
+  preconditions: TerraformResourceLifecycle['precondition'] = [],
 ): DataAwsIamPolicyDocument {
   const document = new DataAwsIamPolicyDocument(scope, 'PolicyDocument', { statement: statements });
-  new IamRolePolicy(scope, 'Policy', { role, name, policy: document.json });
+  new IamRolePolicy(scope, 'Policy', {
+    role, name, policy: document.json, lifecycle: preconditions.length > 0 ? { precondition: preconditions } : undefined,
+  });
   return document;
 }
 

@@ -40,6 +40,13 @@ export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
   readonly logGroupName: string;
 
   /**
+   * Region of the log group, when it may differ from the provider's (an existing log group).
+   *
+   * @default - the provider's region
+   */
+  readonly logGroupRegion?: string;
+
+  /**
    * Tags of the task definition (the service propagates them to its tasks).
    *
    * @default - none
@@ -99,8 +106,8 @@ export class TunnelTaskDefinition extends Construct implements ITunnelTaskDefini
     const cpu = props.cpu ?? DEFAULT_CPU;
     const cpuArchitecture = props.cpuArchitecture ?? CpuArchitecture.X86_64;
     props = withBoundImages(this, props, cpuArchitecture);
-    const region = new DataAwsRegion(this, 'region');
-    const logs = { logGroupName: props.logGroupName, region: region.region };
+    const region = props.logGroupRegion ?? new DataAwsRegion(this, 'region').region;
+    const logs = { logGroupName: props.logGroupName, region };
     const app = renderAppContainer(props.app, props.enableExecuteCommand ?? false, logs, stopTimes(props).appStopTimeoutSeconds);
     this.appContainerName = props.app.name ?? DEFAULT_APP_CONTAINER_NAME;
     this.sidecarContainerName = CLOUDFLARED_CONTAINER_NAME;

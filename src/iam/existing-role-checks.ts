@@ -1,0 +1,177 @@
+/**
+ * What the library checks when it attaches permissions to a role it did not create. Not exported from the
+ * module's index: the service uses it, the public API does not include it.
+ *
+ * - Each inline policy on an existing role has a name of its own (`<service>-task`,
+ *   `<service>-task-execution`), claimed in the app: `aws_iam_role_policy` is a put, so two policies of the
+ *   same name on one role would overwrite each other at apply, and a policy the role already has under a
+ *   fixed name would be replaced (and deleted on destroy).
+ * - The plan fails when an existing role (or log group) is in another account or partition than the one
+ *   Terraform deploys to: the inline policy would land on a same-named local role, and a dedicated
+ *   credential key would trust the foreign principal.
+ * - One role may not be both the task role and the execution role: the app could read the tunnel credential.
+ */
+import { createHash } from 'crypto';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { Fn, Op, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { IRole } from './existing-role';
+import { hasBrand } from '../core/brand';
+import { pathSegments } from '../core/default-name';
+import { invalid } from '../core/validation';
+
+/** One plan-time check of a resource's `lifecycle.precondition`. */
+export type Precondition = NonNullable<TerraformResourceLifecycle['precondition']>[number];
+
+/**
+ * The key under which a service passes its name to the roles it builds, for the names of their inline
+ * policies on existing roles. A registered symbol, so another copy of the library reads it too; not a prop.
+ */
+const POLICY_NAME_PREFIX = Symbol.for('cdktf-zero-trust-fargate.inlinePolicyNamePrefix');
+
+/** IAM's limit on the length of an inline policy name. */
+const POLICY_NAME_MAX = 128;
+
+/** Characters IAM allows in a policy name. */
+const POLICY_NAME_CHAR = /[\w+=,.@-]/;
+
+/**
+ * The role props with the prefix of the inline policy names on an existing role: the service's name.
+ *
+ * @param props the props of a `TaskRole` or `TaskExecutionRole`
+ * @param prefix the service name (a literal or a token)
+ */
+export function withPolicyNamePrefix<T extends object>(props: T, prefix: string): T {
+  return { ...props, [POLICY_NAME_PREFIX]: prefix };
+}
+
+/**
+ * Name of the inline policy `suffix` (`task`, `task-execution`) of the role construct `scope` on an
+ * existing role: `<service name>-<suffix>`, or, for a role built outside a service, `<construct path>-<suffix>`.
+ * Stable (it changes only when the service is renamed or the construct moved) and within IAM's 128 characters:
+ * a longer prefix keeps its start and an 8-character hash of the whole.
+ */
+export function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
+  const given = (props as Record<symbol, unknown>)[POLICY_NAME_PREFIX];
+  const prefix = typeof given === 'string' ? given : pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
+  if (Token.isUnresolved(prefix)) {
+    return `${prefix}-${suffix}`;
+  }
+  const room = POLICY_NAME_MAX - suffix.length - 1;
+  if (prefix.length <= room) {
+    return `${prefix}-${suffix}`;
+  }
+  const hash = createHash('sha256').update(prefix).digest('hex').slice(0, 8);
+  return `${prefix.slice(0, room - hash.length - 1)}-${hash}-${suffix}`;
+}
+
+/** Per app: `<role name>\0<policy name>` -> path of the construct whose inline policy it is. */
+const inlinePolicies = new WeakMap<Construct, Map<string, string>>();
+
+/**
+ * Records that `construct` writes the inline policy `policyName` on the existing role `role`, or fails
+ * naming both constructs when another one in the app already does: the second apply would replace the first
+ * one's policy. Roles and names given as tokens are compared as written (the same object compares equal).
+ */
+export function claimInlinePolicy(construct: Construct, role: IRole, policyName: string, property: string): void {
+  const app = construct.node.root;
+  const taken = inlinePolicies.get(app) ?? new Map<string, string>();
+  inlinePolicies.set(app, taken);
+  const key = `${role.roleName}\u0000${policyName}`;
+  const owner = taken.get(key);
+  // A construct removed after a failed build (see the pattern) no longer owns its policy.
+  if (owner !== undefined && owner !== construct.node.path && app.node.findAll().some((c) => c.node.path === owner)) {
+    invalid(property, role.roleArn,
+      `The inline policy "${policyName}" of this role is already written by ${owner}; ${construct.node.path} would write the same `
+      + 'policy, and at apply each would overwrite the other. Give the services different names, or each its own role.');
+  }
+  taken.set(key, construct.node.path);
+}
+
+/** The data source named `id` under `scope`, created on first use. */
+function dataSource<T extends Construct>(scope: Construct, id: string, create: () => T): T {
+  return (scope.node.tryFindChild(id) as T | undefined) ?? create();
+}
+
+/** Field `index` of an ARN (1 partition, 3 region, 4 account), as a literal or a Terraform expression. */
+export function arnField(arn: string, index: number): string {
+  return Token.isUnresolved(arn) ? Fn.element(Fn.split(':', arn), index) : arn.split(':')[index];
+}
+
+/**
+ * Plan-time checks that the existing resource `arn` is in the account (and, with `checkPartition`, the
+ * partition) Terraform deploys to, using the `Account` and `Partition` data sources under `scope`.
+ *
+ * @param what how the user gave the resource, for the message, e.g. `existingExecutionRole`
+ */
+export function sameAccountPreconditions(scope: Construct, arn: string, what: string, checkPartition: boolean): Precondition[] {
+  const account = dataSource(scope, 'Account', () => new DataAwsCallerIdentity(scope, 'Account'));
+  const checks: Precondition[] = [{
+    condition: Op.eq(arnField(arn, 4), account.accountId),
+    errorMessage: `${what} (${arn}) is in another account than the one Terraform deploys to (${account.accountId}). `
+      + 'The library attaches permissions by name in this account, so they would land on another resource, and '
+      + 'a dedicated credential key would trust a foreign principal. Give a role or log group of this account.',
+  }];
+  if (checkPartition) {
+    const partition = dataSource(scope, 'Partition', () => new DataAwsPartition(scope, 'Partition'));
+    checks.push({
+      condition: Op.eq(arnField(arn, 1), partition.partition),
+      errorMessage: `${what} (${arn}) is in another partition than the one Terraform deploys to (${partition.partition}).`,
+    });
+  }
+  return checks;
+}
+
+/**
+ * Adds plan-time checks to the inline policy of a `TaskExecutionRole` (which every execution role has):
+ * the service's checks of the roles and log group it was given fail the plan before anything is attached.
+ */
+export function addExecutionRolePreconditions(executionRole: Construct, checks: Precondition[]): void {
+  const policy = executionRole.node.tryFindChild('Policy');
+  if (policy !== undefined && TerraformResource.isTerraformResource(policy)) {
+    addPreconditions(policy, checks);
+  }
+}
+
+/** Adds plan-time checks to a resource, after those it has. */
+export function addPreconditions(resource: TerraformResource, checks: Precondition[]): void {
+  if (checks.length === 0) {
+    return;
+  }
+  resource.lifecycle = { ...resource.lifecycle, precondition: [...(resource.lifecycle?.precondition ?? []), ...checks] };
+}
+
+/**
+ * Fails when one role would be both the task role and the execution role of a service: the execution role
+ * reads the tunnel credential, so the app (and whoever uses ECS Exec) could read it too. A library
+ * `TaskExecutionRole` as task role (or `TaskRole` as execution role) is refused for the same reason.
+ * When the ARNs are tokens that may be equal, returns a plan-time check instead.
+ */
+export function requireSeparateRoles(taskRole: IRole | undefined, executionRole: IRole | undefined): Precondition[] {
+  const why = 'The execution role reads (and decrypts) the tunnel credential, so the app and ECS Exec users would be able to read it. '
+    + 'Give the app a role of its own.';
+  if (taskRole !== undefined && hasBrand(taskRole, 'TaskExecutionRole')) {
+    invalid('existingTaskRole', taskRole.roleArn, `Expected a role for the app, not a TaskExecutionRole. ${why}`);
+  }
+  if (executionRole !== undefined && hasBrand(executionRole, 'TaskRole')) {
+    invalid('existingExecutionRole', executionRole.roleArn,
+      'Expected a role for ECS to start the tasks, not a TaskRole: the app of the TaskRole\'s service could read this service\'s tunnel credential.');
+  }
+  if (taskRole === undefined || executionRole === undefined) {
+    return [];
+  }
+  const taskArn = taskRole.roleArn;
+  const executionArn = executionRole.roleArn;
+  if (taskRole === executionRole || (!Token.isUnresolved(taskArn) && !Token.isUnresolved(executionArn) && taskArn === executionArn)) {
+    invalid('existingTaskRole', taskArn, `Expected another role than existingExecutionRole. ${why}`);
+  }
+  if (!Token.isUnresolved(taskArn) && !Token.isUnresolved(executionArn)) {
+    return [];
+  }
+  return [{
+    condition: Op.neq(taskArn, executionArn),
+    errorMessage: 'existingTaskRole and existingExecutionRole (service.existingTaskRole and service.existingExecutionRole of a '
+      + `ZeroTrustFargateService) are the same role (${taskArn}). ${why}`,
+  }];
+}
