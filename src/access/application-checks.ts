@@ -4,12 +4,11 @@
  * policies. Internal: not part of the public API.
  */
 import { ZeroTrustAccessApplicationCorsHeaders } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
-import { Token } from 'cdktf';
 import { AccessCookieSameSite, AccessCookieSettings, AccessCorsMethod, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import type { AccessPolicyReference } from './policy-reference';
-import { isToken, parseUrl, requireHttpsUrl, requireText, requireUuid } from './validation';
-import { invalid, requireNonEmpty, requireOptionalIntegerInRange, requireUnique } from '../core/validation';
+import { parseUrl, requireHttpsUrl, requireUuid } from './validation';
+import { invalid, isToken, requireNonEmpty, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
 const SAME_SITE = Object.values(AccessCookieSameSite) as string[];
@@ -37,7 +36,7 @@ function requireOrigin(property: string, value: string): void {
 /** A list that may be a token as a whole (it then passes unchecked), else a non-empty list of distinct checked values. */
 function checkList(property: string, values: string[] | undefined, check: (property: string, value: string) => void,
   key: (value: string) => string = String): void {
-  if (values === undefined || Token.isUnresolved(values)) {
+  if (values === undefined || isToken(values)) {
     return;
   }
   if (!Array.isArray(values)) {

@@ -1,6 +1,6 @@
 import { DataCloudflareZeroTrustAccessPolicy } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-policy';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
-import { Fn, Op, Precondition, TerraformIterator, Token } from 'cdktf';
+import { Fn, Op, Precondition, TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkCookies, checkCors, checkDenySettings, checkPolicyReferences, toCookieAttributes, toCorsHeaders } from './application-checks';
 import { AccessCookieSettings, AccessCorsOptions } from './application-settings';
@@ -10,11 +10,11 @@ import { checkApplication, checkPolicy, GuardEntry, policyEntry, referenceEntry 
 import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { AccessPolicyReference } from './policy-reference';
-import { DEFAULT_SESSION_DURATION, isToken, requireApplicationDomains, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { DEFAULT_SESSION_DURATION, requireApplicationDomains, requireHttpsUrl, requireSessionDuration } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, isKnown, requireUnique } from '../core/validation';
+import { invalid, isToken, requireText, requireUnique } from '../core/validation';
 
 /**
  * How an Access application answers browsers and clients: CORS, cookies and
@@ -304,7 +304,7 @@ export class AccessApplication extends Construct implements IAccessApplication {
     checkApplication(this, entries, 'policies');
 
     // A whole Terraform list of domains is known only at apply time: it stays a list token.
-    const listed = isKnown(props.domains);
+    const listed = !isToken(props.domains);
     this.domains = listed ? [...props.domains] : props.domains;
     if (listed) {
       this.domains.forEach((domain, i) => claimPhysicalName(this, 'Access application domain', domain, `domains[${i}]`));
@@ -401,11 +401,11 @@ function validate(scope: Construct, props: AccessApplicationProps): void {
     requireHttpsUrl('logoUrl', props.logoUrl);
   }
   const idps = props.allowedIdentityProviderIds;
-  if (idps !== undefined && !Token.isUnresolved(idps)) {
+  if (idps !== undefined && !isToken(idps)) {
     idps.forEach((idp, i) => requireText(`allowedIdentityProviderIds[${i}]`, idp));
     requireUnique('allowedIdentityProviderIds', idps);
   }
-  if (props.autoRedirectToIdentity === true && !Token.isUnresolved(idps) && idps?.length !== 1) {
+  if (props.autoRedirectToIdentity === true && !isToken(idps) && idps?.length !== 1) {
     invalid('autoRedirectToIdentity', true,
       `Needs exactly one entry in allowedIdentityProviderIds (the provider to redirect to), but there are ${idps?.length ?? 0}.`);
   }

@@ -4,9 +4,8 @@ import { groupProblems } from './internal/access-model';
 import { markAccessGroup, optInsOf, providerRuleList, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
 import { requireSingleElement } from './policy-checks';
 import { AccessRule } from './rule';
-import { requireText } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
-import { invalid } from '../core/validation';
+import { invalid, requireText } from '../core/validation';
 
 /** Properties of an `AccessGroup`. */
 export interface AccessGroupProps {

@@ -2,13 +2,13 @@ import {
   ZeroTrustAccessIdentityProvider,
   ZeroTrustAccessIdentityProviderConfigA,
 } from '@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider';
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { markIdentityProvider } from './internal/construct-model';
-import { isToken, requireEmailDomain, requireHttpsUrl, requireText, requireUuid } from './validation';
+import { requireEmailDomain, requireHttpsUrl, requireUuid } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
-import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../core/validation';
 
 /** Properties every identity provider shares. */
 export interface AccessIdentityProviderBaseProps {
@@ -389,7 +389,7 @@ function checkOAuthClient(props: AccessOAuthClientProps): void {
 
 /** A list that may be a token as a whole; otherwise at least one distinct non-empty name. */
 function checkNames(property: string, names: string[] | undefined): void {
-  if (names === undefined || Token.isUnresolved(names)) {
+  if (names === undefined || isToken(names)) {
     return;
   }
   if (!Array.isArray(names)) {
@@ -406,7 +406,7 @@ function requireCertificates(property: string, certificates: string[]): void {
     invalid(property, certificates, 'Expected the IdP\'s signing certificates (the base64 body of each X.509 certificate).');
   }
   checkNames(property, certificates);
-  if (Token.isUnresolved(certificates)) {
+  if (isToken(certificates)) {
     return;
   }
   certificates.forEach((certificate, i) => {

@@ -1,6 +1,6 @@
 import { EMAIL } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
-import { invalid, isKnown } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** A standard (not FIFO) SNS topic ARN. */
 const SNS_TOPIC_ARN = /^arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
@@ -30,7 +30,7 @@ export class AwsAlertTarget {
    */
   public static email(address: string): AwsAlertTarget {
     const problem = checkArguments('AwsAlertTarget.email', () => {
-      if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+      if (!isToken(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
         invalid('address', address, 'Expected an email address such as "ops@example.com".');
       }
     });
@@ -47,7 +47,7 @@ export class AwsAlertTarget {
    */
   public static snsTopic(topicArn: string): AwsAlertTarget {
     const problem = checkArguments('AwsAlertTarget.snsTopic', () => {
-      if (isKnown(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
+      if (!isToken(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
         invalid('topicArn', topicArn,
           'Expected the ARN of a standard SNS topic, e.g. "arn:aws:sns:eu-west-1:123456789012:ops-alerts" (CloudWatch alarms cannot publish to FIFO topics).');
       }

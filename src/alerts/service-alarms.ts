@@ -9,7 +9,7 @@ import { newNoRunningTaskAlarm, newTasksBelowDesiredAlarm } from './internal/tas
 import { requireAlarmMinutes, requireAwsTarget } from './internal/validate-targets';
 import { pathLabel } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, isKnown } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 import { TunnelFargateService } from '../service';
 
 /** Properties of a `ServiceAlarms`. */
@@ -148,7 +148,7 @@ function validateServiceAlarmsProps(props: ServiceAlarmsProps): void {
     invalid('containerInsights', props.containerInsights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
   }
   requireAlarmMinutes('alarmAfterMinutes', props.alarmAfterMinutes);
-  if (props.name !== undefined && isKnown(props.name) && !NAME.test(props.name)) {
+  if (props.name !== undefined && !isToken(props.name) && !NAME.test(props.name)) {
     invalid('name', props.name, 'Expected 1 to 200 letters, digits, hyphens or underscores.');
   }
 }

@@ -3,9 +3,9 @@
  * read with `terraform output <name>`. cdktf would name them after the construct
  * path plus a hash (`admin_url_FC8549C1`). Internal: not part of the public API.
  */
-import { TerraformOutput, TerraformOutputConfig, TerraformStack, Token } from 'cdktf';
+import { TerraformOutput, TerraformOutputConfig, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalid } from './validation';
+import { invalid, isToken } from './validation';
 
 /** Terraform identifiers as this library writes them: lower-case snake case. */
 const OUTPUT_PREFIX = /^[a-z][a-z0-9_]{0,39}$/;
@@ -15,7 +15,7 @@ export function requireOutputPrefix(property: string, prefix: string | undefined
   if (prefix === undefined) {
     return;
   }
-  if (Token.isUnresolved(prefix)) {
+  if (isToken(prefix)) {
     invalid(property, prefix, 'Must be a literal string: it names the Terraform outputs at synth time.');
   }
   if (!OUTPUT_PREFIX.test(prefix)) {

@@ -3,9 +3,9 @@
  * create the same ECS cluster, tunnel, DNS record, SSM parameter... fail at
  * synth instead of fighting at apply. Internal: not part of the public API.
  */
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalid } from './validation';
+import { invalid, isToken } from './validation';
 
 /** Per stack: `<kind>\0<name>` -> path of the construct that took it. */
 const claims = new WeakMap<TerraformStack, Map<string, string>>();
@@ -18,7 +18,7 @@ const claims = new WeakMap<TerraformStack, Map<string, string>>();
  * @param property the prop that carries the name, for the error
  */
 export function claimPhysicalName(construct: Construct, kind: string, name: string | undefined, property: string): void {
-  if (name === undefined || Token.isUnresolved(name)) {
+  if (name === undefined || isToken(name)) {
     return;
   }
   const stack = TerraformStack.of(construct);

@@ -8,16 +8,17 @@
 import { Token } from 'cdktf';
 
 /**
- * True when the value is known at synth time, i.e. not a cdktf token that
- * Terraform resolves later; only known values can be checked.
+ * True when the value is a cdktf token (a string, number or list that
+ * Terraform resolves later): it cannot be checked at synth time, so checks
+ * let it pass. The library's one test for tokens.
  */
-export function isKnown(value: unknown): boolean {
-  return !Token.isUnresolved(value);
+export function isToken(value: unknown): boolean {
+  return Token.isUnresolved(value);
 }
 
 /** Renders a user-supplied value for an error message. */
 function show(value: unknown): string {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     return '<a Terraform token>'; // never the token's internal marker
   }
   if (typeof value === 'string') {
@@ -98,6 +99,17 @@ function outerPropertyName(property: string, names: Record<string, string>, fall
   return fallbackPrefix === undefined ? property : `${fallbackPrefix}.${property}`;
 }
 
+/**
+ * Fails when a required text is missing, empty or only blanks; tokens pass.
+ *
+ * @param allowed what would have been accepted, when more can be said than "a non-empty string"
+ */
+export function requireText(property: string, value: string | undefined, allowed = 'Expected a non-empty string.'): void {
+  if (value === undefined || value === null || (!isToken(value) && value.trim() === '')) {
+    invalid(property, value, allowed);
+  }
+}
+
 /** Fails unless `value` is a whole number within [min, max]. */
 export function requireIntegerInRange(property: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -107,7 +119,7 @@ export function requireIntegerInRange(property: string, value: number, min: numb
 
 /** Like `requireIntegerInRange` for an optional setting: unset values and tokens pass. */
 export function requireOptionalIntegerInRange(property: string, value: number | undefined, min: number, max: number): void {
-  if (value !== undefined && isKnown(value)) {
+  if (value !== undefined && !isToken(value)) {
     requireIntegerInRange(property, value, min, max);
   }
 }

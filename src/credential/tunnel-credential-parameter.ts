@@ -8,7 +8,7 @@ import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../core
 import { pathSegments } from '../core/default-name';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** What the tunnel credential parameter holds, which decides how the `cloudflared` sidecar reads it. */
 export enum TunnelCredentialFormat {
@@ -173,7 +173,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
       requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
     }
     const arnName = arnResource(props.parameterArn)?.replace(/^parameter\/?/, '');
-    if (arnName !== undefined && !Token.isUnresolved(props.parameterName)
+    if (arnName !== undefined && !isToken(props.parameterName)
         && arnName !== props.parameterName.replace(/^\//, '')) {
       invalid('parameterName', props.parameterName,
         `Expected the name of the parameter in parameterArn ("/${arnName}" or "${arnName}").`);
@@ -264,7 +264,7 @@ class ExistingTunnelCredential implements ITunnelCredential {
 
 /** Checks a credential given as plain text; a token is checked by Terraform and Cloudflare instead. */
 function validateValue(value: string, format: TunnelCredentialFormat): void {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     return;
   }
   // The value itself is never echoed in these messages: it is a secret.

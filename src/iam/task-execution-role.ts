@@ -2,13 +2,12 @@ import { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** Properties of a `TaskExecutionRole`. */
 export interface TaskExecutionRoleProps {
@@ -191,5 +190,5 @@ function unique(values: string[]): string[] {
 
 /** `arn:...:secret:<name>`: drops an ECS `:json-key:version-stage:version-id` suffix that IAM would not match. */
 function secretArnOnly(arn: string): string {
-  return Token.isUnresolved(arn) ? arn : arn.split(':').slice(0, 7).join(':');
+  return isToken(arn) ? arn : arn.split(':').slice(0, 7).join(':');
 }

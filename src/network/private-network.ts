@@ -8,7 +8,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Fn, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Fn, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { EgressMode } from './egress-mode';
 import { requireResourceName, withName } from './name-tags';
@@ -16,7 +16,7 @@ import { MAX_ZONES, privateSubnetCidr, publicSubnetCidr } from './subnet-layout'
 import { ITaskNetwork } from './task-network';
 import { VpcEndpoints } from './vpc-endpoints';
 import { parseIpv4Cidr } from '../core/cidr';
-import { invalid, requireIntegerInRange, requireUnique } from '../core/validation';
+import { invalid, isToken, requireIntegerInRange, requireUnique } from '../core/validation';
 
 /** Properties of a `PrivateNetwork`. */
 export interface PrivateNetworkProps {
@@ -337,7 +337,7 @@ export class PrivateNetwork extends Construct implements ITaskNetwork {
 
 /** Fails unless the block is an IPv4 CIDR in network form with a prefix from /16 to /24. */
 function validateCidrBlock(cidrBlock: string): void {
-  if (Token.isUnresolved(cidrBlock)) {
+  if (isToken(cidrBlock)) {
     return;
   }
   const parsed = parseIpv4Cidr(cidrBlock);
@@ -358,7 +358,7 @@ function validateZones(props: PrivateNetworkProps): void {
   }
   if (props.availabilityZones !== undefined) {
     const zones = props.availabilityZones;
-    if (Token.isUnresolved(zones)) {
+    if (isToken(zones)) {
       invalid('availabilityZones', zones, 'Expected a literal list of zone names (its length decides the subnets); use availabilityZoneCount to look zones up.');
     }
     if (zones.length < MIN_ZONES) {
@@ -368,14 +368,14 @@ function validateZones(props: PrivateNetworkProps): void {
       invalid('availabilityZones', zones, tooMany);
     }
     zones.forEach((zone, i) => {
-      if (!Token.isUnresolved(zone) && !/^[a-z]{2}(-[a-z0-9]+)+-\d[a-z]$/.test(zone)) {
+      if (!isToken(zone) && !/^[a-z]{2}(-[a-z0-9]+)+-\d[a-z]$/.test(zone)) {
         invalid(`availabilityZones[${i}]`, zone, 'Expected a zone name such as eu-west-1a.');
       }
     });
     requireUnique('availabilityZones', zones);
   }
   if (props.availabilityZoneCount !== undefined) {
-    if (Token.isUnresolved(props.availabilityZoneCount)) {
+    if (isToken(props.availabilityZoneCount)) {
       invalid('availabilityZoneCount', props.availabilityZoneCount,
         `Expected a literal whole number from ${MIN_ZONES} to ${MAX_ZONES}: it decides how many subnets (and NAT gateways) are created, which synthesis must know.`);
     }

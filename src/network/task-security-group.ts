@@ -1,5 +1,4 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAwsId } from './aws-ids';
 import { EgressRule } from './egress-rule';
@@ -8,7 +7,7 @@ import { resolveEgressRule } from './resolve-egress-rule';
 import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './security-group-rules';
 import { pathSegments } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, requireNonEmpty } from '../core/validation';
+import { invalid, isToken, requireNonEmpty } from '../core/validation';
 
 /** Properties of a `TaskSecurityGroup`. */
 export interface TaskSecurityGroupProps {
@@ -128,7 +127,7 @@ export class TaskSecurityGroup extends Construct {
 
 /** Fails unless AWS accepts `name` as a security group name. */
 function validateGroupName(name: string): void {
-  if (Token.isUnresolved(name)) {
+  if (isToken(name)) {
     return;
   }
   requireResourceName('name', name);

@@ -21,12 +21,15 @@ import { ServiceAlarms, TunnelHealthAlert } from '../alerts';
 import { FargateCluster, ICluster } from '../cluster';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
+import { DNS_LABEL_FORM, isDnsLabel } from '../core/dns-label';
 import { requireHostname, requireTeamName } from '../core/hostname';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
-import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
+import { handDownChecked, PropPath } from '../core/prop-path';
+import { invalid, isToken, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
 import { AppContainerOptions, TunnelFargateService } from '../service';
+import { checkServiceOptions } from '../service/service-options-check';
 import { CloudflareTunnel } from '../tunnel';
 
 /** Properties of a `ZeroTrustFargateService`. */
@@ -169,8 +172,6 @@ export interface ZeroTrustFargateServiceProps {
   readonly alerts?: ZeroTrustAlertOptions;
 }
 
-const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /**
  * A private web app on ECS Fargate, reachable only through Cloudflare Access
  * and a Cloudflare Tunnel: no inbound port, no VPN.
@@ -295,7 +296,7 @@ export class ZeroTrustFargateService extends Construct {
           hostname: props.hostname,
           // Containers of an awsvpc task share one network namespace. A number token must become a
           // string token, or the template would print its placeholder value.
-          service: `http://localhost:${Token.isUnresolved(props.app.port) ? Token.asString(props.app.port) : props.app.port}`,
+          service: `http://localhost:${isToken(props.app.port) ? Token.asString(props.app.port) : props.app.port}`,
           originRequest: props.tunnel?.originRequest,
           // The origin checks this application's tokens, and the route waits for it and its policies.
           accessApplication: this.hostnameAccessApplication,
@@ -330,7 +331,8 @@ export class ZeroTrustFargateService extends Construct {
       this.cluster = props.existingCluster ?? newCluster!;
 
       const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
-      this.service = withPropertyNames(SERVICE_NAMES, () => new TunnelFargateService(this, 'service', {
+      // The service options and the app were checked with the props, under the names the user wrote.
+      this.service = new TunnelFargateService(this, 'service', handDownChecked({
         ...serviceOptions,
         serviceName: this.name,
         outputPrefix: props.outputPrefix,
@@ -342,7 +344,7 @@ export class ZeroTrustFargateService extends Construct {
         credential: this.credential,
         tunnelId: this.tunnel.tunnelId,
         app: props.app,
-      }), 'service');
+      }));
       // A capacity provider strategy fails until the cluster offers the providers: wait for them when the
       // cluster is made in this app, whether created here or passed in.
       const fargateCluster = newCluster ?? (props.existingCluster instanceof FargateCluster
@@ -388,14 +390,6 @@ const TUNNEL_NAMES: Record<string, string> = {
   'secretRotationKey': 'tunnel.secretRotationKey',
 };
 const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };
-const SERVICE_NAMES: Record<string, string> = {
-  outputPrefix: 'outputPrefix',
-  serviceName: 'name',
-  family: 'name',
-  app: 'app',
-  subnetIds: 'existingNetwork.subnetIds',
-  securityGroupIds: 'service.egressRules',
-};
 
 function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string> {
   return {
@@ -430,11 +424,11 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.access === undefined || props.access === null) {
     invalid('access', props.access, 'Expected who may get in: { allow: [...] } or { policies: [...] }.');
   }
-  if (props.access.applicationName !== undefined && isKnown(props.access.applicationName) && props.access.applicationName.trim() === '') {
+  if (props.access.applicationName !== undefined && !isToken(props.access.applicationName) && props.access.applicationName.trim() === '') {
     invalid('access.applicationName', props.access.applicationName, 'Expected a non-empty name, or leave it unset to use the service name.');
   }
-  if (!Token.isUnresolved(name) && !NAME.test(name)) {
-    invalid('name', name, 'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.');
+  if (!isToken(name) && !isDnsLabel(name)) {
+    invalid('name', name, `${DNS_LABEL_FORM}.`);
   }
   const policies = accessPolicies(props.access, name);
   if (policies.length === 0 && !hasOtherWayIn(props.access)) {
@@ -463,6 +457,7 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   }
   validateAlerts(props.alerts);
   requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
+  checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'), PropPath.root().child('app'));
 }
 
 /**
@@ -474,7 +469,7 @@ function validateAccess(scope: Construct, access: ZeroTrustAccessOptions, name: 
   const policies = access.policies ?? [];
   const shorthandName = (access.allow ?? []).length > 0 ? [shorthandPolicyName(name)] : [];
   requireUnique('access.policies[].name', [...shorthandName, ...policies.map((options) => options.name)]);
-  if (access.allow !== undefined && (!isKnown(access.allow) || !Array.isArray(access.allow))) {
+  if (access.allow !== undefined && (isToken(access.allow) || !Array.isArray(access.allow))) {
     invalid('access.allow', access.allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
   }
   (access.allow ?? []).forEach((rule, i) => {

@@ -2,6 +2,7 @@ import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-pol
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { Construct } from 'constructs';
 import { validateAutoscalingOptions } from './internal/validate-autoscaling';
+import { PropPath, wasChecked } from '../core/prop-path';
 
 /**
  * Target-tracking autoscaling of the service's task count on average CPU and/or memory.
@@ -101,7 +102,9 @@ export class ServiceAutoscaling extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServiceAutoscalingProps) {
     super(scope, id);
-    validateAutoscalingOptions(props);
+    if (!wasChecked(props)) {
+      validateAutoscalingOptions(props, PropPath.root());
+    }
 
     this.target = new AppautoscalingTarget(this, 'target', {
       serviceNamespace: 'ecs',

@@ -10,9 +10,11 @@ import { imageExistsChecks } from './internal/image-exists-check';
 import { metricsAgentImage, renderMetricsAgentContainer } from './internal/metrics-agent-container-definition';
 import { renderSidecarContainer, sidecarImage } from './internal/sidecar-container-definition';
 import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './internal/task-defaults';
-import { validateTaskOptions } from './internal/validate-task-options';
+import { validateTaskOptions, validateTunnelWiring } from './internal/validate-task-options';
 import { CpuArchitecture, TunnelTaskOptions } from './task-options';
 import { jsonencode } from '../core/jsonencode';
+import { PropPath, wasChecked } from '../core/prop-path';
+import { isToken } from '../core/validation';
 
 /** Properties of a `TunnelTaskDefinition`. */
 export interface TunnelTaskDefinitionProps extends TunnelTaskOptions {
@@ -105,7 +107,10 @@ export class TunnelTaskDefinition extends Construct {
    */
   constructor(scope: Construct, id: string, props: TunnelTaskDefinitionProps) {
     super(scope, id);
-    validateTaskOptions(props);
+    validateTunnelWiring(props);
+    if (!wasChecked(props)) {
+      validateTaskOptions(props, PropPath.root(), PropPath.root().child('app'));
+    }
 
     const cpu = props.cpu ?? DEFAULT_CPU;
     const cpuArchitecture = props.cpuArchitecture ?? CpuArchitecture.X86_64;
@@ -177,5 +182,5 @@ function withBoundImages(scope: Construct, props: TunnelTaskDefinitionProps, cpu
 
 /** The provider wants strings for cpu/memory; a number token must stay a token. */
 function numberAsString(value: number): string {
-  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+  return isToken(value) ? Token.asString(value) : String(value);
 }

@@ -1,25 +1,24 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { Annotations, TerraformResource, Token } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret } from './container-secret';
-import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { TunnelTaskOptions } from './task-options';
-import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
+import { invalid, isToken, requireNonEmpty } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { ServiceLogGroup } from '../logs';
 import { ContainerSecretSource } from './internal/container-secret-source';
-import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
+import { usesFargateSpot } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
-import { requirePlatformVersion } from './internal/platform-version';
 import { sidecarImage } from './internal/sidecar-container-definition';
-import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
-import { validateTaskOptions } from './internal/validate-task-options';
+import { DEPLOYMENT_MAXIMUM_PERCENT } from './internal/tunnel-replica-limit';
+import { validateTunnelWiring } from './internal/validate-task-options';
+import { checkServiceOptions } from './service-options-check';
 import { TunnelTaskDefinition } from './task-definition';
-import { requireValidArguments } from '../core/argument-problem';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
+import { handDownChecked, PropPath, wasChecked } from '../core/prop-path';
 
 /** Properties of a `TunnelFargateService`. */
 export interface TunnelFargateServiceProps extends TunnelTaskOptions {
@@ -205,11 +204,15 @@ export class TunnelFargateService extends Construct {
   constructor(scope: Construct, id: string, props: TunnelFargateServiceProps) {
     super(scope, id);
     validateServiceProps(props);
+    if (!wasChecked(props)) {
+      checkServiceOptions(props, props.app, PropPath.root(), PropPath.root().child('app'));
+    }
     claimPhysicalName(this, 'ECS service', props.serviceName, 'serviceName');
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
 
     const secrets = Object.values(props.app.secrets ?? {});
-    this.logGroup = withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {
+    // Checked above, with the service's options.
+    this.logGroup = new ServiceLogGroup(this, 'logs', handDownChecked({
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.logKmsKeyArn,
     }));
@@ -241,13 +244,13 @@ export class TunnelFargateService extends Construct {
       });
     }
 
-    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', {
+    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', handDownChecked({
       ...props,
       family: props.family ?? props.serviceName,
       executionRoleArn: this.executionRole.roleArn,
       taskRoleArn: this.taskRole.roleArn,
       logGroupName: this.logGroup.logGroupName,
-    });
+    }));
 
     const strategy = props.capacityProviderStrategy ?? CapacityProviderStrategy.fargate();
     this.service = new EcsService(this, 'service', {
@@ -286,11 +289,11 @@ export class TunnelFargateService extends Construct {
     this.clusterName = props.clusterName;
 
     if (props.autoscaling !== undefined) {
-      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
+      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', handDownChecked({
         ...props.autoscaling,
         clusterName: props.clusterName,
         serviceName: this.service.name,
-      });
+      }));
     }
 
     this.addOutputs(props);
@@ -311,30 +314,18 @@ export class TunnelFargateService extends Construct {
   }
 }
 
-/** Checks all props before any resource is created. */
+/**
+ * Checks the props that wire the service to its cluster, network and tunnel,
+ * before any resource is created; the tuning options are `checkServiceOptions`'s.
+ */
 function validateServiceProps(props: TunnelFargateServiceProps): void {
   requireOutputPrefix('outputPrefix', props.outputPrefix);
-  if (!Token.isUnresolved(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
+  if (!isToken(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
   requireNonEmpty('subnetIds', props.subnetIds);
   requireNonEmpty('securityGroupIds', props.securityGroupIds);
-  if (props.desiredCount !== undefined && !Token.isUnresolved(props.desiredCount)) {
-    requireIntegerInRange('desiredCount', props.desiredCount, 0, 5000);
-  }
-  requireWithinTunnelReplicaLimit('desiredCount', props.desiredCount);
-  if (props.autoscaling !== undefined) {
-    validateAutoscalingOptions(props.autoscaling);
-    requireWithinTunnelReplicaLimit('autoscaling.maxCapacity', props.autoscaling.maxCapacity);
-  }
-  requireValidArguments('capacityProviderStrategy', props.capacityProviderStrategy?._problem);
-  validateTaskOptions(props);
-  requirePlatformVersion('platformVersion', props.platformVersion, {
-    cpuArchitecture: props.cpuArchitecture,
-    enableExecuteCommand: props.enableExecuteCommand,
-    writablePaths: (props.app.writablePaths ?? []).length > 0,
-  });
-  validateSpotStopTimes(props, props.capacityProviderStrategy);
+  validateTunnelWiring(props);
 }
 
 /**
@@ -348,7 +339,7 @@ function warnWithoutOnDemandBase(scope: Construct, strategy: CapacityProviderStr
   }
   const onDemandBase = strategy.shares
     .filter((share) => share.capacityProvider !== 'FARGATE_SPOT')
-    .some((share) => share.base !== undefined && (!Token.isUnresolved(share.base) ? share.base > 0 : true));
+    .some((share) => share.base !== undefined && (!isToken(share.base) ? share.base > 0 : true));
   if (onDemandBase) {
     return;
   }

@@ -2,7 +2,7 @@ import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { ZeroTrustTunnelCloudflared } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared';
 import { ZeroTrustTunnelCloudflaredConfigA } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared-config';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { Fn, TerraformResource, Token } from 'cdktf';
+import { Fn, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TunnelIngressRule } from './ingress';
 import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
@@ -11,6 +11,7 @@ import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-crede
 import { validateTunnelProps } from './internal/validate-tunnel-props';
 import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
+import { isToken } from '../core/validation';
 
 /** Properties of a `CloudflareTunnel`. */
 export interface CloudflareTunnelProps {
@@ -213,7 +214,7 @@ export class CloudflareTunnel extends Construct {
   /** A proxied CNAME from the hostname to the tunnel; ttl 1 means "automatic". */
   private createCname(zoneId: string, hostname: string, index: number, guards: TerraformResource[]): DnsRecord {
     // Ids from the hostname keep records stable when rules are reordered.
-    const id = Token.isUnresolved(hostname) ? `Cname${index}` : `Cname-${hostname}`;
+    const id = isToken(hostname) ? `Cname${index}` : `Cname-${hostname}`;
     return new DnsRecord(this, id, {
       zoneId,
       name: hostname,

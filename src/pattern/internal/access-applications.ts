@@ -14,7 +14,8 @@ import {
   IAccessApplication,
 } from '../../access';
 import { checkApplication, checkPolicyOptions, GuardEntry, policyEntry, referenceEntry, requirePolicyKeys } from '../../access/policy-checks';
-import { invalid, isKnown, requireUnique, withPropertyNames } from '../../core/validation';
+import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
+import { invalid, isToken, requireUnique, withPropertyNames } from '../../core/validation';
 import { applicationCovers } from '../../tunnel/internal/route-access';
 import { bypassPolicyMessage } from '../../tunnel/internal/validate-tunnel-props';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
@@ -79,9 +80,6 @@ export function accessEntries(prefix: string, allow: AccessRule[] | undefined, p
   ];
 }
 
-/** A path's key: the form of a DNS label, so it reads well in Terraform addresses. */
-const KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /** The key of a path: given, or made from the path (`/api/v1` becomes `api-v1`). */
 function pathKey(options: ZeroTrustAccessPathOptions): string {
   return options.key ?? options.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
@@ -115,7 +113,7 @@ export function validateAccessExtensions(scope: Construct, access: ZeroTrustAcce
   if (paths === undefined) {
     return;
   }
-  if (!isKnown(paths) || !Array.isArray(paths)) {
+  if (isToken(paths) || !Array.isArray(paths)) {
     invalid('access.paths', paths, 'Expected a literal list of { path, allow or policies }: each becomes an Access application.');
   }
   // The hostname's DENY policies apply to every path: Access evaluates only the path's application there.
@@ -130,17 +128,17 @@ function validatePath(scope: Construct, property: string, options: ZeroTrustAcce
   if (options === null || typeof options !== 'object') {
     invalid(property, options, 'Expected { path, allow or policies }.');
   }
-  if (typeof options.path !== 'string' || !isKnown(options.path) || !/^\/[^\s?#]*[^\s?#/]$/.test(options.path)) {
+  if (typeof options.path !== 'string' || isToken(options.path) || !/^\/[^\s?#]*[^\s?#/]$/.test(options.path)) {
     invalid(`${property}.path`, options.path,
       'Expected a literal path starting with "/", such as "/api" or "/admin/*", without a query, fragment or trailing slash '
       + '(it names the application and its Terraform address).');
   }
-  if (options.key !== undefined && (!isKnown(options.key) || !KEY.test(options.key))) {
+  if (options.key !== undefined && (isToken(options.key) || !isDnsLabel(options.key))) {
     invalid(`${property}.key`, options.key,
-      'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit '
+      `${DNS_LABEL_FORM} `
       + '(it names the Terraform resource, so it cannot be a token).');
   }
-  if (options.key === undefined && !KEY.test(pathKey(options))) {
+  if (options.key === undefined && !isDnsLabel(pathKey(options))) {
     invalid(`${property}.key`, undefined, `The path ${JSON.stringify(options.path)} gives no usable key; set one, e.g. key: "api".`);
   }
   validatePolicies(property, options.allow, options.policies);
@@ -154,7 +152,7 @@ function validatePath(scope: Construct, property: string, options: ZeroTrustAcce
 
 /** The form of a path's `allow` and `policies`; who they let in is checked by the Access model. */
 function validatePolicies(prefix: string, allow: AccessRule[] | undefined, policies: AccessPolicyOptions[] = []): void {
-  if (allow !== undefined && (!isKnown(allow) || !Array.isArray(allow))) {
+  if (allow !== undefined && (isToken(allow) || !Array.isArray(allow))) {
     invalid(`${prefix}.allow`, allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
   }
   (allow ?? []).forEach((rule, i) => {

@@ -4,9 +4,10 @@
  * must wait for. Internal: not part of the public API.
  */
 import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
-import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessApplication, IAccessApplication } from '../../access';
+import { isToken } from '../../core/validation';
 import { TunnelIngressRule } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
@@ -144,11 +145,11 @@ function enforcesFromApplication(rule: TunnelIngressRule): boolean {
  * (whose regular expression cannot be compared). Tokens are trusted.
  */
 export function applicationCovers(application: IAccessApplication, rule: TunnelIngressRule): boolean {
-  if (Token.isUnresolved(rule.hostname)) {
+  if (isToken(rule.hostname)) {
     return true;
   }
   return application.domains.some((domain) => {
-    if (Token.isUnresolved(domain)) {
+    if (isToken(domain)) {
       return true;
     }
     const [host, ...path] = domain.split('/');
@@ -169,7 +170,7 @@ export function applicationOnPathsOf(application: IAccessApplication, hostname: 
     return false;
   }
   return application.domains.every((domain) => {
-    if (Token.isUnresolved(domain) || Token.isUnresolved(hostname)) {
+    if (isToken(domain) || isToken(hostname)) {
       return true;
     }
     const slash = domain.indexOf('/');
