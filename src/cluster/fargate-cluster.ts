@@ -2,11 +2,11 @@ import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import { Construct } from 'constructs';
 import { ICluster } from './cluster';
-import { requireClusterName } from './cluster-name';
 import { ContainerInsights } from './container-insights';
 import { FargateCapacityProvider } from './fargate-capacity-provider';
+import { checkFargateClusterOptions } from './fargate-cluster-check';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
+import { PropPath, wasChecked } from '../core/prop-path';
 
 /** Properties of a `FargateCluster`. */
 export interface FargateClusterProps {
@@ -83,10 +83,10 @@ export class FargateCluster extends Construct implements ICluster {
 
     const containerInsights = props.containerInsights ?? ContainerInsights.DISABLED;
     const defaultProvider = props.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE;
-    requireClusterName('name', props.name);
+    if (!wasChecked(props)) {
+      checkFargateClusterOptions(props, PropPath.root());
+    }
     claimPhysicalName(this, 'ECS cluster', props.name, 'name');
-    requireMember('containerInsights', containerInsights, Object.values(ContainerInsights));
-    requireMember('defaultCapacityProvider', defaultProvider, Object.values(FargateCapacityProvider));
 
     this.cluster = new EcsCluster(this, 'cluster', {
       name: props.name,
@@ -101,12 +101,5 @@ export class FargateCluster extends Construct implements ICluster {
     this.clusterName = this.cluster.name;
     this.clusterArn = this.cluster.arn;
     this.containerInsights = containerInsights;
-  }
-}
-
-/** Fails unless `value` is one of an enum's values (guards callers outside TypeScript). */
-function requireMember(property: string, value: string, allowed: string[]): void {
-  if (!allowed.includes(value)) {
-    invalid(property, value, `Expected one of ${allowed.join(', ')}.`);
   }
 }

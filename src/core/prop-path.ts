@@ -37,6 +37,11 @@ export class PropPath {
     return `${this.prefix}${name}`;
   }
 
+  /** The path of the object itself, without a trailing dot (`access`; empty for the root). */
+  public get name(): string {
+    return this.prefix.replace(/\.$/, '');
+  }
+
   /** The prefix itself, with its trailing dot, for helpers that take one (e.g. `access.policies[1].`). */
   public get text(): string {
     return this.prefix;

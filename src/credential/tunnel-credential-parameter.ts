@@ -8,6 +8,7 @@ import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../core
 import { pathSegments } from '../core/default-name';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
 import { claimPhysicalName } from '../core/physical-names';
+import { wasChecked } from '../core/prop-path';
 import { invalid, isToken } from '../core/validation';
 
 /** What the tunnel credential parameter holds, which decides how the `cloudflared` sidecar reads it. */
@@ -212,10 +213,15 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     super(scope, id);
 
     const format = props.format ?? TunnelCredentialFormat.TOKEN;
-    validateValue(props.value, format);
+    const checked = wasChecked(props);
+    if (!checked) {
+      validateValue(props.value, format);
+    }
     warnIfLiteralSecret(this, 'value', props.value);
     const name = props.name ?? defaultName(this, format);
-    requireParameterName('name', name);
+    if (!checked || props.name === undefined) {
+      requireParameterName('name', name); // a default name is this construct's own value
+    }
     claimPhysicalName(this, 'SSM parameter', name, 'name');
 
     this.key = (props.encryption ?? CredentialEncryption.dedicatedKey())._bind(this, { parameterName: name, tags: props.tags });

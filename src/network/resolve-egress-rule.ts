@@ -4,7 +4,8 @@
 import { EgressRule } from './egress-rule';
 import { DESCRIPTION_RULE, InlineRule, isValidSecurityGroupDescription } from './security-group-rules';
 import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
-import { invalid, isToken, requireIntegerInRange } from '../core/validation';
+import { PropPath } from '../core/prop-path';
+import { invalid, isToken, requireIntegerInRange, requireNonEmpty } from '../core/validation';
 
 /** Port limits and defaults for one kind of protocol. */
 interface PortPolicy {
@@ -83,4 +84,13 @@ export function resolveEgressRule(property: string, rule: EgressRule): InlineRul
   }
 
   return { description, protocol, fromPort, toPort, cidrBlocks, ipv6CidrBlocks };
+}
+
+/** Checks a security group's outbound rules, named under `path` (`service.` through the pattern); unset rules are not checked. */
+export function checkEgressRules(rules: EgressRule[] | undefined, path: PropPath): void {
+  if (rules === undefined) {
+    return;
+  }
+  requireNonEmpty(path.of('egressRules'), rules);
+  rules.forEach((rule, i) => resolveEgressRule(path.of(`egressRules[${i}]`), rule));
 }

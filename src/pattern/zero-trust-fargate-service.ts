@@ -19,6 +19,7 @@ import { AccessApplication, AccessDecision, AccessPolicyOptions, IAccessApplicat
 import { checkApplication, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
 import { ServiceAlarms, TunnelHealthAlert } from '../alerts';
 import { FargateCluster, ICluster } from '../cluster';
+import { checkFargateClusterOptions } from '../cluster/fargate-cluster-check';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { pathLabel } from '../core/default-name';
 import { DNS_LABEL_FORM, isDnsLabel } from '../core/dns-label';
@@ -27,10 +28,14 @@ import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { handDownChecked, PropPath } from '../core/prop-path';
 import { invalid, isToken, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
+import { requireParameterName } from '../credential/parameter-name';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
+import { checkPrivateNetworkProps } from '../network/private-network-check';
+import { checkEgressRules } from '../network/resolve-egress-rule';
 import { AppContainerOptions, TunnelFargateService } from '../service';
 import { checkServiceOptions } from '../service/service-options-check';
 import { CloudflareTunnel } from '../tunnel';
+import { checkOriginRequest } from '../tunnel/origin-request-check';
 
 /** Properties of a `ZeroTrustFargateService`. */
 export interface ZeroTrustFargateServiceProps {
@@ -285,7 +290,7 @@ export class ZeroTrustFargateService extends Construct {
         hostnameApplication: this.accessApplication,
       });
 
-      this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {
+      this.tunnel = new CloudflareTunnel(this, 'tunnel', handDownChecked({
         cloudflareAccountId: props.cloudflareAccountId,
         cloudflareZoneId: props.cloudflareZoneId,
         zoneName: props.zoneName,
@@ -306,27 +311,26 @@ export class ZeroTrustFargateService extends Construct {
       }));
 
       const format = props.credential?.format ?? TunnelCredentialFormat.TOKEN;
-      this.credential = props.existingCredential ?? withPropertyNames(CREDENTIAL_NAMES, () => new TunnelCredentialParameter(this, 'credential', {
+      this.credential = props.existingCredential ?? new TunnelCredentialParameter(this, 'credential', handDownChecked({
         value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
         format,
         name: props.credential?.parameterName,
         encryption: props.credential?.encryption,
         // Not the hostname: SSM rewrites the value (a new version, so a new deployment) for a new description.
         description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${this.name}`,
-      }), 'credential');
+      }));
 
-      this.network = props.existingNetwork ?? withPropertyNames({ name: 'name' },
-        () => new PrivateNetwork(this, 'network', { name: this.name, ...props.network }), 'network');
-      this.securityGroup = withPropertyNames({}, () => new TaskSecurityGroup(this, 'security-group', {
+      this.network = props.existingNetwork ?? new PrivateNetwork(this, 'network', handDownChecked({ name: this.name, ...props.network }));
+      this.securityGroup = new TaskSecurityGroup(this, 'security-group', handDownChecked({
         vpcId: this.network.vpcId,
         egressRules: props.service?.egressRules,
-      }), 'service');
+      }));
 
       const newCluster = props.existingCluster === undefined
-        ? withPropertyNames({ name: props.cluster?.name === undefined ? 'name' : 'cluster.name' }, () => new FargateCluster(this, 'cluster', {
+        ? new FargateCluster(this, 'cluster', handDownChecked({
           name: props.cluster?.name ?? this.name,
           containerInsights: props.cluster?.containerInsights,
-        }), 'cluster')
+        }))
         : undefined;
       this.cluster = props.existingCluster ?? newCluster!;
 
@@ -380,16 +384,6 @@ export class ZeroTrustFargateService extends Construct {
 }
 
 /** How the props of the inner constructs are called in this construct's props. */
-const TUNNEL_NAMES: Record<string, string> = {
-  'ingress[0].hostname': 'hostname',
-  'ingress[0].service': 'app.port',
-  'ingress[0].originRequest': 'tunnel.originRequest',
-  'ingress[0].accessApplication': 'hostname',
-  'ingress[0].pathAccessApplications': 'access.paths',
-  'ingress': 'hostname',
-  'secretRotationKey': 'tunnel.secretRotationKey',
-};
-const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };
 
 function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string> {
   return {
@@ -450,6 +444,15 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
+  if (props.tunnel?.originRequest !== undefined) {
+    checkOriginRequest(props.tunnel.originRequest, 'tunnel.originRequest');
+  }
+  if (props.credential?.parameterName !== undefined) {
+    requireParameterName('credential.parameterName', props.credential.parameterName);
+  }
+  checkPrivateNetworkProps(props.network ?? {}, PropPath.root().child('network'));
+  checkEgressRules(props.service?.egressRules, PropPath.root().child('service'));
+  checkFargateClusterOptions(props.cluster ?? {}, PropPath.root().child('cluster'));
   validateAccess(scope, props.access, name);
   validateAccessExtensions(scope, props.access, props.hostname);
   if (props.dangerouslyDisableOriginAccessCheck !== true) {

@@ -11,6 +11,7 @@ import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-crede
 import { validateTunnelProps } from './internal/validate-tunnel-props';
 import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName } from '../core/physical-names';
+import { wasChecked } from '../core/prop-path';
 import { isToken } from '../core/validation';
 
 /** Properties of a `CloudflareTunnel`. */
@@ -142,7 +143,9 @@ export class CloudflareTunnel extends Construct {
    */
   constructor(scope: Construct, id: string, props: CloudflareTunnelProps) {
     super(scope, id);
-    validateTunnelProps(props);
+    if (!wasChecked(props)) {
+      validateTunnelProps(props);
+    }
     claimPhysicalName(this, 'Cloudflare Tunnel', props.name, 'name');
     if (props.createDnsRecords ?? true) {
       props.ingress.forEach((rule, i) => {

@@ -116,6 +116,10 @@ export function validateAccessExtensions(scope: Construct, access: ZeroTrustAcce
   if (isToken(paths) || !Array.isArray(paths)) {
     invalid('access.paths', paths, 'Expected a literal list of { path, allow or policies }: each becomes an Access application.');
   }
+  if (paths.length > 0 && isToken(hostname)) {
+    invalid('access.paths', paths.map((options) => options?.path),
+      'Expected a hostname known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
+  }
   // The hostname's DENY policies apply to every path: Access evaluates only the path's application there.
   const inherited = accessEntries('access', undefined, access.policies ?? [], access.existingPolicies ?? [])
     .filter((entry) => entry.policy.decision === 'deny');

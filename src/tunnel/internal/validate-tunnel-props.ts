@@ -3,33 +3,11 @@ import { applicationCovers, applicationOnPathsOf } from './route-access';
 import { AccessApplication } from '../../access';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
-import { invalid, isToken, requirePositiveInteger, requireText } from '../../core/validation';
-import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
+import { invalid, isToken, requireText } from '../../core/validation';
+import { TunnelIngressRule } from '../ingress';
+import { checkOriginRequest } from '../origin-request-check';
 import type { CloudflareTunnelProps } from '../tunnel';
 
-
-function validateAccess(property: string, origin: TunnelOriginRequest): void {
-  const access = origin.access;
-  if (!access) {
-    return;
-  }
-  requireTeamName(`${property}.access.teamName`, access.teamName);
-  requireText(`${property}.access.audTag`, access.audTag,
-    'Expected the audience (AUD) tag of the Access application, e.g. the `aud` attribute of a ZeroTrustAccessApplication.');
-}
-
-function validateOriginRequest(property: string, origin: TunnelOriginRequest): void {
-  if (origin.connectTimeoutSeconds !== undefined && !isToken(origin.connectTimeoutSeconds)) {
-    requirePositiveInteger(`${property}.connectTimeoutSeconds`, origin.connectTimeoutSeconds);
-  }
-  if (origin.httpHostHeader !== undefined) {
-    requireText(`${property}.httpHostHeader`, origin.httpHostHeader, 'Expected a non-empty Host header value, or leave it unset.');
-  }
-  if (origin.originServerName !== undefined) {
-    requireText(`${property}.originServerName`, origin.originServerName, 'Expected a non-empty server name, or leave it unset.');
-  }
-  validateAccess(property, origin);
-}
 
 function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {
   requireHostname(`${property}.hostname`, rule.hostname, zoneName);
@@ -45,7 +23,7 @@ function validateRule(property: string, rule: TunnelIngressRule, zoneName: strin
     invalid(`${property}.service`, rule.service, ORIGIN_SERVICE_FORM);
   }
   if (rule.originRequest) {
-    validateOriginRequest(`${property}.originRequest`, rule.originRequest);
+    checkOriginRequest(rule.originRequest, `${property}.originRequest`);
   }
   validateAccessApplication(property, rule);
   requireAccessOrOptIn(property, rule);
