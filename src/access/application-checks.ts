@@ -4,10 +4,12 @@
  * policies. Internal: not part of the public API.
  */
 import { ZeroTrustAccessApplicationCorsHeaders } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
+import type { AccessApplicationClientOptions, AccessApplicationLoginOptions } from './application';
 import { AccessCookieSameSite, AccessCookieSettings, AccessCorsMethod, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import type { AccessPolicyReference } from './policy-reference';
-import { parseUrl, requireHttpsUrl, requireUuid } from './validation';
+import { parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './validation';
+import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireNonEmpty, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
@@ -135,13 +137,8 @@ export function toCookieAttributes(cookies: AccessCookieSettings | undefined): C
   };
 }
 
-/** The deny settings of an application, as named in AccessApplicationProps. */
-export interface DenySettings {
-  readonly customDenyMessage?: string;
-  readonly customDenyUrl?: string;
-  readonly customNonIdentityDenyUrl?: string;
-  readonly serviceAuth401?: boolean;
-}
+/** The deny settings of an application. */
+export type DenySettings = Pick<AccessApplicationClientOptions, 'customDenyMessage' | 'customDenyUrl' | 'customNonIdentityDenyUrl' | 'serviceAuth401'>;
 
 /**
  * Fails on deny settings that contradict each other, or that answer Service
@@ -211,4 +208,48 @@ export function checkPolicyReferences(property: string, references: readonly Acc
   });
   requireUnique(`${property}[].policyId`, references.map((reference) => reference.policyId).filter((id) => !isToken(id)),
     (id) => id.toLowerCase());
+}
+
+/** Checks the login settings of an application, named under `path` (`access.` through the pattern). */
+export function checkLoginSettings(settings: AccessApplicationLoginOptions, path: PropPath): void {
+  if (settings.sessionDuration !== undefined) {
+    requireSessionDuration(path.of('sessionDuration'), settings.sessionDuration);
+  }
+  if (settings.logoUrl !== undefined) {
+    requireHttpsUrl(path.of('logoUrl'), settings.logoUrl);
+  }
+  const idps = settings.allowedIdentityProviderIds;
+  if (idps !== undefined && !isToken(idps)) {
+    idps.forEach((idp, i) => requireText(path.of(`allowedIdentityProviderIds[${i}]`), idp));
+    requireUnique(path.of('allowedIdentityProviderIds'), idps);
+  }
+  if (settings.autoRedirectToIdentity === true && !isToken(idps) && idps?.length !== 1) {
+    invalid(path.of('autoRedirectToIdentity'), true,
+      `Needs exactly one entry in allowedIdentityProviderIds (the provider to redirect to), but there are ${idps?.length ?? 0}.`);
+  }
+}
+
+/** What the client settings check reads: the client settings, and the preflight bypass of `AccessApplicationProps`. */
+export interface ClientSettings extends AccessApplicationClientOptions {
+  readonly bypassOptionsPreflight?: boolean;
+}
+
+/**
+ * Checks how an application answers browsers and denied requests, named
+ * under `path`; `hasNonIdentity` says whether a NON_IDENTITY policy is among
+ * the application's, which the Service Auth settings need.
+ */
+export function checkClientSettings(settings: ClientSettings, path: PropPath, hasNonIdentity: boolean): void {
+  if (settings.cors !== undefined) {
+    checkCors(path.of('cors'), settings.cors);
+    if (settings.bypassOptionsPreflight === true) {
+      invalid(path.of('bypassOptionsPreflight'), true,
+        'Cannot be combined with cors (the provider refuses both): with cors, Access answers preflights itself; '
+        + 'with bypassOptionsPreflight, the origin does. Prefer cors.');
+    }
+  }
+  if (settings.cookies !== undefined) {
+    checkCookies(path.of('cookies'), settings.cookies);
+  }
+  checkDenySettings(path.text, settings, hasNonIdentity);
 }

@@ -5,7 +5,7 @@ import { ICluster } from './cluster';
 import { ContainerInsights } from './container-insights';
 import { FargateCapacityProvider } from './fargate-capacity-provider';
 import { checkFargateClusterOptions } from './fargate-cluster-check';
-import { claimPhysicalName } from '../core/physical-names';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { PropPath, wasChecked } from '../core/prop-path';
 
 /** Properties of a `FargateCluster`. */
@@ -86,7 +86,7 @@ export class FargateCluster extends Construct implements ICluster {
     if (!wasChecked(props)) {
       checkFargateClusterOptions(props, PropPath.root());
     }
-    claimPhysicalName(this, 'ECS cluster', props.name, 'name');
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.ecsCluster, props.name, 'name');
 
     this.cluster = new EcsCluster(this, 'cluster', {
       name: props.name,

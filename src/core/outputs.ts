@@ -38,6 +38,28 @@ export function prefixedOutputs(scope: Construct, outputPrefix: string | undefin
   }
 }
 
+/**
+ * Fails, like `prefixedOutputs`, when an output of `ids` behind `outputPrefix` is
+ * already written in the stack of `scope`, without writing any: for a construct
+ * that checks the outputs of its parts before it creates anything.
+ *
+ * @param writer path of the construct that will write the outputs
+ */
+export function requirePrefixedOutputsFree(scope: Construct, outputPrefix: string | undefined, ids: readonly string[], writer: string): void {
+  for (const id of ids) {
+    requireOutputNameFree(TerraformStack.of(scope), outputName(outputPrefix, id.replace(/-/g, '_')), writer, 'outputPrefix', outputPrefix);
+  }
+}
+
+function requireOutputNameFree(stack: TerraformStack, name: string, writer: string, property: string, propertyValue: string | undefined): void {
+  const owner = written.get(stack)?.get(name);
+  if (owner !== undefined) {
+    invalid(property, propertyValue,
+      `The Terraform output "${name}" is already written by ${owner.node.path}; ${writer} must write its `
+      + `outputs under other names: set ${property} on one of them.`);
+  }
+}
+
 /** A name for Terraform made of any text: lower-case, every other character `_`. */
 export function toOutputIdentifier(text: string): string {
   const identifier = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
@@ -64,13 +86,7 @@ export function stableOutput(
     const outputs = names;
     stack.node.addValidation({ validate: () => overwrittenOutputs(stack, outputs) });
   }
-  const owner = names.get(name);
-  // A construct removed after a failed build (see the pattern) no longer owns its outputs.
-  if (owner !== undefined && stack.node.findAll().includes(owner)) {
-    invalid(property, propertyValue,
-      `The Terraform output "${name}" is already written by ${owner.node.path}; ${scope.node.path} must write its `
-      + `outputs under other names: set ${property} on one of them.`);
-  }
+  requireOutputNameFree(stack, name, scope.node.path, property, propertyValue);
   const output = new TerraformOutput(scope, id, config);
   output.overrideLogicalId(name);
   names.set(name, output);

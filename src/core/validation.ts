@@ -72,34 +72,6 @@ export function invalid(property: string, value: unknown, allowed: string): neve
 }
 
 /**
- * Runs `build` and renames the property of a ValidationError it throws: an
- * outer construct passes its props to inner ones under other names, and the
- * error must name what the user wrote. `names` maps an inner property (or a
- * prefix of it, up to a `.` or `[`) to the outer one; the longest match wins.
- * Properties not listed keep their name under `fallbackPrefix`, if given.
- */
-export function withPropertyNames<T>(names: Record<string, string>, build: () => T, fallbackPrefix?: string): T {
-  try {
-    return build();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) {
-      throw error;
-    }
-    throw error.renamed(outerPropertyName(error.property, names, fallbackPrefix));
-  }
-}
-
-function outerPropertyName(property: string, names: Record<string, string>, fallbackPrefix: string | undefined): string {
-  const prefix = Object.keys(names)
-    .filter((inner) => property === inner || property.startsWith(`${inner}.`) || property.startsWith(`${inner}[`))
-    .sort((a, b) => b.length - a.length)[0];
-  if (prefix !== undefined) {
-    return names[prefix] + property.slice(prefix.length);
-  }
-  return fallbackPrefix === undefined ? property : `${fallbackPrefix}.${property}`;
-}
-
-/**
  * Fails when a required text is missing, empty or only blanks; tokens pass.
  *
  * @param allowed what would have been accepted, when more can be said than "a non-empty string"

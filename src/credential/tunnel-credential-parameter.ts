@@ -7,7 +7,7 @@ import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
 import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../core/arn';
 import { pathSegments } from '../core/default-name';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
-import { claimPhysicalName } from '../core/physical-names';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { wasChecked } from '../core/prop-path';
 import { invalid, isToken } from '../core/validation';
 
@@ -222,7 +222,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     if (!checked || props.name === undefined) {
       requireParameterName('name', name); // a default name is this construct's own value
     }
-    claimPhysicalName(this, 'SSM parameter', name, 'name');
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.ssmParameter, name, 'name');
 
     this.key = (props.encryption ?? CredentialEncryption.dedicatedKey())._bind(this, { parameterName: name, tags: props.tags });
     this.parameter = new SsmParameter(this, 'Parameter', {

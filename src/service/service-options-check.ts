@@ -6,32 +6,19 @@
  * module's index.
  */
 import { AppContainerOptions } from './app-container';
-import { ServiceAutoscalingOptions } from './autoscaling';
-import { CapacityProviderStrategy } from './capacity-provider-strategy';
-import { CloudflaredSidecarOptions } from './cloudflared-sidecar';
 import { validateSpotStopTimes } from './internal/graceful-stop';
 import { requirePlatformVersion } from './internal/platform-version';
 import { requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
 import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { validateTaskOptions } from './internal/validate-task-options';
-import { CpuArchitecture } from './task-options';
+import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { requireValidArguments } from '../core/argument-problem';
 import { PropPath } from '../core/prop-path';
 import { isToken, requireIntegerInRange } from '../core/validation';
 import { checkLogGroupOptions } from '../logs/log-group-options-check';
 
-/** The options the check reads, as both `TunnelFargateServiceProps` and the pattern's service options hold them. */
-export interface ServiceOptionsToCheck {
-  readonly sidecar?: CloudflaredSidecarOptions;
-  readonly cpu?: number;
-  readonly memory?: number;
-  readonly cpuArchitecture?: CpuArchitecture;
-  readonly enableExecuteCommand?: boolean;
-  readonly desiredCount?: number;
-  readonly capacityProviderStrategy?: CapacityProviderStrategy;
-  readonly logRetentionDays?: number;
-  readonly logKmsKeyArn?: string;
-  readonly autoscaling?: ServiceAutoscalingOptions;
+/** The options the check reads: the service's tuning, and the platform version a `TunnelFargateService` also takes. */
+export interface ServiceOptionsToCheck extends TunnelServiceTuningOptions {
   readonly platformVersion?: string;
 }
 

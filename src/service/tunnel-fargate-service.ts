@@ -1,9 +1,10 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { ServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
+import { ServiceAutoscaling } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret } from './container-secret';
+import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { TunnelTaskOptions } from './task-options';
 import { invalid, isToken, requireNonEmpty } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
@@ -15,13 +16,14 @@ import { sidecarImage } from './internal/sidecar-container-definition';
 import { DEPLOYMENT_MAXIMUM_PERCENT } from './internal/tunnel-replica-limit';
 import { validateTunnelWiring } from './internal/validate-task-options';
 import { checkServiceOptions } from './service-options-check';
+import { SERVICE_OUTPUT_IDS, ServiceOutputId } from './service-outputs';
 import { TunnelTaskDefinition } from './task-definition';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
-import { claimPhysicalName } from '../core/physical-names';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { handDownChecked, PropPath, wasChecked } from '../core/prop-path';
 
 /** Properties of a `TunnelFargateService`. */
-export interface TunnelFargateServiceProps extends TunnelTaskOptions {
+export interface TunnelFargateServiceProps extends TunnelTaskOptions, TunnelServiceTuningOptions {
   /** Name of the ECS service. Also the default task definition family. */
   readonly serviceName: string;
 
@@ -63,49 +65,6 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
    * @default false
    */
   readonly assignPublicIp?: boolean;
-
-  /**
-   * Number of tasks (0-12). Each task opens its own tunnel connections; 2 or more
-   * tasks (spread by ECS across the subnets' availability zones) keep the app
-   * reachable when a task or a zone fails. With `autoscaling` this is only
-   * the initial count; afterwards autoscaling owns it. At most 12: Cloudflare
-   * accepts 25 `cloudflared` replicas per tunnel, and a rolling deploy runs old
-   * and new tasks side by side (200%).
-   *
-   * @default - 1, or `autoscaling.minCapacity` when autoscaling is set
-   */
-  readonly desiredCount?: number;
-
-  /**
-   * Where the tasks run (on-demand Fargate, Fargate Spot or a mix). The cluster
-   * must have these capacity providers associated.
-   *
-   * @default CapacityProviderStrategy.fargate()
-   */
-  readonly capacityProviderStrategy?: CapacityProviderStrategy;
-
-  /**
-   * Days to keep the containers' logs.
-   *
-   * @default 30
-   */
-  readonly logRetentionDays?: number;
-
-  /**
-   * Customer managed KMS key that encrypts the log group.
-   *
-   * @default - CloudWatch Logs' default encryption
-   */
-  readonly logKmsKeyArn?: string;
-
-  /**
-   * Target-tracking autoscaling of the task count. When set, Terraform ignores
-   * changes to the service's `desired_count`, so that an apply does not undo
-   * what autoscaling chose. `maxCapacity` is at most 12, like `desiredCount`.
-   *
-   * @default - a fixed `desiredCount`
-   */
-  readonly autoscaling?: ServiceAutoscalingOptions;
 
   /**
    * Fargate platform version: `LATEST` or a version such as `1.4.0`. ARM64 tasks (on Fargate and on
@@ -207,7 +166,7 @@ export class TunnelFargateService extends Construct {
     if (!wasChecked(props)) {
       checkServiceOptions(props, props.app, PropPath.root(), PropPath.root().child('app'));
     }
-    claimPhysicalName(this, 'ECS service', props.serviceName, 'serviceName');
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.ecsService, props.serviceName, 'serviceName');
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
 
     const secrets = Object.values(props.app.secrets ?? {});
@@ -300,17 +259,18 @@ export class TunnelFargateService extends Construct {
   }
 
   private addOutputs(props: TunnelFargateServiceProps): void {
-    prefixedOutputs(this, props.outputPrefix, [
-      ['service-name', this.serviceName, 'Name of the ECS service'],
-      ['cluster-name', this.clusterName, 'Name of the ECS cluster that runs the service'],
-      ['task-definition-arn', this.taskDefinition.taskDefinitionArn, 'ARN (with revision) of the task definition'],
-      ['task-definition-family', this.taskDefinition.family, 'Family of the task definition'],
-      ['execution-role-arn', this.executionRole.roleArn, 'ARN of the task execution role'],
-      ['task-role-arn', this.taskRole.roleArn, 'ARN of the task role'],
-      ['task-role-name', this.taskRole.roleName, 'Name of the task role; attach the app\'s permissions to it'],
-      ['log-group-name', this.logGroup.logGroupName, 'CloudWatch log group of the app and cloudflared containers'],
-      ['credential-parameter-name', props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
-    ]);
+    const outputs: Record<ServiceOutputId, [string, string]> = {
+      'service-name': [this.serviceName, 'Name of the ECS service'],
+      'cluster-name': [this.clusterName, 'Name of the ECS cluster that runs the service'],
+      'task-definition-arn': [this.taskDefinition.taskDefinitionArn, 'ARN (with revision) of the task definition'],
+      'task-definition-family': [this.taskDefinition.family, 'Family of the task definition'],
+      'execution-role-arn': [this.executionRole.roleArn, 'ARN of the task execution role'],
+      'task-role-arn': [this.taskRole.roleArn, 'ARN of the task role'],
+      'task-role-name': [this.taskRole.roleName, 'Name of the task role; attach the app\'s permissions to it'],
+      'log-group-name': [this.logGroup.logGroupName, 'CloudWatch log group of the app and cloudflared containers'],
+      'credential-parameter-name': [props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
+    };
+    prefixedOutputs(this, props.outputPrefix, SERVICE_OUTPUT_IDS.map((id) => [id, ...outputs[id]]));
   }
 }
 

@@ -10,7 +10,7 @@ import { RouteAccess } from './internal/route-access';
 import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
 import { validateTunnelProps } from './internal/validate-tunnel-props';
 import { noteInOutput } from '../core/output-notes';
-import { claimPhysicalName } from '../core/physical-names';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { wasChecked } from '../core/prop-path';
 import { isToken } from '../core/validation';
 
@@ -146,11 +146,11 @@ export class CloudflareTunnel extends Construct {
     if (!wasChecked(props)) {
       validateTunnelProps(props);
     }
-    claimPhysicalName(this, 'Cloudflare Tunnel', props.name, 'name');
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.tunnel, props.name, 'name');
     if (props.createDnsRecords ?? true) {
       props.ingress.forEach((rule, i) => {
         if (props.ingress.findIndex((other) => other.hostname === rule.hostname) === i) {
-          claimPhysicalName(this, `DNS record (zone ${props.cloudflareZoneId})`, rule.hostname, `ingress[${i}].hostname`);
+          claimPhysicalName(this, PHYSICAL_NAME_KIND.dnsRecord(props.cloudflareZoneId), rule.hostname, `ingress[${i}].hostname`);
         }
       });
     }
