@@ -9,6 +9,7 @@ import { newNoRunningTaskAlarm, newTasksBelowDesiredAlarm } from './internal/tas
 import { requireAlarmMinutes, requireAwsTarget } from './internal/validate-targets';
 import { pathLabel } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
+import { wasChecked } from '../core/prop-path';
 import { invalid, isToken } from '../core/validation';
 import { TunnelFargateService } from '../service';
 
@@ -104,7 +105,9 @@ export class ServiceAlarms extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    validateServiceAlarmsProps(props);
+    if (!wasChecked(props)) { // else checked by the pattern, under the names its user wrote
+      validateServiceAlarmsProps(props);
+    }
     const name = props.name ?? pathLabel(this);
     const minutes = props.alarmAfterMinutes ?? 5;
     const service = props.service;

@@ -28,7 +28,7 @@ import { requireHostname, requireTeamName } from '../core/hostname';
 import { prefixedOutputs, requireOutputPrefix, requirePrefixedOutputsFree } from '../core/outputs';
 import { PHYSICAL_NAME_KIND, requirePhysicalNameFree } from '../core/physical-names';
 import { handDownChecked, PropPath } from '../core/prop-path';
-import { invalid, isToken, requireOptionalIntegerInRange } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
 import { requireParameterName } from '../credential/parameter-name';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
@@ -435,7 +435,6 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.app.port === undefined || props.app.port === null) {
     invalid('app.port', props.app.port, 'Expected the port the app listens on, 1 to 65535: the tunnel forwards to http://localhost:<port>.');
   }
-  requireOptionalIntegerInRange('app.port', props.app.port, 1, 65535);
   if (props.access === undefined || props.access === null) {
     invalid('access', props.access, 'Expected who may get in: { allow: [...] } or { policies: [...] }.');
   }
@@ -465,6 +464,14 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
+  validateAccess(scope, props.access, name);
+  validateAccessExtensions(scope, props.access, props.hostname, props.access.applicationName ?? name);
+  if (props.dangerouslyDisableOriginAccessCheck !== true) {
+    rejectBypassPolicies(props.access);
+  }
+  validateAlerts(props.alerts);
+  requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
+  // The options of each part, by the part's own checks, in the order the parts are made.
   if (props.tunnel?.originRequest !== undefined) {
     checkOriginRequest(props.tunnel.originRequest, 'tunnel.originRequest');
   }
@@ -474,13 +481,6 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   checkPrivateNetworkProps(props.network ?? {}, PropPath.root().child('network'));
   checkEgressRules(props.service?.egressRules, PropPath.root().child('service'));
   checkFargateClusterOptions(props.cluster ?? {}, PropPath.root().child('cluster'));
-  validateAccess(scope, props.access, name);
-  validateAccessExtensions(scope, props.access, props.hostname, props.access.applicationName ?? name);
-  if (props.dangerouslyDisableOriginAccessCheck !== true) {
-    rejectBypassPolicies(props.access);
-  }
-  validateAlerts(props.alerts);
-  requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
   checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'), PropPath.root().child('app'));
 }
 

@@ -107,8 +107,8 @@ export class TunnelTaskDefinition extends Construct {
    */
   constructor(scope: Construct, id: string, props: TunnelTaskDefinitionProps) {
     super(scope, id);
-    validateTunnelWiring(props);
-    if (!wasChecked(props)) {
+    if (!wasChecked(props)) { // else checked by the service that made it, under the names its user wrote
+      validateTunnelWiring(props);
       validateTaskOptions(props, PropPath.root(), PropPath.root().child('app'));
     }
 
