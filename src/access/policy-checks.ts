@@ -10,10 +10,6 @@ import { requireSessionDuration } from './validation';
 import { DNS_LABEL_FORM, isDnsLabel } from '../core/dns-label';
 import { invalid, isToken, requireText, requireUnique } from '../core/validation';
 
-// The Access model's guards, for the pattern, which checks its merged policies in the words the user wrote.
-export { checkApplication, policyEntry, referenceEntry } from './internal/construct-model';
-export type { GuardEntry } from './internal/construct-model';
-
 const DECISIONS = Object.values(AccessDecision) as string[];
 
 /**

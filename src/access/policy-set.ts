@@ -9,6 +9,9 @@ import { IConstruct } from 'constructs';
 import { checkPolicyReferences } from './application-checks';
 import { AccessDecision } from './decision';
 import { checkApplication, GuardEntry, policyEntry, referenceEntry } from './internal/construct-model';
+
+// The Access model's view of a policy, for the pattern, which passes a hostname's DENY policies on to its paths.
+export type { GuardEntry } from './internal/construct-model';
 import type { AccessPolicyOptions } from './policy';
 import { checkPolicyOptions, requirePolicyKeys } from './policy-checks';
 import type { AccessPolicyReference } from './policy-reference';

@@ -82,8 +82,12 @@ export interface TunnelOriginRequest {
 
   /**
    * Make `cloudflared` reject requests that carry no valid Cloudflare Access
-   * token for the given application. Prefer the rule's `accessApplication`,
-   * which sets this from the application and also orders the route after it.
+   * token for the given application. The rule's `accessApplication` is the
+   * one way to set this check: it fills in this setting from the application
+   * (its AUD tag, under the tunnel's `zeroTrustTeamName`) and also orders the
+   * route after it. This setting is the same check spelled out by hand, kept
+   * for an application known only by its team name and AUD tag; a rule takes
+   * one or the other, not both.
    *
    * @default - set from the rule's `accessApplication`; without one, no check by cloudflared
    */

@@ -13,9 +13,8 @@ import {
   IAccessApplication,
 } from '../../access';
 import { checkClientSettings } from '../../access/application-checks';
-import { GuardEntry } from '../../access/policy-checks';
 import {
-  checkPolicySet, checkPolicySetModel, checkPolicySetReferences, orderedPolicies, policyDecisions, policySetEntries, requireSomeoneLetIn,
+  checkPolicySet, checkPolicySetModel, checkPolicySetReferences, GuardEntry, orderedPolicies, policyDecisions, policySetEntries, requireSomeoneLetIn,
 } from '../../access/policy-set';
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
