@@ -8,9 +8,9 @@ import type { AccessApplicationClientOptions, AccessApplicationLoginOptions } fr
 import { AccessCookieSameSite, AccessCookieSettings, AccessCorsMethod, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import type { AccessPolicyReference } from './policy-reference';
-import { parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './validation';
+import { checkOptionalList, parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './validation';
 import { PropPath } from '../core/prop-path';
-import { invalid, isToken, requireNonEmpty, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
+import { invalid, isToken, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
 const SAME_SITE = Object.values(AccessCookieSameSite) as string[];
@@ -35,26 +35,13 @@ function requireOrigin(property: string, value: string): void {
   }
 }
 
-/** A list that may be a token as a whole (it then passes unchecked), else a non-empty list of distinct checked values. */
-function checkList(property: string, values: string[] | undefined, check: (property: string, value: string) => void,
-  key: (value: string) => string = String): void {
-  if (values === undefined || isToken(values)) {
-    return;
-  }
-  if (!Array.isArray(values)) {
-    invalid(property, values, 'Expected a list.');
-  }
-  requireNonEmpty(property, values);
-  values.forEach((value, i) => check(`${property}[${i}]`, value));
-  requireUnique(property, values.filter((value) => !isToken(value)), key);
-}
 
 /** Fails on the first problem of the CORS settings, named under `property` (e.g. `cors`). */
 export function checkCors(property: string, cors: AccessCorsOptions): void {
   if (cors === null || typeof cors !== 'object' || Array.isArray(cors)) {
     invalid(property, cors, 'Expected CORS settings such as { allowedOrigins: ["https://app.example.com"] }.');
   }
-  checkList(`${property}.allowedOrigins`, cors.allowedOrigins, requireOrigin, (origin) => origin.toLowerCase());
+  checkOptionalList(`${property}.allowedOrigins`, cors.allowedOrigins, requireOrigin, (origin) => origin.toLowerCase());
   if (cors.allowAllOrigins === true && cors.allowedOrigins !== undefined) {
     invalid(`${property}.allowAllOrigins`, true, 'Give either allowedOrigins or allowAllOrigins, not both (the provider takes exactly one).');
   }
@@ -69,7 +56,7 @@ export function checkCors(property: string, cors: AccessCorsOptions): void {
       + 'list the origins in allowedOrigins.');
   }
 
-  checkList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => {
+  checkOptionalList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => {
     if (!CORS_METHODS.includes(method)) {
       invalid(item, method, `Expected one of ${CORS_METHODS.join(', ')}.`);
     }
@@ -78,7 +65,7 @@ export function checkCors(property: string, cors: AccessCorsOptions): void {
     invalid(`${property}.allowAllMethods`, true, 'Give either allowedMethods or allowAllMethods, not both (the provider takes exactly one).');
   }
 
-  checkList(`${property}.allowedHeaders`, cors.allowedHeaders, (item, header) => {
+  checkOptionalList(`${property}.allowedHeaders`, cors.allowedHeaders, (item, header) => {
     if (!isToken(header) && !HEADER_NAME.test(header)) {
       invalid(item, header, 'Expected an HTTP header name such as "content-type" or "authorization".');
     }

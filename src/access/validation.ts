@@ -224,3 +224,23 @@ export function requireRfc3339Timestamp(property: string, value: string): void {
     invalid(property, value, 'Expected an RFC 3339 timestamp such as "2030-01-31T00:00:00Z" (a real date and time, with Z or an offset).');
   }
 }
+
+/**
+ * A list that may be a token as a whole (it then passes unchecked), else a
+ * non-empty list of distinct values, each passing `check`.
+ *
+ * @param key what makes two values the same (e.g. lower-cased)
+ * @param listForm what to expect when `values` is not a list at all
+ */
+export function checkOptionalList(property: string, values: string[] | undefined, check: (property: string, value: string) => void,
+  key: (value: string) => string = String, listForm = 'Expected a list.'): void {
+  if (values === undefined || isToken(values)) {
+    return;
+  }
+  if (!Array.isArray(values)) {
+    invalid(property, values, listForm);
+  }
+  requireNonEmpty(property, values);
+  values.forEach((value, i) => check(`${property}[${i}]`, value));
+  requireUnique(property, values.filter((value) => !isToken(value)), key);
+}
