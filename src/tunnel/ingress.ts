@@ -82,12 +82,11 @@ export interface TunnelOriginRequest {
 
   /**
    * Make `cloudflared` reject requests that carry no valid Cloudflare Access
-   * token for the given application. The rule's `accessApplication` is the
-   * one way to set this check: it fills in this setting from the application
-   * (its AUD tag, under the tunnel's `zeroTrustTeamName`) and also orders the
-   * route after it. This setting is the same check spelled out by hand, kept
-   * for an application known only by its team name and AUD tag; a rule takes
-   * one or the other, not both.
+   * token for the given application. Prefer the rule's `accessApplication`:
+   * it fills in this setting from the application (its AUD tag, under the
+   * tunnel's `zeroTrustTeamName`) and also orders the route after it. This
+   * setting is the same check written out by hand, for an application known
+   * only by its team name and AUD tag; a rule takes one or the other.
    *
    * @default - set from the rule's `accessApplication`; without one, no check by cloudflared
    */
