@@ -4,12 +4,13 @@
  * policies. Internal: not part of the public API.
  */
 import { ZeroTrustAccessApplicationCorsHeaders } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
-import { Token } from 'cdktf';
+import type { AccessApplicationClientOptions, AccessApplicationLoginOptions } from './application';
 import { AccessCookieSameSite, AccessCookieSettings, AccessCorsMethod, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import type { AccessPolicyReference } from './policy-reference';
-import { isToken, parseUrl, requireHttpsUrl, requireText, requireUuid } from './validation';
-import { invalid, requireNonEmpty, requireOptionalIntegerInRange, requireUnique } from '../core/validation';
+import { checkOptionalList, parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './validation';
+import { PropPath } from '../core/prop-path';
+import { invalid, isToken, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
 const SAME_SITE = Object.values(AccessCookieSameSite) as string[];
@@ -34,26 +35,13 @@ function requireOrigin(property: string, value: string): void {
   }
 }
 
-/** A list that may be a token as a whole (it then passes unchecked), else a non-empty list of distinct checked values. */
-function checkList(property: string, values: string[] | undefined, check: (property: string, value: string) => void,
-  key: (value: string) => string = String): void {
-  if (values === undefined || Token.isUnresolved(values)) {
-    return;
-  }
-  if (!Array.isArray(values)) {
-    invalid(property, values, 'Expected a list.');
-  }
-  requireNonEmpty(property, values);
-  values.forEach((value, i) => check(`${property}[${i}]`, value));
-  requireUnique(property, values.filter((value) => !isToken(value)), key);
-}
 
 /** Fails on the first problem of the CORS settings, named under `property` (e.g. `cors`). */
 export function checkCors(property: string, cors: AccessCorsOptions): void {
   if (cors === null || typeof cors !== 'object' || Array.isArray(cors)) {
     invalid(property, cors, 'Expected CORS settings such as { allowedOrigins: ["https://app.example.com"] }.');
   }
-  checkList(`${property}.allowedOrigins`, cors.allowedOrigins, requireOrigin, (origin) => origin.toLowerCase());
+  checkOptionalList(`${property}.allowedOrigins`, cors.allowedOrigins, requireOrigin, (origin) => origin.toLowerCase());
   if (cors.allowAllOrigins === true && cors.allowedOrigins !== undefined) {
     invalid(`${property}.allowAllOrigins`, true, 'Give either allowedOrigins or allowAllOrigins, not both (the provider takes exactly one).');
   }
@@ -68,7 +56,7 @@ export function checkCors(property: string, cors: AccessCorsOptions): void {
       + 'list the origins in allowedOrigins.');
   }
 
-  checkList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => {
+  checkOptionalList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => {
     if (!CORS_METHODS.includes(method)) {
       invalid(item, method, `Expected one of ${CORS_METHODS.join(', ')}.`);
     }
@@ -77,7 +65,7 @@ export function checkCors(property: string, cors: AccessCorsOptions): void {
     invalid(`${property}.allowAllMethods`, true, 'Give either allowedMethods or allowAllMethods, not both (the provider takes exactly one).');
   }
 
-  checkList(`${property}.allowedHeaders`, cors.allowedHeaders, (item, header) => {
+  checkOptionalList(`${property}.allowedHeaders`, cors.allowedHeaders, (item, header) => {
     if (!isToken(header) && !HEADER_NAME.test(header)) {
       invalid(item, header, 'Expected an HTTP header name such as "content-type" or "authorization".');
     }
@@ -136,13 +124,8 @@ export function toCookieAttributes(cookies: AccessCookieSettings | undefined): C
   };
 }
 
-/** The deny settings of an application, as named in AccessApplicationProps. */
-export interface DenySettings {
-  readonly customDenyMessage?: string;
-  readonly customDenyUrl?: string;
-  readonly customNonIdentityDenyUrl?: string;
-  readonly serviceAuth401?: boolean;
-}
+/** The deny settings of an application. */
+export type DenySettings = Pick<AccessApplicationClientOptions, 'customDenyMessage' | 'customDenyUrl' | 'customNonIdentityDenyUrl' | 'serviceAuth401'>;
 
 /**
  * Fails on deny settings that contradict each other, or that answer Service
@@ -212,4 +195,48 @@ export function checkPolicyReferences(property: string, references: readonly Acc
   });
   requireUnique(`${property}[].policyId`, references.map((reference) => reference.policyId).filter((id) => !isToken(id)),
     (id) => id.toLowerCase());
+}
+
+/** Checks the login settings of an application, named under `path` (`access.` through the pattern). */
+export function checkLoginSettings(settings: AccessApplicationLoginOptions, path: PropPath): void {
+  if (settings.sessionDuration !== undefined) {
+    requireSessionDuration(path.of('sessionDuration'), settings.sessionDuration);
+  }
+  if (settings.logoUrl !== undefined) {
+    requireHttpsUrl(path.of('logoUrl'), settings.logoUrl);
+  }
+  const idps = settings.allowedIdentityProviderIds;
+  if (idps !== undefined && !isToken(idps)) {
+    idps.forEach((idp, i) => requireText(path.of(`allowedIdentityProviderIds[${i}]`), idp));
+    requireUnique(path.of('allowedIdentityProviderIds'), idps);
+  }
+  if (settings.autoRedirectToIdentity === true && !isToken(idps) && idps?.length !== 1) {
+    invalid(path.of('autoRedirectToIdentity'), true,
+      `Needs exactly one entry in allowedIdentityProviderIds (the provider to redirect to), but there are ${idps?.length ?? 0}.`);
+  }
+}
+
+/** What the client settings check reads: the client settings, and the preflight bypass of `AccessApplicationProps`. */
+export interface ClientSettings extends AccessApplicationClientOptions {
+  readonly bypassOptionsPreflight?: boolean;
+}
+
+/**
+ * Checks how an application answers browsers and denied requests, named
+ * under `path`; `hasNonIdentity` says whether a NON_IDENTITY policy is among
+ * the application's, which the Service Auth settings need.
+ */
+export function checkClientSettings(settings: ClientSettings, path: PropPath, hasNonIdentity: boolean): void {
+  if (settings.cors !== undefined) {
+    checkCors(path.of('cors'), settings.cors);
+    if (settings.bypassOptionsPreflight === true) {
+      invalid(path.of('bypassOptionsPreflight'), true,
+        'Cannot be combined with cors (the provider refuses both): with cors, Access answers preflights itself; '
+        + 'with bypassOptionsPreflight, the origin does. Prefer cors.');
+    }
+  }
+  if (settings.cookies !== undefined) {
+    checkCookies(path.of('cookies'), settings.cookies);
+  }
+  checkDenySettings(path.text, settings, hasNonIdentity);
 }

@@ -1,8 +1,8 @@
 import { DataCloudflareZeroTrustAccessPolicy } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-access-policy';
 import { ZeroTrustAccessApplication } from '@cdktf/provider-cloudflare/lib/zero-trust-access-application';
-import { Fn, Op, Precondition, TerraformIterator, Token } from 'cdktf';
+import { Fn, Op, Precondition, TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkCookies, checkCors, checkDenySettings, checkPolicyReferences, toCookieAttributes, toCorsHeaders } from './application-checks';
+import { checkClientSettings, checkLoginSettings, checkPolicyReferences, toCookieAttributes, toCorsHeaders } from './application-checks';
 import { AccessCookieSettings, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
 import { IAccessApplication } from './existing-application';
@@ -10,12 +10,14 @@ import { checkApplication, checkPolicy, GuardEntry, policyEntry, referenceEntry 
 import { AccessPolicy, AccessPolicyOptions } from './policy';
 import { checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { AccessPolicyReference } from './policy-reference';
-import { DEFAULT_SESSION_DURATION, isToken, requireApplicationDomains, requireHttpsUrl, requireSessionDuration, requireText } from './validation';
+import { policyDecisions, requireSomeoneLetIn } from './policy-set';
+import { DEFAULT_SESSION_DURATION, requireApplicationDomains } from './validation';
 import { brand } from '../core/brand';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { noteInOutput } from '../core/output-notes';
-import { claimPhysicalName } from '../core/physical-names';
-import { invalid, isKnown, requireUnique } from '../core/validation';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
+import { handDownChecked, PropPath, wasChecked } from '../core/prop-path';
+import { invalid, isToken, requireText, requireUnique } from '../core/validation';
 
 /**
  * How an Access application answers browsers and clients: CORS, cookies and
@@ -90,8 +92,56 @@ export interface AccessApplicationClientOptions {
   readonly serviceAuth401?: boolean;
 }
 
+/**
+ * How people log in to an Access application: the session length, the App
+ * Launcher tile and the identity providers, with the client settings. Shared
+ * by `AccessApplicationProps` and the pattern's `ZeroTrustAccessOptions`.
+ */
+export interface AccessApplicationLoginOptions extends AccessApplicationClientOptions {
+  /**
+   * How long a login lasts before Access asks again, as a Go duration
+   * (`30m`, `8h`, `2h45m`), at most `730h` (the dashboard's "1 month").
+   * Every policy of the application gets this duration too, unless it sets
+   * its own: Cloudflare uses a policy's session duration over the
+   * application's.
+   *
+   * @default '24h'
+   */
+  readonly sessionDuration?: string;
+
+  /**
+   * Whether the application shows as a tile in the user's App Launcher.
+   *
+   * @default true
+   */
+  readonly appLauncherVisible?: boolean;
+
+  /**
+   * An https:// URL of the logo shown on the App Launcher tile.
+   *
+   * @default - Cloudflare's generic icon
+   */
+  readonly logoUrl?: string;
+
+  /**
+   * Identity providers offered on the login page, by id (e.g.
+   * `idp.identityProviderId`).
+   *
+   * @default - every identity provider configured in the account
+   */
+  readonly allowedIdentityProviderIds?: string[];
+
+  /**
+   * Skip the identity provider choice and send people straight to the only
+   * allowed provider. Requires exactly one entry in `allowedIdentityProviderIds`.
+   *
+   * @default false
+   */
+  readonly autoRedirectToIdentity?: boolean;
+}
+
 /** Properties of an `AccessApplication`. */
-export interface AccessApplicationProps extends AccessApplicationClientOptions {
+export interface AccessApplicationProps extends AccessApplicationLoginOptions {
   /** The Cloudflare account that owns the application and its policies. */
   readonly cloudflareAccountId: string;
 
@@ -120,47 +170,6 @@ export interface AccessApplicationProps extends AccessApplicationClientOptions {
    * reusable account-level policy whose Terraform address comes from its `key`.
    */
   readonly policies: AccessPolicyOptions[];
-
-  /**
-   * How long a login lasts before Access asks again, as a Go duration
-   * (`30m`, `8h`, `2h45m`), at most `730h` (the dashboard's "1 month").
-   * Every policy of the application gets this duration too, unless it sets
-   * its own: Cloudflare uses a policy's session duration over the
-   * application's.
-   *
-   * @default '24h'
-   */
-  readonly sessionDuration?: string;
-
-  /**
-   * Whether the application shows as a tile in the user's App Launcher.
-   *
-   * @default true
-   */
-  readonly appLauncherVisible?: boolean;
-
-  /**
-   * An https:// URL of the logo shown on the App Launcher tile.
-   *
-   * @default Cloudflare's generic icon
-   */
-  readonly logoUrl?: string;
-
-  /**
-   * Identity providers offered on the login page, by id (e.g.
-   * `idp.identityProviderId`).
-   *
-   * @default every identity provider configured in the account
-   */
-  readonly allowedIdentityProviderIds?: string[];
-
-  /**
-   * Skip the identity provider choice and send people straight to the only
-   * allowed provider. Requires exactly one entry in `allowedIdentityProviderIds`.
-   *
-   * @default false
-   */
-  readonly autoRedirectToIdentity?: boolean;
 
   /**
    * Reusable policies that exist already (a central team's "block
@@ -284,7 +293,11 @@ export class AccessApplication extends Construct implements IAccessApplication {
   constructor(scope: Construct, id: string, props: AccessApplicationProps) {
     super(scope, id);
     brand(this, 'AccessApplication');
-    validate(this, props);
+    // Handed down checked by an outer construct (the pattern), which named the errors as its user wrote the props.
+    const checked = wasChecked(props);
+    if (!checked) {
+      validate(this, props);
+    }
     const attached = props.attachedPolicies ?? [];
     const references = props.existingPolicies ?? [];
     const isDeny = (decision: AccessDecision | undefined) => decision === AccessDecision.DENY;
@@ -302,21 +315,24 @@ export class AccessApplication extends Construct implements IAccessApplication {
       ...otherAttached.map(({ item, i }) => ({ ...item._entry, property: `attachedPolicies[${i}]` })),
       ...otherReferences.map(({ item, i }) => referenceEntry(item, `existingPolicies[${i}]`)),
     ];
-    // Who gets in, as the Access model sees the whole list.
-    checkApplication(this, entries, 'policies');
+    if (!checked) {
+      // Who gets in, as the Access model sees the whole list.
+      checkApplication(this, entries, 'policies');
+    }
 
     // A whole Terraform list of domains is known only at apply time: it stays a list token.
-    const listed = isKnown(props.domains);
+    const listed = !isToken(props.domains);
     this.domains = listed ? [...props.domains] : props.domains;
     if (listed) {
-      this.domains.forEach((domain, i) => claimPhysicalName(this, 'Access application domain', domain, `domains[${i}]`));
+      this.domains.forEach((domain, i) => claimPhysicalName(this, PHYSICAL_NAME_KIND.accessApplicationDomain, domain, `domains[${i}]`));
     }
     const sessionDuration = props.sessionDuration ?? DEFAULT_SESSION_DURATION;
-    this.policies = props.policies.map((options) => new AccessPolicy(this, policyKey(options), {
+    // Each policy was checked with the application's props, under the names its user wrote.
+    this.policies = props.policies.map((options) => new AccessPolicy(this, policyKey(options), handDownChecked({
       ...options,
       cloudflareAccountId: props.cloudflareAccountId,
       sessionDuration: options.sessionDuration ?? sessionDuration,
-    }));
+    })));
     // DENY first, since Access stops at the first ALLOW or DENY that matches.
     const policyIds = [
       ...denyReferences.map(({ item }) => item.policyId),
@@ -396,21 +412,7 @@ function validate(scope: Construct, props: AccessApplicationProps): void {
   requireText('name', props.name);
   requireApplicationDomains('domains', props.domains);
 
-  if (props.sessionDuration !== undefined) {
-    requireSessionDuration('sessionDuration', props.sessionDuration);
-  }
-  if (props.logoUrl !== undefined) {
-    requireHttpsUrl('logoUrl', props.logoUrl);
-  }
-  const idps = props.allowedIdentityProviderIds;
-  if (idps !== undefined && !Token.isUnresolved(idps)) {
-    idps.forEach((idp, i) => requireText(`allowedIdentityProviderIds[${i}]`, idp));
-    requireUnique('allowedIdentityProviderIds', idps);
-  }
-  if (props.autoRedirectToIdentity === true && !Token.isUnresolved(idps) && idps?.length !== 1) {
-    invalid('autoRedirectToIdentity', true,
-      `Needs exactly one entry in allowedIdentityProviderIds (the provider to redirect to), but there are ${idps?.length ?? 0}.`);
-  }
+  checkLoginSettings(props, PropPath.root());
 
   const references = props.existingPolicies ?? [];
   checkPolicyReferences('existingPolicies', references);
@@ -434,28 +436,11 @@ function validate(scope: Construct, props: AccessApplicationProps): void {
       invalid(`attachedPolicies[${i}]`, policy, 'Expected an AccessPolicy of this app; attach a policy made elsewhere with existingPolicies.');
     }
   });
-  const decisions = [
-    ...attached.map((policy) => policy.decision),
-    ...policies.map((options) => options.decision ?? AccessDecision.ALLOW),
-    ...references.map((reference) => reference.decision),
-  ];
-  if (decisions.every((decision) => decision === AccessDecision.DENY)) {
-    invalid('policies', [...policies.map((options) => options.name), ...references.map((reference) => reference.policyId)],
-      'Expected at least one policy that lets someone in (decision ALLOW, NON_IDENTITY or BYPASS): with only DENY policies the application locks everyone out.');
-  }
+  const attachedDecisions = attached.map((policy) => policy.decision);
+  requireSomeoneLetIn('policies', policies, references, attachedDecisions);
+  const decisions = policyDecisions(policies, references, attachedDecisions);
 
-  if (props.cors !== undefined) {
-    checkCors('cors', props.cors);
-    if (props.bypassOptionsPreflight === true) {
-      invalid('bypassOptionsPreflight', true,
-        'Cannot be combined with cors (the provider refuses both): with cors, Access answers preflights itself; '
-        + 'with bypassOptionsPreflight, the origin does. Prefer cors.');
-    }
-  }
-  if (props.cookies !== undefined) {
-    checkCookies('cookies', props.cookies);
-  }
-  checkDenySettings('', props, decisions.includes(AccessDecision.NON_IDENTITY));
+  checkClientSettings(props, PropPath.root(), decisions.includes(AccessDecision.NON_IDENTITY));
 }
 
 /**

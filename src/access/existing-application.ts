@@ -1,5 +1,5 @@
-import { requireApplicationDomains, requireUuid, isToken, requireText } from './validation';
-import { invalid } from '../core/validation';
+import { requireApplicationDomains, requireUuid } from './validation';
+import { invalid, isToken, requireText } from '../core/validation';
 
 /**
  * A Cloudflare Access application that a tunnel route can be checked against:

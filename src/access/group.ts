@@ -4,57 +4,17 @@ import { groupProblems } from './internal/access-model';
 import { markAccessGroup, optInsOf, providerRuleList, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
 import { requireSingleElement } from './policy-checks';
 import { AccessRule } from './rule';
-import { requireText } from './validation';
+import { AccessRuleSet } from './rule-set';
 import { requireCloudflareId } from '../core/cloudflare-id';
-import { invalid } from '../core/validation';
+import { invalid, requireText } from '../core/validation';
 
 /** Properties of an `AccessGroup`. */
-export interface AccessGroupProps {
+export interface AccessGroupProps extends AccessRuleSet {
   /** The Cloudflare account that owns the group. */
   readonly cloudflareAccountId: string;
 
   /** Name of the group, shown in the Zero Trust dashboard and in policies' rule lists. */
   readonly name: string;
-
-  /** Rules of which a member must match at least one (OR). */
-  readonly include: AccessRule[];
-
-  /**
-   * Rules of which a member must match none (NOT).
-   *
-   * @default no exclusions
-   */
-  readonly exclude?: AccessRule[];
-
-  /**
-   * Rules a member must all match (AND), on top of one include rule.
-   *
-   * @default no further requirements
-   */
-  readonly require?: AccessRule[];
-
-  /**
-   * Confirms that the group may let in anyone who can log in:
-   * `AccessRule.everyone()`, a login method or email domain anyone can sign
-   * up for (one-time PIN, GitHub, `gmail.com`), or IP ranges that reach
-   * (nearly) the whole internet. Every ALLOW policy that includes the group
-   * then lets in anyone who can log in through any identity provider of the
-   * account. Without it such a group is rejected; each policy that
-   * includes the group confirms again (`allowEveryoneWhoCanLogIn`).
-   *
-   * @default false
-   */
-  readonly allowEveryoneWhoCanLogIn?: boolean;
-
-  /**
-   * Confirms that the group may include `AccessRule.anyValidServiceToken()`,
-   * which accepts every service token of the whole account. Without it such a
-   * group is rejected; each policy that includes the group confirms again
-   * (`allowEveryServiceTokenOfTheAccount`).
-   *
-   * @default false
-   */
-  readonly allowEveryServiceTokenOfTheAccount?: boolean;
 }
 
 /**

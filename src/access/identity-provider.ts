@@ -2,13 +2,13 @@ import {
   ZeroTrustAccessIdentityProvider,
   ZeroTrustAccessIdentityProviderConfigA,
 } from '@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider';
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { markIdentityProvider } from './internal/construct-model';
-import { isToken, requireEmailDomain, requireHttpsUrl, requireText, requireUuid } from './validation';
+import { checkOptionalList, requireEmailDomain, requireHttpsUrl, requireUuid } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
-import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+import { invalid, isToken, requireText } from '../core/validation';
 
 /** Properties every identity provider shares. */
 export interface AccessIdentityProviderBaseProps {
@@ -389,15 +389,7 @@ function checkOAuthClient(props: AccessOAuthClientProps): void {
 
 /** A list that may be a token as a whole; otherwise at least one distinct non-empty name. */
 function checkNames(property: string, names: string[] | undefined): void {
-  if (names === undefined || Token.isUnresolved(names)) {
-    return;
-  }
-  if (!Array.isArray(names)) {
-    invalid(property, names, 'Expected a list of names.');
-  }
-  requireNonEmpty(property, names);
-  names.forEach((name, i) => requireText(`${property}[${i}]`, name));
-  requireUnique(property, names.filter((name) => !isToken(name)));
+  checkOptionalList(property, names, (item, name) => requireText(item, name), String, 'Expected a list of names.');
 }
 
 /** At least one certificate, none of them a private key pasted by mistake. */
@@ -406,7 +398,7 @@ function requireCertificates(property: string, certificates: string[]): void {
     invalid(property, certificates, 'Expected the IdP\'s signing certificates (the base64 body of each X.509 certificate).');
   }
   checkNames(property, certificates);
-  if (Token.isUnresolved(certificates)) {
+  if (isToken(certificates)) {
     return;
   }
   certificates.forEach((certificate, i) => {

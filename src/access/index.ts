@@ -1,6 +1,7 @@
 // Public API of the Cloudflare Access area. Helpers (validation, policy checks) stay internal.
 export * from './decision';
 export * from './rule';
+export * from './rule-set';
 export * from './policy';
 export * from './policy-reference';
 export * from './group';

@@ -3,16 +3,12 @@
  * AccessApplication (which checks all its policies before it creates any).
  * Who a policy lets in is decided by the Access model. Internal.
  */
-import { Token } from 'cdktf';
 import { AccessDecision } from './decision';
 import type { AccessPolicyOptions } from './policy';
 import type { AccessRule } from './rule';
-import { requireSessionDuration, requireText } from './validation';
-import { invalid, requireUnique } from '../core/validation';
-
-// The Access model's guards, for the pattern, which checks its merged policies in the words the user wrote.
-export { checkApplication, policyEntry, referenceEntry } from './internal/construct-model';
-export type { GuardEntry } from './internal/construct-model';
+import { requireSessionDuration } from './validation';
+import { DNS_LABEL_FORM, isDnsLabel } from '../core/dns-label';
+import { invalid, isToken, requireText, requireUnique } from '../core/validation';
 
 const DECISIONS = Object.values(AccessDecision) as string[];
 
@@ -87,9 +83,6 @@ function checkRule(property: string, rule: AccessRule, decision: string): void {
   }
 }
 
-/** A policy key: the form of a DNS label, so it reads well in Terraform addresses. */
-const POLICY_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /** The key of the one policy without a key; reserved, with its look-alikes. */
 export const UNKEYED_POLICY_KEY = 'policy-1';
 const POSITION_KEY = /^policy-[0-9]+$/;
@@ -109,9 +102,9 @@ export function requirePolicyKeys(property: string, policies: readonly AccessPol
         + 'names the policy\'s Terraform address, so reordering, inserting or renaming policies never rewrites one '
         + 'policy into another, which could drop a DENY for the length of an apply.');
     }
-    if (options.key !== undefined && (Token.isUnresolved(options.key) || !POLICY_KEY.test(options.key))) {
+    if (options.key !== undefined && (isToken(options.key) || !isDnsLabel(options.key))) {
       invalid(`${property}[${i}].key`, options.key,
-        'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit '
+        `${DNS_LABEL_FORM} `
         + '(it names the Terraform resource, so it cannot be a token).');
     }
     if (options.key !== undefined && POSITION_KEY.test(options.key)) {

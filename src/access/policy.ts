@@ -3,16 +3,17 @@ import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { checkPolicy, GuardEntry, policyEntry, providerRuleList, recordOptIns } from './internal/construct-model';
 import { checkPolicyOptions } from './policy-checks';
-import { AccessRule } from './rule';
+import { AccessRuleSet } from './rule-set';
 import { DEFAULT_SESSION_DURATION } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
+import { wasChecked } from '../core/prop-path';
 
 /**
  * What an Access policy decides and for whom: everything of
  * `AccessPolicyProps` but the account, which an
  * `AccessApplication` supplies when it creates its policies.
  */
-export interface AccessPolicyOptions {
+export interface AccessPolicyOptions extends AccessRuleSet {
   /**
    * Name of the policy, shown in the Zero Trust dashboard. Unique within an application.
    */
@@ -39,50 +40,6 @@ export interface AccessPolicyOptions {
    * @default AccessDecision.ALLOW
    */
   readonly decision?: AccessDecision;
-
-  /**
-   * Rules of which a request must match at least one (OR).
-   */
-  readonly include: AccessRule[];
-
-  /**
-   * Rules of which a request must match none (NOT).
-   *
-   * @default no exclusions
-   */
-  readonly exclude?: AccessRule[];
-
-  /**
-   * Rules a request must all match (AND), on top of one include rule.
-   *
-   * @default no further requirements
-   */
-  readonly require?: AccessRule[];
-
-  /**
-   * Confirms that an `ALLOW` policy may let in anyone who can log in through
-   * any identity provider of the account (with one-time PIN enabled: anyone
-   * with an email address): an include rule of `AccessRule.everyone()`, a
-   * login method or email domain anyone can sign up for (one-time PIN,
-   * GitHub, Google, `gmail.com`), a group that lets in everyone, or IP ranges
-   * that reach (nearly) the whole internet. Without it such a policy is
-   * rejected. Recorded in the synthesized output, where the access report
-   * reads it.
-   *
-   * @default false
-   */
-  readonly allowEveryoneWhoCanLogIn?: boolean;
-
-  /**
-   * Confirms that the policy may include `AccessRule.anyValidServiceToken()`,
-   * which accepts every service token of the whole account, including tokens
-   * issued for other apps and scripts: anyone holding any of them gets in.
-   * Without it such a policy is rejected; name the tokens with
-   * `AccessRule.serviceToken` instead where you can.
-   *
-   * @default false
-   */
-  readonly allowEveryServiceTokenOfTheAccount?: boolean;
 
   /**
    * Confirms a `BYPASS` policy: matching requests skip Access entirely and
@@ -158,10 +115,16 @@ export class AccessPolicy extends Construct {
    */
   constructor(scope: Construct, id: string, props: AccessPolicyProps) {
     super(scope, id);
-    requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
-    checkPolicyOptions('', props);
+    // Policies an application makes were checked with its props, under the names its user wrote.
+    const checked = wasChecked(props);
+    if (!checked) {
+      requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
+      checkPolicyOptions('', props);
+    }
     this._entry = policyEntry(props, '');
-    checkPolicy(this, this._entry);
+    if (!checked) {
+      checkPolicy(this, this._entry);
+    }
 
     this.name = props.name;
     this.decision = props.decision ?? AccessDecision.ALLOW;

@@ -2,8 +2,8 @@ import { ZeroTrustAccessPolicyInclude, zeroTrustAccessPolicyIncludeToTerraform }
 import { IResolvable, TerraformIterator, Token } from 'cdktf';
 import type { AccessGroup } from './group';
 import { accessGroupFacts } from './internal/construct-model';
-import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireText, requireUuid } from './validation';
-import { invalid, isKnown, requireNonEmpty, requireUnique } from '../core/validation';
+import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireUuid } from './validation';
+import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../core/validation';
 
 /**
  * Whether a rule looks at who the person is (needs a login) or only at the
@@ -41,7 +41,7 @@ export class AccessRule {
    * Terraform list (a variable, a function, a data source attribute) becomes a `for` expression
    */
   public static emails(emails: string[]): AccessRule {
-    if (!isKnown(emails)) {
+    if (isToken(emails)) {
       return AccessRule.fromListToken('emails', RuleBasis.IDENTITY, emails, 'email', '{ email = { email = val } }');
     }
     requireEmailList('AccessRule.emails', emails);
@@ -231,7 +231,7 @@ export class AccessRule {
    * whole Terraform list becomes a `for` expression (and the Access model counts it as unknown)
    */
   public static ipRanges(cidrs: string[]): AccessRule {
-    if (!isKnown(cidrs)) {
+    if (isToken(cidrs)) {
       return AccessRule.fromListToken('ipRanges', RuleBasis.REQUEST, cidrs, 'ip', '{ ip = { ip = val } }');
     }
     requireLiteralList('AccessRule.ipRanges', cidrs);
@@ -281,9 +281,11 @@ export class AccessRule {
 
   private readonly basis: RuleBasis;
   private readonly shown?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a selector as Terraform JSON writes it, any provider shape
   private readonly listElement?: Record<string, any>;
 
   private constructor(kind: string, basis: RuleBasis, selectors: ZeroTrustAccessPolicyInclude[], shown?: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as listElement above
     listExpression?: IResolvable, listElement?: Record<string, any>) {
     this._kind = kind;
     this.basis = basis;
@@ -300,6 +302,7 @@ export class AccessRule {
    *
    * @internal
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a selector as Terraform JSON writes it, any provider shape
   public _modelSelectors(): Array<Record<string, any>> {
     return this.listElement !== undefined ? [this.listElement] : this._selectors.map((selector) => zeroTrustAccessPolicyIncludeToTerraform(selector));
   }

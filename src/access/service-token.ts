@@ -1,9 +1,9 @@
 import { ZeroTrustAccessServiceToken } from '@cdktf/provider-cloudflare/lib/zero-trust-access-service-token';
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { requirePositiveGoDuration, requireRfc3339Timestamp, requireText } from './validation';
+import { requirePositiveGoDuration, requireRfc3339Timestamp } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
-import { invalid, requirePositiveInteger } from '../core/validation';
+import { invalid, isToken, requirePositiveInteger, requireText } from '../core/validation';
 
 /** Properties of an `AccessServiceToken`. */
 export interface AccessServiceTokenProps {
@@ -118,7 +118,7 @@ export class AccessServiceToken extends Construct {
       invalid('rotationVersion', version,
         'Expected it whenever previousSecretExpiresAt is set (the provider requires both or neither): the version of the current secret, raised by one at each rotation.');
     }
-    if (version !== undefined && !Token.isUnresolved(version)) {
+    if (version !== undefined && !isToken(version)) {
       requirePositiveInteger('rotationVersion', version);
     }
     if (expiry !== undefined) {

@@ -5,7 +5,8 @@
  * through `invalid`, so the message names the property, the value and what is allowed.
  */
 import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
-import { invalid, isKnown, requireNonEmpty, requireUnique } from '../core/validation';
+import { DNS_LABEL_SOURCE } from '../core/dns-label';
+import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../core/validation';
 
 /**
  * Longest session Cloudflare Access accepts for an application or policy: the
@@ -30,17 +31,10 @@ const GO_DURATION_UNITS: Record<string, number> = {
 const GO_DURATION_TERM = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
 
-/** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 /** A domain of at least two labels, e.g. `example.com`. */
-const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+[a-z]{2,63}$`);
+const DOMAIN = new RegExp(`^(?:${DNS_LABEL_SOURCE}\\.)+[a-z]{2,63}$`);
 /** The part of an address before the `@`, kept simple on purpose. */
 const LOCAL_PART = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
-
-/** True when `value` is a cdktf token, which cannot be checked until apply. */
-export function isToken(value: unknown): boolean {
-  return typeof value === 'string' && !isKnown(value);
-}
 
 /**
  * Parses a Go duration (`30m`, `24h`, `2h45m`) into hours; undefined when the
@@ -80,13 +74,6 @@ export function requirePositiveGoDuration(property: string, value: string): void
   }
 }
 
-/** Fails when a required text is empty or only blanks. */
-export function requireText(property: string, value: string | undefined): void {
-  if (value === undefined || value === null || (!isToken(value) && value.trim() === '')) {
-    invalid(property, value, 'Expected a non-empty string.');
-  }
-}
-
 /** Fails unless `value` is an email address like `user@example.com`. */
 export function requireEmail(property: string, value: string): void {
   if (isToken(value)) {
@@ -118,7 +105,7 @@ export function requireEmailList(property: string, values: string[]): void {
  * themselves may be tokens.
  */
 export function requireLiteralList(property: string, values: unknown): void {
-  if (!isKnown(values)) {
+  if (isToken(values)) {
     invalid(property, values,
       'Expected a literal list (its elements may be tokens): each element becomes its own entry in the synthesized '
       + 'configuration. Spell the list out, e.g. [var1.stringValue, "b@example.com"].');
@@ -159,7 +146,7 @@ export function requireApplicationDomain(property: string, value: string): void 
  * domains (see `requireApplicationDomain`); the elements may be tokens.
  */
 export function requireApplicationDomains(property: string, values: string[]): void {
-  if (!isKnown(values)) {
+  if (isToken(values)) {
     return; // a whole Terraform list: rendered as a `for` expression, checked by the provider at apply
   }
   if (!Array.isArray(values)) {
@@ -236,4 +223,24 @@ export function requireRfc3339Timestamp(property: string, value: string): void {
   if (!match || !realDate || hour > 23 || minute > 59 || second > 59 || offsetHour > 23 || offsetMinute > 59) {
     invalid(property, value, 'Expected an RFC 3339 timestamp such as "2030-01-31T00:00:00Z" (a real date and time, with Z or an offset).');
   }
+}
+
+/**
+ * A list that may be a token as a whole (it then passes unchecked), else a
+ * non-empty list of distinct values, each passing `check`.
+ *
+ * @param key what makes two values the same (e.g. lower-cased)
+ * @param listForm what to expect when `values` is not a list at all
+ */
+export function checkOptionalList(property: string, values: string[] | undefined, check: (property: string, value: string) => void,
+  key: (value: string) => string = String, listForm = 'Expected a list.'): void {
+  if (values === undefined || isToken(values)) {
+    return;
+  }
+  if (!Array.isArray(values)) {
+    invalid(property, values, listForm);
+  }
+  requireNonEmpty(property, values);
+  values.forEach((value, i) => check(`${property}[${i}]`, value));
+  requireUnique(property, values.filter((value) => !isToken(value)), key);
 }

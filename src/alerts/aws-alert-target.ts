@@ -1,7 +1,7 @@
 import { EMAIL } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { brand } from '../core/brand';
-import { invalid, isKnown } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** A standard (not FIFO) SNS topic ARN. */
 const SNS_TOPIC_ARN = /^arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/;
@@ -31,7 +31,7 @@ export class AwsAlertTarget {
    */
   public static email(address: string): AwsAlertTarget {
     const problem = checkArguments('AwsAlertTarget.email', () => {
-      if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+      if (!isToken(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
         invalid('address', address, 'Expected an email address such as "ops@example.com".');
       }
     });
@@ -48,7 +48,7 @@ export class AwsAlertTarget {
    */
   public static snsTopic(topicArn: string): AwsAlertTarget {
     const problem = checkArguments('AwsAlertTarget.snsTopic', () => {
-      if (isKnown(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
+      if (!isToken(topicArn) && (typeof topicArn !== 'string' || !SNS_TOPIC_ARN.test(topicArn))) {
         invalid('topicArn', topicArn,
           'Expected the ARN of a standard SNS topic, e.g. "arn:aws:sns:eu-west-1:123456789012:ops-alerts" (CloudWatch alarms cannot publish to FIFO topics).');
       }

@@ -1,7 +1,7 @@
 import { EMAIL } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { brand } from '../core/brand';
-import { invalid, isKnown } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** A Cloudflare webhook destination id: a UUID, with or without hyphens. */
 const WEBHOOK_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -25,7 +25,7 @@ export class CloudflareAlertTarget {
    */
   public static email(address: string): CloudflareAlertTarget {
     const problem = checkArguments('CloudflareAlertTarget.email', () => {
-      if (isKnown(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
+      if (!isToken(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
         invalid('address', address, 'Expected an email address such as "ops@example.com".');
       }
     });
@@ -40,7 +40,7 @@ export class CloudflareAlertTarget {
    */
   public static webhook(webhookId: string): CloudflareAlertTarget {
     const problem = checkArguments('CloudflareAlertTarget.webhook', () => {
-      if (isKnown(webhookId) && (typeof webhookId !== 'string' || !WEBHOOK_ID.test(webhookId))) {
+      if (!isToken(webhookId) && (typeof webhookId !== 'string' || !WEBHOOK_ID.test(webhookId))) {
         invalid('webhookId', webhookId,
           'Expected the id of a webhook destination: a lower-case UUID such as "b115d5ec15c641ee8b7692c449b5227b".');
       }

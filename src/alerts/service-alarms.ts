@@ -3,13 +3,14 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Construct } from 'constructs';
 import { AwsAlertTarget } from './aws-alert-target';
 import { ContainerInsights } from '../cluster';
+import { requireAlarmMinutes, requireAwsTarget } from './alert-targets-check';
 import { AlertTopic } from './internal/alert-topic';
 import { newEcsEventRules, sendToTopic } from './internal/ecs-event-rules';
 import { newNoRunningTaskAlarm, newTasksBelowDesiredAlarm } from './internal/task-count-alarms';
-import { requireAlarmMinutes, requireAwsTarget } from './internal/validate-targets';
 import { pathLabel } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, isKnown } from '../core/validation';
+import { wasChecked } from '../core/prop-path';
+import { invalid, isToken } from '../core/validation';
 import { TunnelFargateService } from '../service';
 
 /** Properties of a `ServiceAlarms`. */
@@ -104,7 +105,9 @@ export class ServiceAlarms extends Construct {
    */
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
-    validateServiceAlarmsProps(props);
+    if (!wasChecked(props)) { // else checked by the pattern, under the names its user wrote
+      validateServiceAlarmsProps(props);
+    }
     const name = props.name ?? pathLabel(this);
     const minutes = props.alarmAfterMinutes ?? 5;
     const service = props.service;
@@ -148,7 +151,7 @@ function validateServiceAlarmsProps(props: ServiceAlarmsProps): void {
     invalid('containerInsights', props.containerInsights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
   }
   requireAlarmMinutes('alarmAfterMinutes', props.alarmAfterMinutes);
-  if (props.name !== undefined && isKnown(props.name) && !NAME.test(props.name)) {
+  if (props.name !== undefined && !isToken(props.name) && !NAME.test(props.name)) {
     invalid('name', props.name, 'Expected 1 to 200 letters, digits, hyphens or underscores.');
   }
 }

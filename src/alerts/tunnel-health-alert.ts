@@ -1,8 +1,9 @@
 import { NotificationPolicy } from '@cdktf/provider-cloudflare/lib/notification-policy';
 import { Construct } from 'constructs';
+import { requireCloudflareTarget } from './alert-targets-check';
 import { CloudflareAlertTarget } from './cloudflare-alert-target';
-import { requireCloudflareTarget } from './internal/validate-targets';
 import { requireCloudflareId } from '../core/cloudflare-id';
+import { wasChecked } from '../core/prop-path';
 import { CloudflareTunnel } from '../tunnel';
 
 /** Properties of a `TunnelHealthAlert`. */
@@ -47,7 +48,9 @@ export class TunnelHealthAlert extends Construct {
    */
   constructor(scope: Construct, id: string, props: TunnelHealthAlertProps) {
     super(scope, id);
-    validateTunnelHealthAlertProps(props);
+    if (!wasChecked(props)) { // else checked by the pattern, under the names its user wrote
+      validateTunnelHealthAlertProps(props);
+    }
     const target = props.target;
 
     this.notificationPolicy = new NotificationPolicy(this, 'Policy', {

@@ -1,15 +1,14 @@
 /**
  * Validation of ECS cluster names and ARNs. Internal: not part of the public API.
  */
-import { Token } from 'cdktf';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN_PATTERN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/([A-Za-z0-9_-]{1,255})$/;
 
 /** Fails unless `name` is a token or a valid ECS cluster name. */
 export function requireClusterName(property: string, name: string): void {
-  if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
+  if (!isToken(name) && !NAME_PATTERN.test(name)) {
     invalid(property, name, 'Expected 1 to 255 letters, digits, hyphens and underscores.');
   }
 }

@@ -1,8 +1,9 @@
 import { DataAwsEcsCluster } from '@cdktf/provider-aws/lib/data-aws-ecs-cluster';
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { ICluster } from './cluster';
 import { clusterNameFromArn, requireClusterName } from './cluster-name';
+import { isToken } from '../core/validation';
 
 /**
  * An ECS cluster created elsewhere. The service needs its ARN; tasks on it run
@@ -30,7 +31,7 @@ export class ExistingCluster implements ICluster {
    * @param clusterArn e.g. `arn:aws:ecs:eu-west-1:123456789012:cluster/my-cluster`
    */
   public static fromArn(clusterArn: string): ExistingCluster {
-    const clusterName = Token.isUnresolved(clusterArn)
+    const clusterName = isToken(clusterArn)
       ? Fn.element(Fn.split('/', clusterArn), 1)
       : clusterNameFromArn('clusterArn', clusterArn);
     return new ExistingCluster(clusterName, clusterArn);

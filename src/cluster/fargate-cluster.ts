@@ -3,11 +3,11 @@ import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ICluster } from './cluster';
-import { requireClusterName } from './cluster-name';
 import { ContainerInsights } from './container-insights';
 import { FargateCapacityProvider } from './fargate-capacity-provider';
-import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
+import { checkFargateClusterOptions } from './fargate-cluster-check';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
+import { PropPath, wasChecked } from '../core/prop-path';
 
 /** Properties of a `FargateCluster`. */
 export interface FargateClusterProps {
@@ -98,10 +98,10 @@ export class FargateCluster extends Construct implements ICluster {
 
     const containerInsights = props.containerInsights ?? ContainerInsights.DISABLED;
     const defaultProvider = props.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE;
-    requireClusterName('name', props.name);
-    claimPhysicalName(this, 'ECS cluster', props.name, 'name');
-    requireMember('containerInsights', containerInsights, Object.values(ContainerInsights));
-    requireMember('defaultCapacityProvider', defaultProvider, Object.values(FargateCapacityProvider));
+    if (!wasChecked(props)) {
+      checkFargateClusterOptions(props, PropPath.root());
+    }
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.ecsCluster, props.name, 'name');
 
     this.cluster = new EcsCluster(this, 'cluster', {
       name: props.name,
@@ -117,12 +117,5 @@ export class FargateCluster extends Construct implements ICluster {
     this.clusterArn = this.cluster.arn;
     this.containerInsights = containerInsights;
     this.serviceDependencies = [this.capacityProviders];
-  }
-}
-
-/** Fails unless `value` is one of an enum's values (guards callers outside TypeScript). */
-function requireMember(property: string, value: string, allowed: string[]): void {
-  if (!allowed.includes(value)) {
-    invalid(property, value, `Expected one of ${allowed.join(', ')}.`);
   }
 }

@@ -4,8 +4,7 @@
  * The execution role is scoped to exactly the ARNs it is given, so a malformed or wildcard ARN would
  * either grant nothing (the task fails to start) or too much; both are caught here instead.
  */
-import { Token } from 'cdktf';
-import { invalid } from './validation';
+import { invalid, isToken } from './validation';
 
 /** The forms of ARN this library accepts, with a pattern and an example for error messages. */
 export interface ArnKind {
@@ -93,7 +92,7 @@ export const MANAGED_POLICY_ARN: ArnKind = {
 
 /** Fails unless `value` is an exact ARN of the given kind; tokens are resolved later and not checked. */
 export function requireArn(property: string, value: string, kind: ArnKind): void {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     return;
   }
   if (!kind.pattern.test(value)) {
@@ -108,7 +107,7 @@ export function requireArns(property: string, values: readonly string[], kind: A
 
 /** The last `:`-separated field of a concrete ARN, or undefined for a token. */
 export function arnResource(arn: string): string | undefined {
-  if (Token.isUnresolved(arn)) {
+  if (isToken(arn)) {
     return undefined;
   }
   return arn.split(':').slice(5).join(':');

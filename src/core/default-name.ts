@@ -16,8 +16,13 @@ export function pathSegments(construct: Construct, allowed: RegExp): string[] {
   const stack = TerraformStack.of(construct);
   const below = construct.node.scopes.slice(construct.node.scopes.indexOf(stack) + 1);
   return [stack, ...below]
-    .map((scope) => [...scope.node.id].map((c) => (allowed.test(c) ? c : '-')).join(''))
+    .map((scope) => reduced(scope.node.id, allowed))
     .filter((segment) => segment.length > 0);
+}
+
+/** A construct id with every character `allowed` does not keep replaced by `-`. */
+function reduced(id: string, allowed: RegExp): string {
+  return [...id].map((c) => (allowed.test(c) ? c : '-')).join('');
 }
 
 /** Longest name of the DNS-label form (what a tunnel, ECS service or cluster name is kept to). */
@@ -31,13 +36,30 @@ const LABEL_MAX = 63;
  * whole path, so two long paths never share a name.
  */
 export function pathLabel(construct: Construct): string {
-  const full = pathSegments(construct, /[A-Za-z0-9-]/).join('-').toLowerCase().replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return labelOf(pathSegments(construct, LABEL_CHAR), construct.node.path);
+}
+
+/** The `pathLabel` that a construct `id` under `scope` will have, before it is created. */
+export function childPathLabel(scope: Construct, id: string): string {
+  const segment = reduced(id, LABEL_CHAR);
+  return labelOf([...pathSegments(scope, LABEL_CHAR), ...(segment.length > 0 ? [segment] : [])], childPath(scope, id));
+}
+
+/** The path a construct `id` under `scope` will have, e.g. `test/admin`. */
+export function childPath(scope: Construct, id: string): string {
+  return scope.node.path === '' ? id : `${scope.node.path}/${id}`;
+}
+
+const LABEL_CHAR = /[A-Za-z0-9-]/;
+
+function labelOf(segments: string[], path: string): string {
+  const full = segments.join('-').toLowerCase().replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (full.length === 0) {
-    return `service-${createHash('sha256').update(construct.node.path).digest('hex').slice(0, 8)}`; // ids without a letter or digit
+    return `service-${createHash('sha256').update(path).digest('hex').slice(0, 8)}`; // ids without a letter or digit
   }
   if (full.length <= LABEL_MAX) {
     return full;
   }
-  const hash = createHash('sha256').update(construct.node.path).digest('hex').slice(0, 8);
+  const hash = createHash('sha256').update(path).digest('hex').slice(0, 8);
   return `${full.slice(0, LABEL_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }

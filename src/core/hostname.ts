@@ -3,10 +3,8 @@
  * rather than as a DNS record that never resolves. Shared by the tunnel and
  * the pattern. Internal: not part of the public API.
  */
-import { invalid, isKnown } from './validation';
-
-/** One DNS label: 1-63 characters, letters/digits/hyphens, no hyphen at either end. */
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+import { isDnsLabel } from './dns-label';
+import { invalid, isToken } from './validation';
 
 /** The longest DNS name in text form, without the trailing dot. */
 const MAX_NAME_LENGTH = 253;
@@ -15,11 +13,6 @@ const MAX_NAME_LENGTH = 253;
 export function dnsNameForm(example: string): string {
   return `Expected a fully qualified lower-case DNS name of at least two labels, e.g. "${example}" ` +
     '(letters, digits and hyphens; no wildcard, port, scheme or trailing dot).';
-}
-
-/** True when `value` is a single lower-case DNS label, e.g. a team name. */
-export function isDnsLabel(value: string): boolean {
-  return LABEL.test(value);
 }
 
 /**
@@ -44,7 +37,7 @@ export function isInZone(hostname: string, zoneName: string): boolean {
 
 /** A Zero Trust team name is one DNS label; tokens pass. */
 export function requireTeamName(property: string, teamName: string): void {
-  if (isKnown(teamName) && !isDnsLabel(teamName)) {
+  if (!isToken(teamName) && !isDnsLabel(teamName)) {
     invalid(property, teamName,
       'Expected the Zero Trust team name only: the first label of the team domain, e.g. "acme" for acme.cloudflareaccess.com.');
   }
@@ -52,13 +45,13 @@ export function requireTeamName(property: string, teamName: string): void {
 
 /** A public hostname: a fully qualified lower-case DNS name, in the zone when one is named; tokens pass. */
 export function requireHostname(property: string, hostname: string, zoneName: string | undefined, example = 'app.example.com'): void {
-  if (!isKnown(hostname)) {
+  if (isToken(hostname)) {
     return;
   }
   if (typeof hostname !== 'string' || !isFullyQualifiedDnsName(hostname)) {
     invalid(property, hostname, dnsNameForm(example));
   }
-  if (zoneName !== undefined && isKnown(zoneName) && !isInZone(hostname, zoneName)) {
+  if (zoneName !== undefined && !isToken(zoneName) && !isInZone(hostname, zoneName)) {
     invalid(property, hostname, `Expected "${zoneName}" or a name ending in ".${zoneName}" (the zone given as zoneName).`);
   }
 }

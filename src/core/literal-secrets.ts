@@ -3,14 +3,14 @@
  */
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { isKnown } from './validation';
+import { isToken } from './validation';
 
 /**
  * Warns at synth when a secret prop is a literal string rather than a token:
  * the value then sits in plain text in the source and in `cdk.tf.json`.
  */
 export function warnIfLiteralSecret(construct: Construct, property: string, value: string): void {
-  if (isKnown(value)) {
+  if (!isToken(value)) {
     Annotations.of(construct).addWarning(
       `${property} is a literal string: it is stored in plain text in your source code and in the synthesized cdk.tf.json `
       + '(and, like every secret, in Terraform state). Pass it from a TerraformVariable with sensitive: true '

@@ -3,9 +3,9 @@
  * read with `terraform output <name>`. cdktf would name them after the construct
  * path plus a hash (`admin_url_FC8549C1`). Internal: not part of the public API.
  */
-import { TerraformOutput, TerraformOutputConfig, TerraformStack, Token } from 'cdktf';
+import { TerraformOutput, TerraformOutputConfig, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalid } from './validation';
+import { invalid, isToken } from './validation';
 
 /** Terraform identifiers as this library writes them: lower-case snake case. */
 const OUTPUT_PREFIX = /^[a-z][a-z0-9_]{0,39}$/;
@@ -15,7 +15,7 @@ export function requireOutputPrefix(property: string, prefix: string | undefined
   if (prefix === undefined) {
     return;
   }
-  if (Token.isUnresolved(prefix)) {
+  if (isToken(prefix)) {
     invalid(property, prefix, 'Must be a literal string: it names the Terraform outputs at synth time.');
   }
   if (!OUTPUT_PREFIX.test(prefix)) {
@@ -35,6 +35,28 @@ function outputName(prefix: string | undefined, name: string): string {
 export function prefixedOutputs(scope: Construct, outputPrefix: string | undefined, outputs: Array<[string, string, string]>): void {
   for (const [id, value, description] of outputs) {
     stableOutput(scope, id, outputName(outputPrefix, id.replace(/-/g, '_')), { value, description }, 'outputPrefix', outputPrefix);
+  }
+}
+
+/**
+ * Fails, like `prefixedOutputs`, when an output of `ids` behind `outputPrefix` is
+ * already written in the stack of `scope`, without writing any: for a construct
+ * that checks the outputs of its parts before it creates anything.
+ *
+ * @param writer path of the construct that will write the outputs
+ */
+export function requirePrefixedOutputsFree(scope: Construct, outputPrefix: string | undefined, ids: readonly string[], writer: string): void {
+  for (const id of ids) {
+    requireOutputNameFree(TerraformStack.of(scope), outputName(outputPrefix, id.replace(/-/g, '_')), writer, 'outputPrefix', outputPrefix);
+  }
+}
+
+function requireOutputNameFree(stack: TerraformStack, name: string, writer: string, property: string, propertyValue: string | undefined): void {
+  const owner = written.get(stack)?.get(name);
+  if (owner !== undefined) {
+    invalid(property, propertyValue,
+      `The Terraform output "${name}" is already written by ${owner.node.path}; ${writer} must write its `
+      + `outputs under other names: set ${property} on one of them.`);
   }
 }
 
@@ -64,13 +86,7 @@ export function stableOutput(
     const outputs = names;
     stack.node.addValidation({ validate: () => overwrittenOutputs(stack, outputs) });
   }
-  const owner = names.get(name);
-  // A construct removed after a failed build (see the pattern) no longer owns its outputs.
-  if (owner !== undefined && stack.node.findAll().includes(owner)) {
-    invalid(property, propertyValue,
-      `The Terraform output "${name}" is already written by ${owner.node.path}; ${scope.node.path} must write its `
-      + `outputs under other names: set ${property} on one of them.`);
-  }
+  requireOutputNameFree(stack, name, scope.node.path, property, propertyValue);
   const output = new TerraformOutput(scope, id, config);
   output.overrideLogicalId(name);
   names.set(name, output);

@@ -9,16 +9,17 @@ import { Token } from 'cdktf';
 import { brand, hasBrand } from './brand';
 
 /**
- * True when the value is known at synth time, i.e. not a cdktf token that
- * Terraform resolves later; only known values can be checked.
+ * True when the value is a cdktf token (a string, number or list that
+ * Terraform resolves later): it cannot be checked at synth time, so checks
+ * let it pass. The library's one test for tokens.
  */
-export function isKnown(value: unknown): boolean {
-  return !Token.isUnresolved(value);
+export function isToken(value: unknown): boolean {
+  return Token.isUnresolved(value);
 }
 
 /** Renders a user-supplied value for an error message. */
 function show(value: unknown): string {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     return '<a Terraform token>'; // never the token's internal marker
   }
   if (typeof value === 'string') {
@@ -81,31 +82,14 @@ export function invalid(property: string, value: unknown, allowed: string): neve
 }
 
 /**
- * Runs `build` and renames the property of a ValidationError it throws: an
- * outer construct passes its props to inner ones under other names, and the
- * error must name what the user wrote. `names` maps an inner property (or a
- * prefix of it, up to a `.` or `[`) to the outer one; the longest match wins.
- * Properties not listed keep their name under `fallbackPrefix`, if given.
+ * Fails when a required text is missing, empty or only blanks; tokens pass.
+ *
+ * @param allowed what would have been accepted, when more can be said than "a non-empty string"
  */
-export function withPropertyNames<T>(names: Record<string, string>, build: () => T, fallbackPrefix?: string): T {
-  try {
-    return build();
-  } catch (error) {
-    if (!isValidationError(error)) {
-      throw error;
-    }
-    throw error.renamed(outerPropertyName(error.property, names, fallbackPrefix));
+export function requireText(property: string, value: string | undefined, allowed = 'Expected a non-empty string.'): void {
+  if (value === undefined || value === null || (!isToken(value) && value.trim() === '')) {
+    invalid(property, value, allowed);
   }
-}
-
-function outerPropertyName(property: string, names: Record<string, string>, fallbackPrefix: string | undefined): string {
-  const prefix = Object.keys(names)
-    .filter((inner) => property === inner || property.startsWith(`${inner}.`) || property.startsWith(`${inner}[`))
-    .sort((a, b) => b.length - a.length)[0];
-  if (prefix !== undefined) {
-    return names[prefix] + property.slice(prefix.length);
-  }
-  return fallbackPrefix === undefined ? property : `${fallbackPrefix}.${property}`;
 }
 
 /** Fails unless `value` is a whole number within [min, max]. */
@@ -117,7 +101,7 @@ export function requireIntegerInRange(property: string, value: number, min: numb
 
 /** Like `requireIntegerInRange` for an optional setting: unset values and tokens pass. */
 export function requireOptionalIntegerInRange(property: string, value: number | undefined, min: number, max: number): void {
-  if (value !== undefined && isKnown(value)) {
+  if (value !== undefined && !isToken(value)) {
     requireIntegerInRange(property, value, min, max);
   }
 }

@@ -1,8 +1,7 @@
 /**
  * SSM Parameter Store naming rules. Internal: not part of the public API.
  */
-import { Token } from 'cdktf';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** Longest parameter name SSM accepts. */
 const MAX_LENGTH = 1011;
@@ -19,7 +18,7 @@ export const PARAMETER_NAME_CHAR = /[A-Za-z0-9_.-]/;
  * not under the reserved prefixes `aws` or `ssm`.
  */
 export function requireParameterName(property: string, name: string): void {
-  if (Token.isUnresolved(name)) {
+  if (isToken(name)) {
     return;
   }
   const rules = 'Expected an SSM parameter name of 1 to 1011 characters from letters, digits and "_.-/", either without "/" or starting with "/" (e.g. "/cloudflared/my-app/tunnel-token"), without empty levels or a trailing "/", at most 15 levels deep, and not starting with the reserved prefixes "aws" or "ssm".';

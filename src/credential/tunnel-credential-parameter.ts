@@ -7,8 +7,9 @@ import { PARAMETER_NAME_CHAR, requireParameterName } from './parameter-name';
 import { arnResource, KMS_KEY_ARN, requireArn, SSM_PARAMETER_ARN } from '../core/arn';
 import { pathSegments } from '../core/default-name';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
-import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
+import { wasChecked } from '../core/prop-path';
+import { invalid, isToken } from '../core/validation';
 
 /** What the tunnel credential parameter holds, which decides how the `cloudflared` sidecar reads it. */
 export enum TunnelCredentialFormat {
@@ -173,7 +174,7 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
       requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
     }
     const arnName = arnResource(props.parameterArn)?.replace(/^parameter\/?/, '');
-    if (arnName !== undefined && !Token.isUnresolved(props.parameterName)
+    if (arnName !== undefined && !isToken(props.parameterName)
         && arnName !== props.parameterName.replace(/^\//, '')) {
       invalid('parameterName', props.parameterName,
         `Expected the name of the parameter in parameterArn ("/${arnName}" or "${arnName}").`);
@@ -212,11 +213,16 @@ export class TunnelCredentialParameter extends Construct implements ITunnelCrede
     super(scope, id);
 
     const format = props.format ?? TunnelCredentialFormat.TOKEN;
-    validateValue(props.value, format);
+    const checked = wasChecked(props);
+    if (!checked) {
+      validateValue(props.value, format);
+    }
     warnIfLiteralSecret(this, 'value', props.value);
     const name = props.name ?? defaultName(this, format);
-    requireParameterName('name', name);
-    claimPhysicalName(this, 'SSM parameter', name, 'name');
+    if (!checked || props.name === undefined) {
+      requireParameterName('name', name); // a default name is this construct's own value
+    }
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.ssmParameter, name, 'name');
 
     this.key = (props.encryption ?? CredentialEncryption.dedicatedKey())._bind(this, { parameterName: name, tags: props.tags });
     this.parameter = new SsmParameter(this, 'Parameter', {
@@ -264,7 +270,7 @@ class ExistingTunnelCredential implements ITunnelCredential {
 
 /** Checks a credential given as plain text; a token is checked by Terraform and Cloudflare instead. */
 function validateValue(value: string, format: TunnelCredentialFormat): void {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     return;
   }
   // The value itself is never echoed in these messages: it is a secret.

@@ -14,21 +14,29 @@
 import { createHash } from 'crypto';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { Fn, Op, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Fn, Op, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
 import { hasBrand } from '../core/brand';
 import { pathSegments } from '../core/default-name';
-import { invalid } from '../core/validation';
+import { PropPath } from '../core/prop-path';
+import { invalid, isToken } from '../core/validation';
 
 /** One plan-time check of a resource's `lifecycle.precondition`. */
 export type Precondition = NonNullable<TerraformResourceLifecycle['precondition']>[number];
 
 /**
- * The key under which a service passes its name to the roles it builds, for the names of their inline
- * policies on existing roles. A registered symbol, so another copy of the library reads it too; not a prop.
+ * The key under which a service passes how it uses the roles it builds: its name, for the names of their
+ * inline policies on existing roles, and the prop the user gave the existing role as, for errors. A
+ * registered symbol, so another copy of the library reads it too; not a prop.
  */
-const POLICY_NAME_PREFIX = Symbol.for('cdktf-zero-trust-fargate.inlinePolicyNamePrefix');
+const SERVICE_ROLE = Symbol.for('cdktf-zero-trust-fargate.serviceRole');
+
+/** What a service passes to the roles it builds, under `SERVICE_ROLE`. */
+interface ServiceRoleUse {
+  readonly policyNamePrefix: string;
+  readonly roleProperty: string;
+}
 
 /** IAM's limit on the length of an inline policy name. */
 const POLICY_NAME_MAX = 128;
@@ -37,13 +45,26 @@ const POLICY_NAME_MAX = 128;
 const POLICY_NAME_CHAR = /[\w+=,.@-]/;
 
 /**
- * The role props with the prefix of the inline policy names on an existing role: the service's name.
+ * The role props of a service's role: the inline policy names on an existing role start with the
+ * service's name, and errors about the existing role name the prop the user gave it as.
  *
  * @param props the props of a `TaskRole` or `TaskExecutionRole`
- * @param prefix the service name (a literal or a token)
+ * @param policyNamePrefix the service name (a literal or a token)
+ * @param roleProperty the prop as the user wrote it, e.g. `service.existingTaskRole`
  */
-export function withPolicyNamePrefix<T extends object>(props: T, prefix: string): T {
-  return { ...props, [POLICY_NAME_PREFIX]: prefix };
+export function asServiceRole<T extends object>(props: T, policyNamePrefix: string, roleProperty: string): T {
+  const use: ServiceRoleUse = { policyNamePrefix, roleProperty };
+  return { ...props, [SERVICE_ROLE]: use };
+}
+
+/** What the service that built the role passed with its props, if a service did. */
+function serviceRoleUse(props: object): ServiceRoleUse | undefined {
+  return (props as Record<symbol, ServiceRoleUse | undefined>)[SERVICE_ROLE];
+}
+
+/** The prop the existing role was given as: `existingRole`, or the service's prop for it. */
+export function existingRoleProperty(props: object): string {
+  return serviceRoleUse(props)?.roleProperty ?? 'existingRole';
 }
 
 /**
@@ -53,9 +74,8 @@ export function withPolicyNamePrefix<T extends object>(props: T, prefix: string)
  * a longer prefix keeps its start and an 8-character hash of the whole.
  */
 export function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
-  const given = (props as Record<symbol, unknown>)[POLICY_NAME_PREFIX];
-  const prefix = typeof given === 'string' ? given : pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
-  if (Token.isUnresolved(prefix)) {
+  const prefix = serviceRoleUse(props)?.policyNamePrefix ?? pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
+  if (isToken(prefix)) {
     return `${prefix}-${suffix}`;
   }
   const room = POLICY_NAME_MAX - suffix.length - 1;
@@ -80,8 +100,7 @@ export function claimInlinePolicy(construct: Construct, role: IRole, policyName:
   inlinePolicies.set(app, taken);
   const key = `${role.roleName}\u0000${policyName}`;
   const owner = taken.get(key);
-  // A construct removed after a failed build (see the pattern) no longer owns its policy.
-  if (owner !== undefined && owner !== construct.node.path && app.node.findAll().some((c) => c.node.path === owner)) {
+  if (owner !== undefined && owner !== construct.node.path) {
     invalid(property, role.roleArn,
       `The inline policy "${policyName}" of this role is already written by ${owner}; ${construct.node.path} would write the same `
       + 'policy, and at apply each would overwrite the other. Give the services different names, or each its own role.');
@@ -96,7 +115,7 @@ function dataSource<T extends Construct>(scope: Construct, id: string, create: (
 
 /** Field `index` of an ARN (1 partition, 3 region, 4 account), as a literal or a Terraform expression. */
 export function arnField(arn: string, index: number): string {
-  return Token.isUnresolved(arn) ? Fn.element(Fn.split(':', arn), index) : arn.split(':')[index];
+  return isToken(arn) ? Fn.element(Fn.split(':', arn), index) : arn.split(':')[index];
 }
 
 /**
@@ -142,36 +161,46 @@ export function addPreconditions(resource: TerraformResource, checks: Preconditi
   resource.lifecycle = { ...resource.lifecycle, precondition: [...(resource.lifecycle?.precondition ?? []), ...checks] };
 }
 
+const SEPARATE_ROLES_WHY = 'The execution role reads (and decrypts) the tunnel credential, so the app and ECS Exec users would be '
+  + 'able to read it. Give the app a role of its own.';
+
 /**
  * Fails when one role would be both the task role and the execution role of a service: the execution role
  * reads the tunnel credential, so the app (and whoever uses ECS Exec) could read it too. A library
  * `TaskExecutionRole` as task role (or `TaskRole` as execution role) is refused for the same reason.
- * When the ARNs are tokens that may be equal, returns a plan-time check instead.
+ * ARNs given as tokens are compared at plan, by `separateRolePreconditions`.
+ *
+ * @param path where the user wrote the roles: the root for the service, `service.` through the pattern
  */
-export function requireSeparateRoles(taskRole: IRole | undefined, executionRole: IRole | undefined): Precondition[] {
-  const why = 'The execution role reads (and decrypts) the tunnel credential, so the app and ECS Exec users would be able to read it. '
-    + 'Give the app a role of its own.';
+export function requireSeparateRoles(taskRole: IRole | undefined, executionRole: IRole | undefined, path: PropPath): void {
   if (taskRole !== undefined && hasBrand(taskRole, 'TaskExecutionRole')) {
-    invalid('existingTaskRole', taskRole.roleArn, `Expected a role for the app, not a TaskExecutionRole. ${why}`);
+    invalid(path.of('existingTaskRole'), taskRole.roleArn, `Expected a role for the app, not a TaskExecutionRole. ${SEPARATE_ROLES_WHY}`);
   }
   if (executionRole !== undefined && hasBrand(executionRole, 'TaskRole')) {
-    invalid('existingExecutionRole', executionRole.roleArn,
+    invalid(path.of('existingExecutionRole'), executionRole.roleArn,
       'Expected a role for ECS to start the tasks, not a TaskRole: the app of the TaskRole\'s service could read this service\'s tunnel credential.');
   }
   if (taskRole === undefined || executionRole === undefined) {
-    return [];
+    return;
   }
   const taskArn = taskRole.roleArn;
   const executionArn = executionRole.roleArn;
-  if (taskRole === executionRole || (!Token.isUnresolved(taskArn) && !Token.isUnresolved(executionArn) && taskArn === executionArn)) {
-    invalid('existingTaskRole', taskArn, `Expected another role than existingExecutionRole. ${why}`);
+  if (taskRole === executionRole || (!isToken(taskArn) && !isToken(executionArn) && taskArn === executionArn)) {
+    invalid(path.of('existingTaskRole'), taskArn, `Expected another role than ${path.of('existingExecutionRole')}. ${SEPARATE_ROLES_WHY}`);
   }
-  if (!Token.isUnresolved(taskArn) && !Token.isUnresolved(executionArn)) {
+}
+
+/**
+ * The plan-time check that the task role and the execution role differ, when their ARNs are tokens that
+ * may be equal (`requireSeparateRoles` compared the literal ones at synth).
+ */
+export function separateRolePreconditions(taskRole: IRole | undefined, executionRole: IRole | undefined): Precondition[] {
+  if (taskRole === undefined || executionRole === undefined || (!isToken(taskRole.roleArn) && !isToken(executionRole.roleArn))) {
     return [];
   }
   return [{
-    condition: Op.neq(taskArn, executionArn),
+    condition: Op.neq(taskRole.roleArn, executionRole.roleArn),
     errorMessage: 'existingTaskRole and existingExecutionRole (service.existingTaskRole and service.existingExecutionRole of a '
-      + `ZeroTrustFargateService) are the same role (${taskArn}). ${why}`,
+      + `ZeroTrustFargateService) are the same role (${taskRole.roleArn}). ${SEPARATE_ROLES_WHY}`,
   }];
 }

@@ -1,6 +1,6 @@
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { IAM_ROLE_ARN, requireArn } from '../core/arn';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /**
  * An IAM role that ECS tasks assume: a `TaskRole` or `TaskExecutionRole` of this library, or a role
@@ -51,7 +51,7 @@ export class ExistingRole implements IRole {
    */
   public static fromArn(roleArn: string): ExistingRole {
     requireArn('roleArn', roleArn, IAM_ROLE_ARN);
-    if (Token.isUnresolved(roleArn)) {
+    if (isToken(roleArn)) {
       return new ExistingRole(roleArn, Fn.element(Fn.reverse(Fn.split('/', roleArn)), 0));
     }
     const [, ...segments] = roleArn.slice(roleArn.indexOf(':role/') + 1).split('/');

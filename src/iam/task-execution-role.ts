@@ -2,16 +2,15 @@ import { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { claimInlinePolicy, existingRolePolicyName, sameAccountPreconditions } from './existing-role-checks';
+import { claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** Properties of a `TaskExecutionRole`. */
 export interface TaskExecutionRoleProps {
@@ -190,7 +189,7 @@ export class TaskExecutionRole extends Construct implements IRole {
     } else {
       // A name of its own on a role that others may use too, claimed in the app; checked to be in this account.
       const policyName = existingRolePolicyName(this, props, 'task-execution');
-      claimInlinePolicy(this, props.existingRole, policyName, 'existingRole');
+      claimInlinePolicy(this, props.existingRole, policyName, existingRoleProperty(props));
       newInlinePolicy(this, props.existingRole.roleName, policyName, statements,
         sameAccountPreconditions(this, props.existingRole.roleArn, 'The existing execution role', true));
     }
@@ -230,5 +229,5 @@ function unique(values: string[]): string[] {
 
 /** `arn:...:secret:<name>`: drops an ECS `:json-key:version-stage:version-id` suffix that IAM would not match. */
 function secretArnOnly(arn: string): string {
-  return Token.isUnresolved(arn) ? arn : arn.split(':').slice(0, 7).join(':');
+  return isToken(arn) ? arn : arn.split(':').slice(0, 7).join(':');
 }

@@ -1,16 +1,15 @@
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { addPreconditions, claimInlinePolicy, existingRolePolicyName, Precondition, sameAccountPreconditions } from './existing-role-checks';
+import { addPreconditions, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, Precondition, sameAccountPreconditions } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, requireNonEmpty } from '../core/validation';
+import { invalid, isToken, requireNonEmpty } from '../core/validation';
 
 /** Properties of a `TaskRole`. */
 export interface TaskRoleProps {
@@ -117,7 +116,7 @@ export class TaskRole extends Construct implements IRole {
       this.roleName = props.existingRole.roleName;
       // A name of its own on a role that others may use too, claimed in the app.
       const policyName = existingRolePolicyName(this, props, 'task');
-      claimInlinePolicy(this, props.existingRole, policyName, 'existingRole');
+      claimInlinePolicy(this, props.existingRole, policyName, existingRoleProperty(props));
       this.policyTarget = { id: this.roleName, name: this.roleName, policyName };
       this.existingRoleArn = props.existingRole.roleArn;
     } else {
@@ -178,14 +177,14 @@ export class TaskRole extends Construct implements IRole {
   public addPolicyStatement(statement: PolicyStatementOptions): void {
     requireNonEmpty('actions', statement.actions);
     for (const [i, action] of statement.actions.entries()) {
-      if (!Token.isUnresolved(action) && !ACTION.test(action)) {
+      if (!isToken(action) && !ACTION.test(action)) {
         invalid(`actions[${i}]`, action,
           'Expected one action spelled out as "service:Action" (e.g. "s3:GetObject"); wildcards such as "*", "s3:*" or "s3:Get*" are not allowed.');
       }
     }
     requireNonEmpty('resources', statement.resources);
     for (const [i, resource] of statement.resources.entries()) {
-      if (!Token.isUnresolved(resource) && resource !== '*' && !/^arn:aws(-[a-z]+)*:\S+$/.test(resource)) {
+      if (!isToken(resource) && resource !== '*' && !/^arn:aws(-[a-z]+)*:\S+$/.test(resource)) {
         invalid(`resources[${i}]`, resource, 'Expected an ARN such as "arn:aws:s3:::my-bucket/*", or "*" for actions that support no narrower resource.');
       }
     }

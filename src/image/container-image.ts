@@ -1,4 +1,4 @@
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { DockerBuildImageProps } from './docker-build-image';
 import { EcrRepository } from './ecr-repository';
@@ -9,7 +9,7 @@ import { loadDockerProvider } from './internal/docker-provider';
 import { EcrImageLocation, ecrLocationFromReference, partitionOf } from './internal/ecr-image-location';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { arnResource, ECR_REPOSITORY_ARN, requireArn } from '../core/arn';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 import { PinnedVersions } from '../core/versions';
 
 /** An ECR repository that exists already (made elsewhere), and the tag to run from it. */
@@ -265,10 +265,10 @@ export class ContainerImage {
     const repositoryName = `${props.prefix}/${CLOUDFLARED_REPOSITORY}`;
     let repositoryArn = props.cacheRepositoryArn;
     const problem = official._problem ?? checkArguments('ContainerImage.cloudflaredFromPullThroughCache', () => {
-      if (!Token.isUnresolved(props.prefix) && (!CACHE_PREFIX.test(props.prefix) || props.prefix.length > 30)) {
+      if (!isToken(props.prefix) && (!CACHE_PREFIX.test(props.prefix) || props.prefix.length > 30)) {
         invalid('prefix', props.prefix, 'Expected the rule\'s ECR repository prefix: 2-30 lowercase letters, digits, "._-" and "/" separators, e.g. "docker-hub".');
       }
-      if (!Token.isUnresolved(props.registry)) {
+      if (!isToken(props.registry)) {
         const match = ECR_REGISTRY.exec(props.registry);
         if (!match) {
           invalid('registry', props.registry,
@@ -281,7 +281,7 @@ export class ContainerImage {
       }
       requireArn('cacheRepositoryArn', repositoryArn, ECR_REPOSITORY_ARN);
       const arnName = arnResource(repositoryArn)?.replace(/^repository\//, '');
-      if (arnName !== undefined && !Token.isUnresolved(props.prefix) && arnName !== repositoryName) {
+      if (arnName !== undefined && !isToken(props.prefix) && arnName !== repositoryName) {
         invalid('cacheRepositoryArn', repositoryArn, `Expected the ARN of the repository "${repositoryName}" that the image is pulled from.`);
       }
     });
@@ -359,12 +359,12 @@ interface ImageOptions {
 
 /** The tag or digest part of a location. */
 function tagOrDigest(tag: string): Pick<EcrImageLocation, 'tag' | 'digest'> {
-  return !Token.isUnresolved(tag) && DIGEST.test(tag) ? { digest: tag } : { tag };
+  return !isToken(tag) && DIGEST.test(tag) ? { digest: tag } : { tag };
 }
 
 /** Repository name, account and region of an ECR repository ARN (Terraform expressions for a token). */
 function ecrLocationFromArn(arn: string): Omit<EcrImageLocation, 'tag' | 'digest'> {
-  if (!Token.isUnresolved(arn)) {
+  if (!isToken(arn)) {
     const [, , , region, account, resource] = arn.split(':');
     return { repositoryName: resource.replace(/^repository\//, ''), registryId: account, region };
   }
@@ -385,7 +385,7 @@ function ecrLocationFromArn(arn: string): Omit<EcrImageLocation, 'tag' | 'digest
  */
 function requireExistingRepository(prefix: string, repositoryArn: string, repositoryUrl: string, urlHint: string): void {
   requireArn(`${prefix}repositoryArn`, repositoryArn, ECR_REPOSITORY_ARN);
-  if (!Token.isUnresolved(repositoryUrl)) {
+  if (!isToken(repositoryUrl)) {
     const match = ECR_URL.exec(repositoryUrl);
     if (!match) {
       invalid(`${prefix}repositoryUrl`, repositoryUrl,

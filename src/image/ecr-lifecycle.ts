@@ -3,10 +3,11 @@
  * public API.
  */
 import { Token } from 'cdktf';
+import { isToken } from '../core/validation';
 
 /** Writes a number into JSON text, as a Terraform interpolation when it is not known yet. */
 function numberLiteral(value: number): string {
-  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+  return isToken(value) ? Token.asString(value) : String(value);
 }
 
 /**

@@ -1,13 +1,12 @@
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
 import { EcrRepository as EcrRepositoryResource } from '@cdktf/provider-aws/lib/ecr-repository';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { lifecyclePolicyJson } from './ecr-lifecycle';
 import { requireRepositoryName } from './repository-name';
 import { KMS_KEY_ARN, requireArn } from '../core/arn';
 import { stableOutput, toOutputIdentifier } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';
-import { isKnown, requirePositiveInteger } from '../core/validation';
+import { isToken, requirePositiveInteger } from '../core/validation';
 
 /** Whether an image tag, once pushed, may later point at a different image. */
 export enum TagMutability {
@@ -125,7 +124,7 @@ export class EcrRepository extends Construct {
     claimPhysicalName(this, 'ECR repository', props.name, 'name');
     // Tokens (e.g. a Terraform variable) are written into the policy as they are.
     for (const [property, days] of [['untaggedImageExpiryDays', untaggedImageExpiryDays], ['taggedImageExpiryDays', taggedImageExpiryDays]] as const) {
-      if (days !== undefined && isKnown(days)) {
+      if (days !== undefined && !isToken(days)) {
         requirePositiveInteger(property, days);
       }
     }
@@ -157,10 +156,10 @@ export class EcrRepository extends Construct {
 
     // Where to push the image: the first thing a user needs after apply, under a readable name
     // (`flask_repository_url` for the repository `flask`; from the construct id when the name is a token).
-    const outputBase = toOutputIdentifier(Token.isUnresolved(props.name) ? id : props.name);
+    const outputBase = toOutputIdentifier(isToken(props.name) ? id : props.name);
     stableOutput(this, 'repository-url', `${outputBase}_repository_url`, {
       value: this.repositoryUrl,
-      description: `URL of the ECR repository ${Token.isUnresolved(props.name) ? id : props.name}`,
+      description: `URL of the ECR repository ${isToken(props.name) ? id : props.name}`,
     }, 'name', props.name);
   }
 }

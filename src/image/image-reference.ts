@@ -4,8 +4,7 @@
  * A task definition that names a moving tag (`latest`, or no tag at all, which means `latest`) can run
  * different code after any restart without a change in Terraform, so only pinned references pass.
  */
-import { Token } from 'cdktf';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** Docker's tag grammar: up to 128 word characters, dots and dashes, not starting with a dot or dash. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -18,7 +17,7 @@ const PINNED = 'Expected a pinned version tag such as "1.2.3" or a digest "sha25
 
 /** Fails unless `tag` is a pinned tag or a digest. */
 export function requirePinnedTag(property: string, tag: string): void {
-  if (Token.isUnresolved(tag)) {
+  if (isToken(tag)) {
     return;
   }
   if (DIGEST.test(tag)) {
@@ -31,7 +30,7 @@ export function requirePinnedTag(property: string, tag: string): void {
 
 /** Fails unless `digest` is `sha256:<64 lower-case hex digits>`; tokens pass. */
 export function requireDigest(property: string, digest: string): void {
-  if (!Token.isUnresolved(digest) && !DIGEST.test(digest)) {
+  if (!isToken(digest) && !DIGEST.test(digest)) {
     invalid(property, digest, 'Expected an image digest "sha256:<64 lower-case hex digits>", as `docker buildx imagetools inspect` prints it.');
   }
 }
@@ -43,7 +42,7 @@ export function withTag(repository: string, tag: string): string {
 
 /** Fails unless `reference` names an image by a pinned tag or by digest. */
 export function requirePinnedReference(property: string, reference: string): void {
-  if (Token.isUnresolved(reference)) {
+  if (isToken(reference)) {
     return;
   }
   const example = 'Expected a pinned image reference such as "grafana/grafana:11.3.0" or "name@sha256:<64 hex digits>"; "latest" and untagged references are not allowed because they change without a change in code.';
@@ -68,7 +67,7 @@ export function requirePinnedReference(property: string, reference: string): voi
       invalid(property, reference, example);
     }
   }
-  requireRepositoryName(property, reference, colon >= 0 ? beforeDigest.slice(0, colon) : beforeDigest);
+  requireImageName(property, reference, colon >= 0 ? beforeDigest.slice(0, colon) : beforeDigest);
 }
 
 /** A registry host (a name with a dot or a port, or `localhost`), as Docker reads the first component. */
@@ -83,7 +82,7 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
  * upper-case repository registers fine in the task definition, but every pull
  * then fails.
  */
-function requireRepositoryName(property: string, reference: string, name: string): void {
+function requireImageName(property: string, reference: string, name: string): void {
   const components = name.split('/');
   const first = components[0];
   const hasHost = components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');

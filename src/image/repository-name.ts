@@ -1,15 +1,14 @@
 /**
  * ECR repository name rules. Internal: not part of the public API.
  */
-import { Token } from 'cdktf';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** ECR's grammar: lowercase path components separated by `/`, each joined by single `.`, `_` or `-`. */
 const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 /** Fails unless `name` is a valid ECR repository name (2 to 256 characters). */
 export function requireRepositoryName(property: string, name: string): void {
-  if (Token.isUnresolved(name)) {
+  if (isToken(name)) {
     return;
   }
   if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {

@@ -1,6 +1,7 @@
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { ILogGroup } from './service-log-group';
 import { LOG_GROUP_ARN, requireArn } from '../core/arn';
+import { isToken } from '../core/validation';
 
 /**
  * A CloudWatch log group created elsewhere, for `TunnelFargateServiceProps.existingLogGroup`. No log
@@ -20,7 +21,7 @@ export class ExistingLogGroup implements ILogGroup {
    */
   public static fromArn(logGroupArn: string): ExistingLogGroup {
     requireArn('logGroupArn', logGroupArn, LOG_GROUP_ARN);
-    const logGroupName = Token.isUnresolved(logGroupArn)
+    const logGroupName = isToken(logGroupArn)
       ? Fn.element(Fn.split(':', logGroupArn), 6)
       : logGroupArn.split(':').slice(6).join(':');
     return new ExistingLogGroup(logGroupName, logGroupArn);

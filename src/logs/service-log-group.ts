@@ -1,13 +1,10 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { KMS_KEY_ARN, requireArn } from '../core/arn';
+import { checkLogGroupOptions } from './log-group-options-check';
 import { pathSegments } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid } from '../core/validation';
-
-/** Retention periods CloudWatch Logs accepts, in days. */
-const ALLOWED_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+import { wasChecked } from '../core/prop-path';
+import { invalid, isToken } from '../core/validation';
 
 /** Characters CloudWatch Logs allows in a log group name. */
 const LOG_GROUP_NAME_CHAR = /[A-Za-z0-9_\-/.#]/;
@@ -95,15 +92,12 @@ export class ServiceLogGroup extends Construct implements ILogGroup {
     super(scope, id);
 
     const retentionDays = props.retentionDays ?? 30;
-    if (!Token.isUnresolved(retentionDays) && !ALLOWED_RETENTION_DAYS.includes(retentionDays)) {
-      invalid('retentionDays', retentionDays, `Expected one of the values CloudWatch Logs accepts: ${ALLOWED_RETENTION_DAYS.join(', ')}.`);
+    if (!wasChecked(props)) {
+      checkLogGroupOptions(props.retentionDays, props.kmsKeyArn, 'retentionDays', 'kmsKeyArn');
     }
     const name = props.name ?? `/ecs/${pathSegments(this, LOG_GROUP_NAME_CHAR).join('/')}`;
-    if (!Token.isUnresolved(name) && !/^[A-Za-z0-9_\-/.#]{1,512}$/.test(name)) {
+    if (!isToken(name) && !/^[A-Za-z0-9_\-/.#]{1,512}$/.test(name)) {
       invalid('name', name, 'Expected 1 to 512 characters from letters, digits and "_-/.#".');
-    }
-    if (props.kmsKeyArn !== undefined) {
-      requireArn('kmsKeyArn', props.kmsKeyArn, KMS_KEY_ARN);
     }
     claimPhysicalName(this, 'CloudWatch log group', name, 'name');
 
@@ -118,3 +112,4 @@ export class ServiceLogGroup extends Construct implements ILogGroup {
     this.logGroupArn = this.logGroup.arn;
   }
 }
+

@@ -4,12 +4,11 @@
  * A wrong id (a subnet id where a VPC id belongs, a name instead of an id)
  * otherwise only fails at apply time, after other resources were created.
  */
-import { Token } from 'cdktf';
-import { invalid, requireNonEmpty, requireUnique } from '../core/validation';
+import { invalid, isToken, requireNonEmpty, requireUnique } from '../core/validation';
 
 /** Fails unless `value` is a token or looks like `<prefix>-<hex>`, e.g. `vpc-0abc123`. */
 export function requireAwsId(property: string, value: string, prefix: string): void {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     return;
   }
   if (!new RegExp(`^${prefix}-[0-9a-f]{8,17}$`).test(value)) {
@@ -19,7 +18,7 @@ export function requireAwsId(property: string, value: string, prefix: string): v
 
 /** Fails unless `ids` is a list token or a non-empty list of distinct ids of one kind. */
 export function requireIdList(property: string, ids: string[], prefix: string): void {
-  if (Token.isUnresolved(ids)) {
+  if (isToken(ids)) {
     return;
   }
   requireNonEmpty(property, ids);

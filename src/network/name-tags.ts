@@ -1,15 +1,14 @@
 /**
  * Tag helpers shared by the network constructs. Internal: not part of the public API.
  */
-import { Token } from 'cdktf';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** Longest name prefix we accept; leaves room in the 256-character tag value for suffixes. */
 const MAX_NAME_LENGTH = 128;
 
 /** Fails unless `name` is usable as the start of Name tags. */
 export function requireResourceName(property: string, name: string): void {
-  if (Token.isUnresolved(name)) {
+  if (isToken(name)) {
     return;
   }
   if (name.length === 0 || name.length > MAX_NAME_LENGTH || name.trim() !== name) {

@@ -8,16 +8,16 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Fn, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Fn, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { EgressMode } from './egress-mode';
-import { requireResourceName, withName } from './name-tags';
-import { MAX_ZONES, privateSubnetCidr, publicSubnetCidr } from './subnet-layout';
+import { withName } from './name-tags';
+import { checkPrivateNetworkProps, DEFAULT_CIDR } from './private-network-check';
+import { privateSubnetCidr, publicSubnetCidr } from './subnet-layout';
 import { ITaskNetwork } from './task-network';
 import { VpcEndpoints } from './vpc-endpoints';
 import { brand } from '../core/brand';
-import { parseIpv4Cidr } from '../core/cidr';
-import { invalid, requireIntegerInRange, requireUnique } from '../core/validation';
+import { PropPath, wasChecked } from '../core/prop-path';
 
 /** Properties of a `PrivateNetwork`. */
 export interface PrivateNetworkProps {
@@ -92,12 +92,7 @@ export interface PrivateNetworkProps {
   readonly tags?: { [key: string]: string };
 }
 
-/** The default VPC block: room for 16 subnets of 4,096 addresses. */
-const DEFAULT_CIDR = '10.0.0.0/16';
 const DEFAULT_ZONE_COUNT = 2;
-const MIN_ZONES = 2;
-const MIN_PREFIX = 16;
-const MAX_PREFIX = 24;
 
 /**
  * For the resources that switching egressMode removes (NAT gateways, their EIPs, private default routes).
@@ -198,11 +193,8 @@ export class PrivateNetwork extends Construct implements ITaskNetwork {
     const name = props.name ?? id;
     const cidrBlock = props.cidrBlock ?? DEFAULT_CIDR;
     const egressMode = props.egressMode ?? EgressMode.NAT_GATEWAY_SINGLE;
-    requireResourceName('name', name);
-    validateCidrBlock(cidrBlock);
-    validateZones(props);
-    if (!Object.values(EgressMode).includes(egressMode)) {
-      invalid('egressMode', egressMode, `Expected one of ${Object.values(EgressMode).join(', ')}.`);
+    if (!wasChecked(props)) {
+      checkPrivateNetworkProps({ ...props, name }, PropPath.root());
     }
 
     const tags = (suffix: string) => withName(props.tags, `${name}-${suffix}`);
@@ -334,56 +326,5 @@ export class PrivateNetwork extends Construct implements ITaskNetwork {
       },
     });
     return Array.from({ length: count }, (_, i) => Fn.element(zones.names, i));
-  }
-}
-
-/** Fails unless the block is an IPv4 CIDR in network form with a prefix from /16 to /24. */
-function validateCidrBlock(cidrBlock: string): void {
-  if (Token.isUnresolved(cidrBlock)) {
-    return;
-  }
-  const parsed = parseIpv4Cidr(cidrBlock);
-  if (!parsed) {
-    invalid('cidrBlock', cidrBlock, 'Expected an IPv4 CIDR block in network form (host bits zero), e.g. 10.0.0.0/16.');
-  }
-  if (parsed.prefixLength < MIN_PREFIX || parsed.prefixLength > MAX_PREFIX) {
-    invalid('cidrBlock', cidrBlock,
-      `Expected a prefix from /${MIN_PREFIX} (the largest VPC AWS allows) to /${MAX_PREFIX} (the smallest that still splits into 16 subnets of at least /28).`);
-  }
-}
-
-/** Fails unless the zones are given one way, number 2 to 8 and are distinct. */
-function validateZones(props: PrivateNetworkProps): void {
-  const tooMany = `The block is split into ${MAX_ZONES * 2} subnets, a private and a public one per zone, so at most ${MAX_ZONES} zones fit.`;
-  if (props.availabilityZones !== undefined && props.availabilityZoneCount !== undefined) {
-    invalid('availabilityZoneCount', props.availabilityZoneCount, 'Set either availabilityZones or availabilityZoneCount, not both.');
-  }
-  if (props.availabilityZones !== undefined) {
-    const zones = props.availabilityZones;
-    if (Token.isUnresolved(zones)) {
-      invalid('availabilityZones', zones, 'Expected a literal list of zone names (its length decides the subnets); use availabilityZoneCount to look zones up.');
-    }
-    if (zones.length < MIN_ZONES) {
-      invalid('availabilityZones', zones, `Expected at least ${MIN_ZONES} zones: tasks and NAT gateways must survive the loss of one zone.`);
-    }
-    if (zones.length > MAX_ZONES) {
-      invalid('availabilityZones', zones, tooMany);
-    }
-    zones.forEach((zone, i) => {
-      if (!Token.isUnresolved(zone) && !/^[a-z]{2}(-[a-z0-9]+)+-\d[a-z]$/.test(zone)) {
-        invalid(`availabilityZones[${i}]`, zone, 'Expected a zone name such as eu-west-1a.');
-      }
-    });
-    requireUnique('availabilityZones', zones);
-  }
-  if (props.availabilityZoneCount !== undefined) {
-    if (Token.isUnresolved(props.availabilityZoneCount)) {
-      invalid('availabilityZoneCount', props.availabilityZoneCount,
-        `Expected a literal whole number from ${MIN_ZONES} to ${MAX_ZONES}: it decides how many subnets (and NAT gateways) are created, which synthesis must know.`);
-    }
-    if (props.availabilityZoneCount > MAX_ZONES && Number.isInteger(props.availabilityZoneCount)) {
-      invalid('availabilityZoneCount', props.availabilityZoneCount, tooMany);
-    }
-    requireIntegerInRange('availabilityZoneCount', props.availabilityZoneCount, MIN_ZONES, MAX_ZONES);
   }
 }

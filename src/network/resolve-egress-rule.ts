@@ -1,11 +1,11 @@
 /**
  * Validation and defaults of `EgressRule`. Internal: not part of the public API.
  */
-import { Token } from 'cdktf';
 import { EgressRule } from './egress-rule';
 import { DESCRIPTION_RULE, InlineRule, isValidSecurityGroupDescription } from './security-group-rules';
 import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
-import { invalid, requireIntegerInRange } from '../core/validation';
+import { PropPath } from '../core/prop-path';
+import { invalid, isToken, requireIntegerInRange, requireNonEmpty } from '../core/validation';
 
 /** Port limits and defaults for one kind of protocol. */
 interface PortPolicy {
@@ -42,12 +42,12 @@ function portPolicy(protocol: string): PortPolicy | undefined {
  */
 export function resolveEgressRule(property: string, rule: EgressRule): InlineRule {
   const description = rule.description;
-  if (!Token.isUnresolved(description) && (typeof description !== 'string' || !isValidSecurityGroupDescription(description))) {
+  if (!isToken(description) && (typeof description !== 'string' || !isValidSecurityGroupDescription(description))) {
     invalid(`${property}.description`, description, `${DESCRIPTION_RULE}: every rule must say why it exists.`);
   }
 
   const protocol = rule.protocol ?? '-1';
-  const policy = Token.isUnresolved(protocol) ? OTHER : portPolicy(protocol);
+  const policy = isToken(protocol) ? OTHER : portPolicy(protocol);
   if (!policy) {
     invalid(`${property}.protocol`, protocol, "Expected '-1' (all traffic), 'tcp', 'udp', 'icmp', 'icmpv6' or a protocol number from 0 to 255.");
   }
@@ -55,7 +55,7 @@ export function resolveEgressRule(property: string, rule: EgressRule): InlineRul
   const fromPort = rule.fromPort ?? (policy === TCP_UDP && rule.toPort !== undefined ? rule.toPort : policy.defaultFrom);
   const toPort = rule.toPort ?? (policy === TCP_UDP && rule.fromPort !== undefined ? rule.fromPort : policy.defaultTo);
   for (const [name, port] of [['fromPort', fromPort], ['toPort', toPort]] as const) {
-    if (Token.isUnresolved(port)) {
+    if (isToken(port)) {
       continue;
     }
     if (policy.fixed !== undefined && port !== policy.fixed) {
@@ -63,19 +63,19 @@ export function resolveEgressRule(property: string, rule: EgressRule): InlineRul
     }
     requireIntegerInRange(`${property}.${name}`, port, policy.min, policy.max);
   }
-  if (policy === TCP_UDP && !Token.isUnresolved(fromPort) && !Token.isUnresolved(toPort) && fromPort > toPort) {
+  if (policy === TCP_UDP && !isToken(fromPort) && !isToken(toPort) && fromPort > toPort) {
     invalid(`${property}.fromPort`, fromPort, `Expected a port not greater than toPort (${toPort}).`);
   }
 
   const ipv6CidrBlocks = rule.ipv6CidrBlocks ?? [];
   const cidrBlocks = rule.cidrBlocks ?? (ipv6CidrBlocks.length === 0 ? ['0.0.0.0/0'] : []);
-  (Token.isUnresolved(cidrBlocks) ? [] : cidrBlocks).forEach((cidr, i) => {
-    if (!Token.isUnresolved(cidr) && !parseIpv4Cidr(cidr)) {
+  (isToken(cidrBlocks) ? [] : cidrBlocks).forEach((cidr, i) => {
+    if (!isToken(cidr) && !parseIpv4Cidr(cidr)) {
       invalid(`${property}.cidrBlocks[${i}]`, cidr, 'Expected an IPv4 CIDR block in network form, e.g. 0.0.0.0/0 or 10.0.0.0/16.');
     }
   });
-  (Token.isUnresolved(ipv6CidrBlocks) ? [] : ipv6CidrBlocks).forEach((cidr, i) => {
-    if (!Token.isUnresolved(cidr) && !isIpv6Cidr(cidr)) {
+  (isToken(ipv6CidrBlocks) ? [] : ipv6CidrBlocks).forEach((cidr, i) => {
+    if (!isToken(cidr) && !isIpv6Cidr(cidr)) {
       invalid(`${property}.ipv6CidrBlocks[${i}]`, cidr, 'Expected an IPv6 CIDR block in network form, e.g. ::/0 or 2001:db8::/32.');
     }
   });
@@ -84,4 +84,13 @@ export function resolveEgressRule(property: string, rule: EgressRule): InlineRul
   }
 
   return { description, protocol, fromPort, toPort, cidrBlocks, ipv6CidrBlocks };
+}
+
+/** Checks a security group's outbound rules, named under `path` (`service.` through the pattern); unset rules are not checked. */
+export function checkEgressRules(rules: EgressRule[] | undefined, path: PropPath): void {
+  if (rules === undefined) {
+    return;
+  }
+  requireNonEmpty(path.of('egressRules'), rules);
+  rules.forEach((rule, i) => resolveEgressRule(path.of(`egressRules[${i}]`), rule));
 }

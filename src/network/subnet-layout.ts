@@ -6,8 +6,9 @@
  * subnets take slots 0-7 and public subnets slots 8-15, one of each per zone,
  * so adding a zone or switching the egress mode never renumbers an existing subnet.
  */
-import { Fn, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { parseIpv4Cidr } from '../core/cidr';
+import { isToken } from '../core/validation';
 
 /** Extra prefix bits per subnet. */
 export const SUBNET_NEWBITS = 4;
@@ -27,7 +28,7 @@ export function publicSubnetCidr(vpcCidr: string, zoneIndex: number): string {
 
 /** Slot `slot` of the block: computed here for literals (readable plans), by Terraform for tokens. */
 function subnetCidr(vpcCidr: string, slot: number): string {
-  const parsed = Token.isUnresolved(vpcCidr) ? undefined : parseIpv4Cidr(vpcCidr);
+  const parsed = isToken(vpcCidr) ? undefined : parseIpv4Cidr(vpcCidr);
   if (!parsed) {
     return Fn.cidrsubnet(vpcCidr, SUBNET_NEWBITS, slot);
   }

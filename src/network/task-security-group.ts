@@ -1,14 +1,14 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAwsId } from './aws-ids';
 import { EgressRule } from './egress-rule';
 import { requireResourceName, withName } from './name-tags';
-import { resolveEgressRule } from './resolve-egress-rule';
+import { checkEgressRules, resolveEgressRule } from './resolve-egress-rule';
 import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './security-group-rules';
 import { pathSegments } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
-import { invalid, requireNonEmpty } from '../core/validation';
+import { PropPath, wasChecked } from '../core/prop-path';
+import { invalid, isToken } from '../core/validation';
 
 /** Properties of a `TaskSecurityGroup`. */
 export interface TaskSecurityGroupProps {
@@ -101,11 +101,11 @@ export class TaskSecurityGroup extends Construct {
       validateGroupName(props.name);
       claimPhysicalName(this, `security group (VPC ${props.vpcId})`, props.name, 'name');
     }
-    const rules = props.egressRules ?? [DEFAULT_EGRESS];
-    if (props.egressRules !== undefined) {
-      requireNonEmpty('egressRules', props.egressRules);
+    if (!wasChecked(props)) {
+      checkEgressRules(props.egressRules, PropPath.root());
     }
-    const egress = rules.map((rule, i) => inlineRule(resolveEgressRule(`egressRules[${i}]`, rule)));
+    // Resolving a checked rule cannot fail: it only fills in the defaults.
+    const egress = (props.egressRules ?? [DEFAULT_EGRESS]).map((rule, i) => inlineRule(resolveEgressRule(`egressRules[${i}]`, rule)));
     // The path, not only the id, so that the groups of two services in one VPC tell whose they are.
     const pathName = pathSegments(this, SECURITY_GROUP_NAME_CHAR).slice(1).join('-');
 
@@ -128,7 +128,7 @@ export class TaskSecurityGroup extends Construct {
 
 /** Fails unless AWS accepts `name` as a security group name. */
 function validateGroupName(name: string): void {
-  if (Token.isUnresolved(name)) {
+  if (isToken(name)) {
     return;
   }
   requireResourceName('name', name);
@@ -136,3 +136,4 @@ function validateGroupName(name: string): void {
     invalid('name', name, `${DESCRIPTION_RULE}, not starting with "sg-".`);
   }
 }
+

@@ -1,13 +1,12 @@
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireAwsId, requireIdList } from './aws-ids';
 import { requireResourceName, withName } from './name-tags';
 import { inlineRule, securityGroupNamePrefix } from './security-group-rules';
 import { parseIpv4Cidr } from '../core/cidr';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 
 /** Properties of `VpcEndpoints`. */
 export interface VpcEndpointsProps {
@@ -102,7 +101,7 @@ export class VpcEndpoints extends Construct {
     const name = props.name ?? id;
     requireResourceName('name', name);
     requireAwsId('vpcId', props.vpcId, 'vpc');
-    if (!Token.isUnresolved(props.vpcCidrBlock) && !parseIpv4Cidr(props.vpcCidrBlock)) {
+    if (!isToken(props.vpcCidrBlock) && !parseIpv4Cidr(props.vpcCidrBlock)) {
       invalid('vpcCidrBlock', props.vpcCidrBlock, 'Expected an IPv4 CIDR block in network form, e.g. 10.0.0.0/16.');
     }
     requireIdList('subnetIds', props.subnetIds, 'subnet');

@@ -1,15 +1,13 @@
-import { AccessApplicationClientOptions, AccessCorsOptions, AccessPolicyOptions, AccessPolicyReference, AccessRule, IAccessApplication } from '../access';
+import { AccessApplicationLoginOptions, AccessCorsOptions, AccessPolicyOptions, AccessPolicyReference, AccessRule, IAccessApplication } from '../access';
 import { AwsAlertTarget, CloudflareAlertTarget } from '../alerts';
 import { ContainerInsights } from '../cluster';
 import { CredentialEncryption, TunnelCredentialFormat } from '../credential';
-import { IRole } from '../iam';
-import { ILogGroup } from '../logs';
 import { EgressRule } from '../network';
-import { CloudflaredSidecarOptions, CapacityProviderStrategy, CpuArchitecture, ServiceAutoscalingOptions } from '../service';
+import { TunnelServiceTuningOptions } from '../service';
 import { TunnelOriginRequest } from '../tunnel';
 
 /** Who may get through Cloudflare Access to the app, and how they log in. */
-export interface ZeroTrustAccessOptions extends AccessApplicationClientOptions {
+export interface ZeroTrustAccessOptions extends AccessApplicationLoginOptions {
   /**
    * Shorthand for one allow policy that lets in anyone matching any of these
    * rules (e.g. `AccessRule.emails([...])`, `AccessRule.emailDomain(...)`).
@@ -34,48 +32,11 @@ export interface ZeroTrustAccessOptions extends AccessApplicationClientOptions {
   readonly policies?: AccessPolicyOptions[];
 
   /**
-   * Identity providers users may log in with (e.g. `idp.identityProviderId`
-   * of an `AccessIdentityProvider`).
-   *
-   * @default - every identity provider of the account
-   */
-  readonly allowedIdentityProviderIds?: string[];
-
-  /**
-   * Skip Cloudflare's login page and send users straight to the only
-   * identity provider. Needs exactly one entry in `allowedIdentityProviderIds`.
-   *
-   * @default false
-   */
-  readonly autoRedirectToIdentity?: boolean;
-
-  /**
    * Name of the Access application (shown in the App Launcher).
    *
    * @default - the service name
    */
   readonly applicationName?: string;
-
-  /**
-   * How long a login lasts, as a Go duration such as `24h` or `30m`.
-   *
-   * @default '24h'
-   */
-  readonly sessionDuration?: string;
-
-  /**
-   * Show the app in the Cloudflare App Launcher.
-   *
-   * @default true
-   */
-  readonly appLauncherVisible?: boolean;
-
-  /**
-   * Logo of the app in the App Launcher.
-   *
-   * @default - Cloudflare's default logo
-   */
-  readonly logoUrl?: string;
 
   /**
    * Reusable policies that exist already, attached by id with their declared
@@ -256,114 +217,13 @@ export interface ZeroTrustClusterOptions {
 }
 
 /** Tuning of the task and the ECS service. */
-export interface ZeroTrustServiceOptions {
-  /**
-   * The `cloudflared` sidecar: image, start condition, log level, protocol.
-   *
-   * @default - the official image at the pinned version, started once the app has started
-   */
-  readonly sidecar?: CloudflaredSidecarOptions;
-
-  /**
-   * Task CPU units (256 = 0.25 vCPU), validated with `memory` against Fargate's size table.
-   *
-   * @default 256
-   */
-  readonly cpu?: number;
-
-  /**
-   * Task memory in MiB, validated with `cpu` against Fargate's size table.
-   *
-   * @default - the smallest Fargate allows for `cpu`: twice the CPU units (512 for 256, 2048 for 1024)
-   */
-  readonly memory?: number;
-
-  /**
-   * CPU architecture of the task. The images must be built for it.
-   *
-   * @default CpuArchitecture.X86_64
-   */
-  readonly cpuArchitecture?: CpuArchitecture;
-
-  /**
-   * Number of tasks (0-12).
-   *
-   * Two or more, spread over availability zones, keep the tunnel up when a task
-   * or a zone fails. At most 12: Cloudflare accepts 25 `cloudflared` replicas per
-   * tunnel, and a rolling deploy runs old and new tasks side by side. With
-   * `autoscaling` this is only the initial count.
-   *
-   * @default - 1, or `autoscaling.minCapacity` when autoscaling is set
-   */
-  readonly desiredCount?: number;
-
-  /**
-   * On-demand Fargate, Fargate Spot or a mix.
-   *
-   * @default CapacityProviderStrategy.fargate()
-   */
-  readonly capacityProviderStrategy?: CapacityProviderStrategy;
-
-  /**
-   * Days to keep the containers' logs.
-   *
-   * @default 30
-   */
-  readonly logRetentionDays?: number;
-
-  /**
-   * Customer managed KMS key of the log group.
-   *
-   * @default - CloudWatch Logs' default encryption
-   */
-  readonly logKmsKeyArn?: string;
-
-  /**
-   * Target-tracking autoscaling of the task count. `maxCapacity` is at most
-   * 12, like `desiredCount`.
-   *
-   * @default - a fixed `desiredCount`
-   */
-  readonly autoscaling?: ServiceAutoscalingOptions;
-
-  /**
-   * Allow `aws ecs execute-command` into the tasks.
-   *
-   * @default false
-   */
-  readonly enableExecuteCommand?: boolean;
-
+export interface ZeroTrustServiceOptions extends TunnelServiceTuningOptions {
   /**
    * Outbound rules of the tasks' security group (it never has inbound rules).
    *
    * @default - all outbound traffic
    */
   readonly egressRules?: EgressRule[];
-
-  /**
-   * Write the containers' logs to this log group (`ExistingLogGroup.fromArn`) instead of creating
-   * one; not with `logRetentionDays` or `logKmsKeyArn`.
-   *
-   * @default - a new log group
-   */
-  readonly existingLogGroup?: ILogGroup;
-
-  /**
-   * Run the app with this role (`ExistingRole.fromArn`) instead of creating one; what the service
-   * needs on it (ECS Exec, `sidecar.metrics`) is attached as an inline policy.
-   *
-   * @default - a new role with no permissions
-   */
-  readonly existingTaskRole?: IRole;
-
-  /**
-   * Let ECS start the tasks with this role (`ExistingRole.fromArn`) instead of creating one; the
-   * permissions to pull the images, write the logs and read the tunnel credential and secrets are
-   * attached to it as an inline policy.
-   *
-   * @default - a new role with exactly those permissions
-   */
-  readonly existingExecutionRole?: IRole;
 }
 
 /**

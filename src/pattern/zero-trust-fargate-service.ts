@@ -5,9 +5,7 @@ import {
   hasOtherWayIn,
   hostnameApplication,
   hostnameApplicationSettings,
-  HOSTNAME_SETTING_NAMES,
   validateAccessExtensions,
-  accessEntries,
   rejectBypassPolicies,
 } from './internal/access-applications';
 import { createAlerts, validateAlerts } from './internal/alerts';
@@ -15,19 +13,32 @@ import { requireEdgeReachable } from './internal/edge-ip-version';
 import {
   ZeroTrustAccessOptions, ZeroTrustAlertOptions, ZeroTrustClusterOptions, ZeroTrustCredentialOptions, ZeroTrustServiceOptions, ZeroTrustTunnelOptions,
 } from './options';
-import { AccessApplication, AccessDecision, AccessPolicyOptions, IAccessApplication } from '../access';
-import { checkApplication, checkPolicyOptions, requirePolicyKeys } from '../access/policy-checks';
+import { AccessApplication, AccessDecision, IAccessApplication } from '../access';
+import { checkClientSettings, checkLoginSettings } from '../access/application-checks';
+import {
+  checkPolicySet, checkPolicySetModel, checkPolicySetReferences, orderedPolicies, policyDecisions, requireSomeoneLetIn,
+} from '../access/policy-set';
 import { ServiceAlarms, TunnelHealthAlert } from '../alerts';
 import { FargateCluster, ICluster } from '../cluster';
+import { checkFargateClusterOptions } from '../cluster/fargate-cluster-check';
 import { requireCloudflareId } from '../core/cloudflare-id';
-import { pathLabel } from '../core/default-name';
+import { childPath, childPathLabel, pathLabel } from '../core/default-name';
+import { DNS_LABEL_FORM, isDnsLabel } from '../core/dns-label';
 import { requireHostname, requireTeamName } from '../core/hostname';
-import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
-import { invalid, isKnown, requireOptionalIntegerInRange, requireUnique, withPropertyNames } from '../core/validation';
+import { prefixedOutputs, requireOutputPrefix, requirePrefixedOutputsFree } from '../core/outputs';
+import { PHYSICAL_NAME_KIND, requirePhysicalNameFree } from '../core/physical-names';
+import { handDownChecked, PropPath } from '../core/prop-path';
+import { invalid, isToken, requireNonEmpty } from '../core/validation';
 import { ITunnelCredential, TunnelCredentialFormat, TunnelCredentialParameter } from '../credential';
+import { requireParameterName } from '../credential/parameter-name';
 import { ITaskNetwork, PrivateNetwork, PrivateNetworkProps, TaskSecurityGroup } from '../network';
+import { checkPrivateNetworkProps } from '../network/private-network-check';
+import { checkEgressRules } from '../network/resolve-egress-rule';
 import { AppContainerOptions, TunnelFargateService } from '../service';
+import { checkServiceOptions } from '../service/service-options-check';
+import { SERVICE_OUTPUT_IDS } from '../service/service-outputs';
 import { CloudflareTunnel } from '../tunnel';
+import { checkOriginRequest } from '../tunnel/origin-request-check';
 
 /** Properties of a `ZeroTrustFargateService`. */
 export interface ZeroTrustFargateServiceProps {
@@ -169,8 +180,6 @@ export interface ZeroTrustFargateServiceProps {
   readonly alerts?: ZeroTrustAlertOptions;
 }
 
-const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /**
  * A private web app on ECS Fargate, reachable only through Cloudflare Access
  * and a Cloudflare Tunnel: no inbound port, no VPN.
@@ -256,146 +265,147 @@ export class ZeroTrustFargateService extends Construct {
    * @param props The settings of the ZeroTrustFargateService, described by `ZeroTrustFargateServiceProps`.
    */
   constructor(scope: Construct, id: string, props: ZeroTrustFargateServiceProps) {
-    super(scope, id);
-    try {
-      this.name = props.name ?? pathLabel(this);
-      validateProps(this, props, this.name);
-      this.hostname = props.hostname;
+    // Every prop is checked before this construct joins the tree: bad input leaves nothing behind.
+    super(scope, checkedId(scope, id, props));
+    this.name = props.name ?? pathLabel(this);
+    this.hostname = props.hostname;
 
-      this.accessApplication = props.access.existingApplication !== undefined ? undefined
-        : withPropertyNames(accessNames(props), () => new AccessApplication(this, 'access', {
-          cloudflareAccountId: props.cloudflareAccountId,
-          name: props.access.applicationName ?? this.name,
-          domains: [props.hostname],
-          policies: accessPolicies(props.access, this.name),
-          sessionDuration: props.access.sessionDuration,
-          appLauncherVisible: props.access.appLauncherVisible,
-          logoUrl: props.access.logoUrl,
-          allowedIdentityProviderIds: props.access.allowedIdentityProviderIds,
-          autoRedirectToIdentity: props.access.autoRedirectToIdentity,
-          ...hostnameApplicationSettings(props.access),
-        }));
-      this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
-      this.pathAccessApplications = createPathApplications(this, {
+    // The access options were checked with the props, under the names the user wrote.
+    this.accessApplication = props.access.existingApplication !== undefined ? undefined
+      : new AccessApplication(this, 'access', handDownChecked({
         cloudflareAccountId: props.cloudflareAccountId,
-        hostname: props.hostname,
-        applicationName: props.access.applicationName ?? this.name,
-        access: props.access,
-        hostnameApplication: this.accessApplication,
-      });
-
-      this.tunnel = withPropertyNames(TUNNEL_NAMES, () => new CloudflareTunnel(this, 'tunnel', {
-        cloudflareAccountId: props.cloudflareAccountId,
-        cloudflareZoneId: props.cloudflareZoneId,
-        zoneName: props.zoneName,
-        name: this.name,
-        secretRotationKey: props.tunnel?.secretRotationKey,
-        zeroTrustTeamName: props.zeroTrustTeamName,
-        ingress: [{
-          hostname: props.hostname,
-          // Containers of an awsvpc task share one network namespace. A number token must become a
-          // string token, or the template would print its placeholder value.
-          service: `http://localhost:${Token.isUnresolved(props.app.port) ? Token.asString(props.app.port) : props.app.port}`,
-          originRequest: props.tunnel?.originRequest,
-          // The origin checks this application's tokens, and the route waits for it and its policies.
-          accessApplication: this.hostnameAccessApplication,
-          pathAccessApplications: this.pathAccessApplications.length > 0 ? this.pathAccessApplications : undefined,
-          dangerouslyDisableOriginAccessCheck: props.dangerouslyDisableOriginAccessCheck,
-        }],
+        name: props.access.applicationName ?? this.name,
+        domains: [props.hostname],
+        policies: orderedPolicies(props.access, this.name),
+        sessionDuration: props.access.sessionDuration,
+        appLauncherVisible: props.access.appLauncherVisible,
+        logoUrl: props.access.logoUrl,
+        allowedIdentityProviderIds: props.access.allowedIdentityProviderIds,
+        autoRedirectToIdentity: props.access.autoRedirectToIdentity,
+        ...hostnameApplicationSettings(props.access),
       }));
+    this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
+    this.pathAccessApplications = createPathApplications(this, {
+      cloudflareAccountId: props.cloudflareAccountId,
+      hostname: props.hostname,
+      applicationName: props.access.applicationName ?? this.name,
+      access: props.access,
+      hostnameApplication: this.accessApplication,
+    });
 
-      const format = props.credential?.format ?? TunnelCredentialFormat.TOKEN;
-      this.credential = props.existingCredential ?? withPropertyNames(CREDENTIAL_NAMES, () => new TunnelCredentialParameter(this, 'credential', {
-        value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
-        format,
-        name: props.credential?.parameterName,
-        encryption: props.credential?.encryption,
-        // Not the hostname: SSM rewrites the value (a new version, so a new deployment) for a new description.
-        description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${this.name}`,
-      }), 'credential');
+    this.tunnel = new CloudflareTunnel(this, 'tunnel', handDownChecked({
+      cloudflareAccountId: props.cloudflareAccountId,
+      cloudflareZoneId: props.cloudflareZoneId,
+      zoneName: props.zoneName,
+      name: this.name,
+      secretRotationKey: props.tunnel?.secretRotationKey,
+      zeroTrustTeamName: props.zeroTrustTeamName,
+      ingress: [{
+        hostname: props.hostname,
+        // Containers of an awsvpc task share one network namespace. A number token must become a
+        // string token, or the template would print its placeholder value.
+        service: `http://localhost:${isToken(props.app.port) ? Token.asString(props.app.port) : props.app.port}`,
+        originRequest: props.tunnel?.originRequest,
+        // The origin checks this application's tokens, and the route waits for it and its policies.
+        accessApplication: this.hostnameAccessApplication,
+        pathAccessApplications: this.pathAccessApplications.length > 0 ? this.pathAccessApplications : undefined,
+        dangerouslyDisableOriginAccessCheck: props.dangerouslyDisableOriginAccessCheck,
+      }],
+    }));
 
-      this.network = props.existingNetwork ?? withPropertyNames({ name: 'name' },
-        () => new PrivateNetwork(this, 'network', { name: this.name, ...props.network }), 'network');
-      this.securityGroup = withPropertyNames({}, () => new TaskSecurityGroup(this, 'security-group', {
-        vpcId: this.network.vpcId,
-        egressRules: props.service?.egressRules,
-      }), 'service');
+    const format = props.credential?.format ?? TunnelCredentialFormat.TOKEN;
+    this.credential = props.existingCredential ?? new TunnelCredentialParameter(this, 'credential', handDownChecked({
+      value: format === TunnelCredentialFormat.TOKEN ? this.tunnel.tunnelToken : this.tunnel.credentialsJson,
+      format,
+      name: props.credential?.parameterName,
+      encryption: props.credential?.encryption,
+      // Not the hostname: SSM rewrites the value (a new version, so a new deployment) for a new description.
+      description: `Cloudflare Tunnel ${format === TunnelCredentialFormat.TOKEN ? 'token' : 'credentials JSON'} of ${this.name}`,
+    }));
 
-      this.cluster = props.existingCluster
-        ?? withPropertyNames({ name: props.cluster?.name === undefined ? 'name' : 'cluster.name' }, () => new FargateCluster(this, 'cluster', {
-          name: props.cluster?.name ?? this.name,
-          containerInsights: props.cluster?.containerInsights,
-        }), 'cluster');
+    this.network = props.existingNetwork ?? new PrivateNetwork(this, 'network', handDownChecked({ name: this.name, ...props.network }));
+    this.securityGroup = new TaskSecurityGroup(this, 'security-group', handDownChecked({
+      vpcId: this.network.vpcId,
+      egressRules: props.service?.egressRules,
+    }));
 
-      const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
-      this.service = withPropertyNames(SERVICE_NAMES, () => new TunnelFargateService(this, 'service', {
-        ...serviceOptions,
-        serviceName: this.name,
-        outputPrefix: props.outputPrefix,
-        // The service waits for what the cluster lists in serviceDependencies (a FargateCluster's
-        // capacity providers) when the cluster is made in this stack, whether created here or passed in.
-        cluster: this.cluster,
-        network: this.network,
-        securityGroupIds: [this.securityGroup.securityGroupId],
-        credential: this.credential,
-        tunnelId: this.tunnel.tunnelId,
-        app: props.app,
-      }), 'service');
-      const alerts = createAlerts(this, props.alerts, {
-        name: this.name, cloudflareAccountId: props.cloudflareAccountId, tunnel: this.tunnel, service: this.service, cluster: this.cluster,
-      });
-      this.serviceAlarms = alerts.serviceAlarms;
-      this.tunnelHealthAlert = alerts.tunnelHealthAlert;
+    this.cluster = props.existingCluster ?? new FargateCluster(this, 'cluster', handDownChecked({
+      name: props.cluster?.name ?? this.name,
+      containerInsights: props.cluster?.containerInsights,
+    }));
 
-      prefixedOutputs(this, props.outputPrefix, [
-        ['url', `https://${props.hostname}`, `URL of ${this.name}, behind Cloudflare Access`],
-        ['tunnel-id', this.tunnel.tunnelId, `Cloudflare Tunnel id of ${this.name}`],
-        ['access-application-aud', this.hostnameAccessApplication.aud,
-          `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`],
-        ['cluster-arn', this.cluster.clusterArn, `ARN of the ECS cluster that runs ${this.name}`],
-        ['security-group-id', this.securityGroup.securityGroupId, `Security group of the ${this.name} tasks (no inbound rules)`],
-      ]);
-    } catch (error) {
-      // Bad input leaves nothing behind: the half-built construct leaves the tree.
-      scope.node.tryRemoveChild(id);
-      throw error;
-    }
+    const { egressRules: _egressRules, ...serviceOptions } = props.service ?? {};
+    // The service options and the app were checked with the props, under the names the user wrote
+    // (the service's own options under `service.`).
+    this.service = new TunnelFargateService(this, 'service', handDownChecked({
+      ...serviceOptions,
+      serviceName: this.name,
+      outputPrefix: props.outputPrefix,
+      // The service waits for what the cluster lists in serviceDependencies (a FargateCluster's
+      // capacity providers) when the cluster is made in this stack, whether created here or passed in.
+      cluster: this.cluster,
+      network: this.network,
+      securityGroupIds: [this.securityGroup.securityGroupId],
+      credential: this.credential,
+      tunnelId: this.tunnel.tunnelId,
+      app: props.app,
+    }, PropPath.root().child('service')));
+
+    const alerts = createAlerts(this, props.alerts, {
+      name: this.name, cloudflareAccountId: props.cloudflareAccountId, tunnel: this.tunnel, service: this.service, cluster: this.cluster,
+    });
+    this.serviceAlarms = alerts.serviceAlarms;
+    this.tunnelHealthAlert = alerts.tunnelHealthAlert;
+
+    const outputs: Record<OutputId, [string, string]> = {
+      'url': [`https://${props.hostname}`, `URL of ${this.name}, behind Cloudflare Access`],
+      'tunnel-id': [this.tunnel.tunnelId, `Cloudflare Tunnel id of ${this.name}`],
+      'access-application-aud': [this.hostnameAccessApplication.aud,
+        `AUD tag of the Access application of ${this.name}, for apps that verify Access tokens`],
+      'cluster-arn': [this.cluster.clusterArn, `ARN of the ECS cluster that runs ${this.name}`],
+      'security-group-id': [this.securityGroup.securityGroupId, `Security group of the ${this.name} tasks (no inbound rules)`],
+    };
+    prefixedOutputs(this, props.outputPrefix, OUTPUT_IDS.map((output) => [output, ...outputs[output]]));
   }
 }
 
-/** How the props of the inner constructs are called in this construct's props. */
-const TUNNEL_NAMES: Record<string, string> = {
-  'ingress[0].hostname': 'hostname',
-  'ingress[0].service': 'app.port',
-  'ingress[0].originRequest': 'tunnel.originRequest',
-  'ingress[0].accessApplication': 'hostname',
-  'ingress[0].pathAccessApplications': 'access.paths',
-  'ingress': 'hostname',
-  'secretRotationKey': 'tunnel.secretRotationKey',
-};
-const CREDENTIAL_NAMES: Record<string, string> = { name: 'credential.parameterName', value: 'credential' };
-const SERVICE_NAMES: Record<string, string> = {
-  'outputPrefix': 'outputPrefix',
-  'serviceName': 'name',
-  'family': 'name',
-  'app': 'app',
-  'network.taskSubnetIds': 'existingNetwork.subnetIds',
-  'securityGroupIds': 'service.egressRules',
-};
 
-function accessNames(props: ZeroTrustFargateServiceProps): Record<string, string> {
-  return {
-    'name': props.access.applicationName === undefined ? 'name' : 'access.applicationName',
-    'domains': 'hostname',
-    'domains[0]': 'hostname',
-    'sessionDuration': 'access.sessionDuration',
-    'logoUrl': 'access.logoUrl',
-    'appLauncherVisible': 'access.appLauncherVisible',
-    'allowedIdentityProviderIds': 'access.allowedIdentityProviderIds',
-    'autoRedirectToIdentity': 'access.autoRedirectToIdentity',
-    'policies': 'access.policies',
-    ...HOSTNAME_SETTING_NAMES,
-  };
+/** The outputs this construct writes itself, after its service's. */
+const OUTPUT_IDS = ['url', 'tunnel-id', 'access-application-aud', 'cluster-arn', 'security-group-id'] as const;
+type OutputId = typeof OUTPUT_IDS[number];
+
+/**
+ * Checks the props of a `ZeroTrustFargateService` that is to be `id` under
+ * `scope`, and that the names and outputs it will take are free, and returns `id`.
+ */
+function checkedId(scope: Construct, id: string, props: ZeroTrustFargateServiceProps): string {
+  const name = props?.name ?? childPathLabel(scope, id);
+  validateProps(scope, props, name);
+  requireNamesFree(scope, childPath(scope, id), props, name);
+  return id;
+}
+
+/**
+ * The names of the stack this construct's parts will take, and its outputs,
+ * must be free: checked here, under the props the user wrote, since the parts
+ * only check them as they are made.
+ */
+function requireNamesFree(scope: Construct, path: string, props: ZeroTrustFargateServiceProps, name: string): void {
+  if (props.access.existingApplication === undefined) {
+    requirePhysicalNameFree(scope, PHYSICAL_NAME_KIND.accessApplicationDomain, props.hostname, 'hostname', `${path}/access`);
+  }
+  requirePhysicalNameFree(scope, PHYSICAL_NAME_KIND.tunnel, name, 'name', `${path}/tunnel`);
+  requirePhysicalNameFree(scope, PHYSICAL_NAME_KIND.dnsRecord(props.cloudflareZoneId), props.hostname, 'hostname', `${path}/tunnel`);
+  if (props.existingCredential === undefined) {
+    requirePhysicalNameFree(scope, PHYSICAL_NAME_KIND.ssmParameter, props.credential?.parameterName, 'credential.parameterName', `${path}/credential`);
+  }
+  if (props.existingCluster === undefined) {
+    requirePhysicalNameFree(scope, PHYSICAL_NAME_KIND.ecsCluster, props.cluster?.name ?? name,
+      props.cluster?.name === undefined ? 'name' : 'cluster.name', `${path}/cluster`);
+  }
+  requirePhysicalNameFree(scope, PHYSICAL_NAME_KIND.ecsService, name, 'name', `${path}/service`);
+  requirePrefixedOutputsFree(scope, props.outputPrefix, SERVICE_OUTPUT_IDS, `${path}/service`);
+  requirePrefixedOutputsFree(scope, props.outputPrefix, OUTPUT_IDS, path);
 }
 
 function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, name: string): void {
@@ -412,22 +422,25 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.app.port === undefined || props.app.port === null) {
     invalid('app.port', props.app.port, 'Expected the port the app listens on, 1 to 65535: the tunnel forwards to http://localhost:<port>.');
   }
-  requireOptionalIntegerInRange('app.port', props.app.port, 1, 65535);
   if (props.access === undefined || props.access === null) {
     invalid('access', props.access, 'Expected who may get in: { allow: [...] } or { policies: [...] }.');
   }
-  if (props.access.applicationName !== undefined && isKnown(props.access.applicationName) && props.access.applicationName.trim() === '') {
+  if (props.access.applicationName !== undefined && !isToken(props.access.applicationName) && props.access.applicationName.trim() === '') {
     invalid('access.applicationName', props.access.applicationName, 'Expected a non-empty name, or leave it unset to use the service name.');
   }
-  if (!Token.isUnresolved(name) && !NAME.test(name)) {
-    invalid('name', name, 'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.');
+  if (!isToken(name) && !isDnsLabel(name)) {
+    invalid('name', name, `${DNS_LABEL_FORM}.`);
   }
-  const policies = accessPolicies(props.access, name);
+  const policies = orderedPolicies(props.access, name);
   if (policies.length === 0 && !hasOtherWayIn(props.access)) {
     invalid('access', props.access, 'Give at least one rule in access.allow or one policy in access.policies; without a policy nobody can get in.');
   }
   if (props.existingNetwork !== undefined && props.network !== undefined) {
     invalid('network', props.network, 'Give either network (settings of a new VPC) or existingNetwork, not both.');
+  }
+  if (props.existingNetwork !== undefined) {
+    // As ExistingNetwork takes them; the service would find none to run its tasks in.
+    requireNonEmpty('existingNetwork.subnetIds', props.existingNetwork.taskSubnetIds);
   }
   if (props.existingCluster !== undefined && props.cluster !== undefined) {
     invalid('cluster', props.cluster, 'Give either cluster (settings of a new cluster) or existingCluster, not both.');
@@ -443,59 +456,41 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
   validateAccess(scope, props.access, name);
-  validateAccessExtensions(scope, props.access, props.hostname);
+  validateAccessExtensions(scope, props.access, props.hostname, props.access.applicationName ?? name);
   if (props.dangerouslyDisableOriginAccessCheck !== true) {
     rejectBypassPolicies(props.access);
   }
   validateAlerts(props.alerts);
   requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
+  // The options of each part, by the part's own checks, in the order the parts are made.
+  if (props.tunnel?.originRequest !== undefined) {
+    checkOriginRequest(props.tunnel.originRequest, 'tunnel.originRequest');
+  }
+  if (props.credential?.parameterName !== undefined) {
+    requireParameterName('credential.parameterName', props.credential.parameterName);
+  }
+  checkPrivateNetworkProps(props.network ?? {}, PropPath.root().child('network'));
+  checkEgressRules(props.service?.egressRules, PropPath.root().child('service'));
+  checkFargateClusterOptions(props.cluster ?? {}, PropPath.root().child('cluster'));
+  checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'), PropPath.root().child('app'));
 }
 
 /**
  * Checks `access` in the words the user wrote (`access.allow[i]`,
- * `access.policies[j]`) before the policies are merged and reordered; who
- * gets in is the Access model's question, asked of the merged list.
+ * `access.policies[j]`, `access.sessionDuration`) before anything is created:
+ * the policies before they are merged and reordered, who gets in as the Access
+ * model sees the merged list, and the settings of the application made here.
  */
 function validateAccess(scope: Construct, access: ZeroTrustAccessOptions, name: string): void {
-  const policies = access.policies ?? [];
-  const shorthandName = (access.allow ?? []).length > 0 ? [shorthandPolicyName(name)] : [];
-  requireUnique('access.policies[].name', [...shorthandName, ...policies.map((options) => options.name)]);
-  if (access.allow !== undefined && (!isKnown(access.allow) || !Array.isArray(access.allow))) {
-    invalid('access.allow', access.allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
+  // The shorthand policy is named after the service (`<name> allow`), whatever the application is called.
+  const path = PropPath.root().child('access');
+  checkPolicySet(access, path, name);
+  checkPolicySetReferences(access, path);
+  checkPolicySetModel(scope, access, path);
+  if (access.existingApplication === undefined) {
+    checkLoginSettings(access, path);
+    const policies = orderedPolicies(access, name);
+    requireSomeoneLetIn(path.of('policies'), policies, access.existingPolicies ?? []);
+    checkClientSettings(access, path, policyDecisions(policies, access.existingPolicies ?? []).includes(AccessDecision.NON_IDENTITY));
   }
-  (access.allow ?? []).forEach((rule, i) => {
-    if (!rule || !Array.isArray(rule._selectors)) {
-      invalid(`access.allow[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
-    }
-  });
-  policies.forEach((options, j) => {
-    checkPolicyOptions(`access.policies[${j}].`, options);
-    if (options.key === 'allow' && (access.allow ?? []).length > 0) {
-      invalid(`access.policies[${j}].key`, 'allow', 'The key "allow" belongs to the policy made from access.allow; choose another key.');
-    }
-  });
-  requirePolicyKeys('access.policies', policies);
-  checkApplication(scope, accessEntries('access', access.allow, policies, access.existingPolicies ?? []), 'access',
-    ' The access.allow shorthand takes no opt-in: move such rules to access.policies.');
-}
-
-/**
- * The policies in the order Access must see them: DENY policies first (Access
- * stops at the first ALLOW or DENY that matches), then the `allow` shorthand,
- * then the other policies as given. Each keeps the key of its place in
- * `access.policies`, and the shorthand always has the key `allow`, so neither
- * this ordering nor a new hostname or name moves a policy to a new address.
- */
-function accessPolicies(access: ZeroTrustAccessOptions, name: string): AccessPolicyOptions[] {
-  const shorthand: AccessPolicyOptions[] = access.allow && access.allow.length > 0
-    ? [{ key: 'allow', name: shorthandPolicyName(name), decision: AccessDecision.ALLOW, include: access.allow }]
-    : [];
-  const policies = access.policies ?? [];
-  const isDeny = (options: AccessPolicyOptions) => options.decision === AccessDecision.DENY;
-  return [...policies.filter(isDeny), ...shorthand, ...policies.filter((options) => !isDeny(options))];
-}
-
-/** Name of the policy made from `access.allow`. */
-function shorthandPolicyName(name: string): string {
-  return `${name} allow`;
 }

@@ -1,7 +1,6 @@
-import { Token } from 'cdktf';
 import { FargateCapacityProvider } from '../cluster/fargate-capacity-provider';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
-import { invalid, requireIntegerInRange } from '../core/validation';
+import { invalid, isToken, requireIntegerInRange } from '../core/validation';
 
 /** One entry of a capacity provider strategy. */
 export interface CapacityProviderShare {
@@ -109,7 +108,7 @@ export class CapacityProviderStrategy {
         ['fargateBase', base, 100000],
       ];
       for (const [property, value, max] of checks) {
-        if (!Token.isUnresolved(value)) {
+        if (!isToken(value)) {
           requireIntegerInRange(property, value, 0, max);
         }
       }

@@ -1,6 +1,5 @@
-import { Token } from 'cdktf';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
-import { invalid } from '../core/validation';
+import { invalid, isToken } from '../core/validation';
 import { ContainerSecretSource } from './internal/container-secret-source';
 import { KMS_KEY_ARN, requireArn, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 
@@ -82,7 +81,7 @@ export class ContainerSecret {
     const problem = checkArguments('ContainerSecret.fromSecretsManager', () => {
       requireArn('secretArn', secretArn, SECRET_ARN);
       requireKmsKey(options.kmsKeyArn);
-      if (options.jsonKey !== undefined && !Token.isUnresolved(options.jsonKey) && !/^[^:]+$/.test(options.jsonKey)) {
+      if (options.jsonKey !== undefined && !isToken(options.jsonKey) && !/^[^:]+$/.test(options.jsonKey)) {
         invalid('jsonKey', options.jsonKey, 'Expected a non-empty key without ":".');
       }
     });

@@ -4,6 +4,7 @@ export * from './app-container';
 export * from './cloudflared-sidecar';
 export * from './cloudflared-metrics';
 export * from './task-options';
+export * from './service-tuning-options';
 export * from './task-definition';
 export * from './capacity-provider-strategy';
 export * from './autoscaling';

@@ -11,35 +11,17 @@ export enum CpuArchitecture {
 }
 
 /**
- * What runs in a tunnel task: the app container, the `cloudflared` sidecar, the
- * tunnel credential and the task size, in `TunnelFargateServiceProps`.
+ * The tuning of a tunnel task: its size, CPU architecture, `cloudflared`
+ * sidecar and ECS Exec. Shared by `TunnelTaskOptions` and
+ * `TunnelServiceTuningOptions` (so by the service and the pattern's `service`).
  */
-export interface TunnelTaskOptions {
-  /** The application container. */
-  readonly app: AppContainerOptions;
-
+export interface TunnelTaskTuningOptions {
   /**
    * The `cloudflared` sidecar.
    *
    * @default - the official pinned image, started once the app container has started
    */
   readonly sidecar?: CloudflaredSidecarOptions;
-
-  /**
-   * The tunnel credential (an SSM parameter). Its value reaches `cloudflared`
-   * only through ECS `secrets`: as `TUNNEL_TOKEN` for `TOKEN`, as
-   * `TUNNEL_CRED_CONTENTS` for `CREDENTIALS_FILE`.
-   */
-  readonly credential: ITunnelCredential;
-
-  /**
-   * ID (UUID) of the tunnel. Required when the credential format is
-   * `CREDENTIALS_FILE` (`cloudflared tunnel run <tunnel-id>`); ignored for `TOKEN`,
-   * which already names the tunnel.
-   *
-   * @default - none
-   */
-  readonly tunnelId?: string;
 
   /**
    * Task CPU units. Valid values: 256, 512, 1024, 2048, 4096, 8192, 16384.
@@ -73,4 +55,30 @@ export interface TunnelTaskOptions {
    * @default false
    */
   readonly enableExecuteCommand?: boolean;
+}
+
+/**
+ * What runs in a tunnel task: the app container and the tunnel credential,
+ * with the task's tuning. Shared by `TunnelTaskDefinitionProps`
+ * and `TunnelFargateServiceProps`.
+ */
+export interface TunnelTaskOptions extends TunnelTaskTuningOptions {
+  /** The application container. */
+  readonly app: AppContainerOptions;
+
+  /**
+   * The tunnel credential (an SSM parameter). Its value reaches `cloudflared`
+   * only through ECS `secrets`: as `TUNNEL_TOKEN` for `TOKEN`, as
+   * `TUNNEL_CRED_CONTENTS` for `CREDENTIALS_FILE`.
+   */
+  readonly credential: ITunnelCredential;
+
+  /**
+   * ID (UUID) of the tunnel. Required when the credential format is
+   * `CREDENTIALS_FILE` (`cloudflared tunnel run <tunnel-id>`); ignored for `TOKEN`,
+   * which already names the tunnel.
+   *
+   * @default - none
+   */
+  readonly tunnelId?: string;
 }

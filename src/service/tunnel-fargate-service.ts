@@ -1,34 +1,35 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { Annotations, ITerraformDependable, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Annotations, ITerraformDependable, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { IServiceAutoscaling, ServiceAutoscalingOptions } from './autoscaling';
+import { IServiceAutoscaling } from './autoscaling';
 import { CapacityProviderStrategy } from './capacity-provider-strategy';
 import { ContainerSecret } from './container-secret';
-import { validateAutoscalingOptions } from './internal/validate-autoscaling';
+import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { TunnelTaskOptions } from './task-options';
 import { ICluster } from '../cluster';
-import { invalid, requireIntegerInRange, requireNonEmpty, withPropertyNames } from '../core/validation';
-import { IRole, TaskExecutionRole, TaskRole } from '../iam';
-import { addExecutionRolePreconditions, requireSeparateRoles, withPolicyNamePrefix } from '../iam/existing-role-checks';
+import { checkServiceOptions } from './service-options-check';
+import { SERVICE_OUTPUT_IDS, ServiceOutputId } from './service-outputs';
+import { ITunnelTaskDefinition } from './task-definition';
+import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
+import { handDownChecked, pathOf, PropPath, wasChecked } from '../core/prop-path';
+import { invalid, isToken, requireNonEmpty } from '../core/validation';
+import { TaskExecutionRole, TaskRole } from '../iam';
+import { addExecutionRolePreconditions, asServiceRole, separateRolePreconditions } from '../iam/existing-role-checks';
 import { ILogGroup, ServiceLogGroup } from '../logs';
 import { logGroupAccountPreconditions, logGroupRegion } from '../logs/existing-log-group-checks';
 import { ITaskNetwork } from '../network';
 import { ContainerSecretSource } from './internal/container-secret-source';
-import { usesFargateSpot, validateSpotStopTimes } from './internal/graceful-stop';
+import { usesFargateSpot } from './internal/graceful-stop';
 import { metricsAgentImage } from './internal/metrics-agent-container-definition';
-import { requirePlatformVersion } from './internal/platform-version';
 import { ServiceAutoscaling } from './internal/service-autoscaling';
 import { sidecarImage } from './internal/sidecar-container-definition';
-import { DEPLOYMENT_MAXIMUM_PERCENT, requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
+import { DEPLOYMENT_MAXIMUM_PERCENT } from './internal/tunnel-replica-limit';
 import { TunnelTaskDefinition } from './internal/tunnel-task-definition';
-import { validateTaskOptions } from './internal/validate-task-options';
-import { ITunnelTaskDefinition } from './task-definition';
-import { requireValidArguments } from '../core/argument-problem';
-import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
-import { claimPhysicalName } from '../core/physical-names';
+import { validateTunnelWiring } from './internal/validate-task-options';
 
 /** Properties of a `TunnelFargateService`. */
-export interface TunnelFargateServiceProps extends TunnelTaskOptions {
+export interface TunnelFargateServiceProps extends TunnelTaskOptions, TunnelServiceTuningOptions {
   /** Name of the ECS service. Also the default task definition family. */
   readonly serviceName: string;
 
@@ -66,84 +67,6 @@ export interface TunnelFargateServiceProps extends TunnelTaskOptions {
    * made elsewhere (shared with other services, or by another tool) fit as well as the library's.
    */
   readonly securityGroupIds: string[];
-
-  /**
-   * Number of tasks (0-12). Each task opens its own tunnel connections; 2 or more
-   * tasks (spread by ECS across the subnets' availability zones) keep the app
-   * reachable when a task or a zone fails. With `autoscaling` this is only
-   * the initial count; afterwards autoscaling owns it. At most 12: Cloudflare
-   * accepts 25 `cloudflared` replicas per tunnel, and a rolling deploy runs old
-   * and new tasks side by side (200%).
-   *
-   * @default - 1, or `autoscaling.minCapacity` when autoscaling is set
-   */
-  readonly desiredCount?: number;
-
-  /**
-   * Where the tasks run (on-demand Fargate, Fargate Spot or a mix). The cluster
-   * must have these capacity providers associated.
-   *
-   * @default CapacityProviderStrategy.fargate()
-   */
-  readonly capacityProviderStrategy?: CapacityProviderStrategy;
-
-  /**
-   * Days to keep the containers' logs. Not with `existingLogGroup`.
-   *
-   * @default 30
-   */
-  readonly logRetentionDays?: number;
-
-  /**
-   * Customer managed KMS key that encrypts the log group. Not with `existingLogGroup`.
-   *
-   * @default - CloudWatch Logs' default encryption
-   */
-  readonly logKmsKeyArn?: string;
-
-  /**
-   * Write the containers' logs to this log group (`ExistingLogGroup.fromArn`) instead of creating one.
-   * The execution role may write its log streams, as with a new one. It must be in the account Terraform
-   * deploys to (the plan fails otherwise); it may be in another region, which the containers then log to.
-   *
-   * @default - a new `ServiceLogGroup`
-   */
-  readonly existingLogGroup?: ILogGroup;
-
-  /**
-   * Run the app with this role (`ExistingRole.fromArn`) instead of creating one. What the service needs
-   * on it (ECS Exec channels with `enableExecuteCommand`, log streams with `sidecar.metrics`) is attached
-   * as an inline policy named `<serviceName>-task`, and so is what you add with
-   * `taskRole.addPolicyStatement()`; what you attach with `taskRole.addManagedPolicyArn()` is detached
-   * from the role on destroy, even if someone else attached it too. Not the execution role (nor a
-   * `TaskExecutionRole`): the app could read the tunnel credential. It must be in the account Terraform
-   * deploys to (the plan fails otherwise).
-   *
-   * @default - a new role with no permissions
-   */
-  readonly existingTaskRole?: IRole;
-
-  /**
-   * Let ECS start the tasks with this role (`ExistingRole.fromArn`) instead of creating one. The
-   * permissions the tasks need to start (pull the images, write the logs, read and decrypt the tunnel
-   * credential and the app's secrets) are attached to it as an inline policy named
-   * `<serviceName>-task-execution`, and a dedicated credential key lets it decrypt, as for a new role.
-   * Every task that runs with this role can then read this service's tunnel credential: share it only
-   * with tasks you trust with it. Not the task role (nor a `TaskRole`). It must be in the account
-   * Terraform deploys to (the plan fails otherwise).
-   *
-   * @default - a new role with exactly those permissions
-   */
-  readonly existingExecutionRole?: IRole;
-
-  /**
-   * Target-tracking autoscaling of the task count. When set, Terraform ignores
-   * changes to the service's `desired_count`, so that an apply does not undo
-   * what autoscaling chose. `maxCapacity` is at most 12, like `desiredCount`.
-   *
-   * @default - a fixed `desiredCount`
-   */
-  readonly autoscaling?: ServiceAutoscalingOptions;
 
   /**
    * Fargate platform version: `LATEST` or a version such as `1.4.0`. ARM64 tasks (on Fargate and on
@@ -251,17 +174,22 @@ export class TunnelFargateService extends Construct {
   constructor(scope: Construct, id: string, props: TunnelFargateServiceProps) {
     super(scope, id);
     validateServiceProps(props);
-    const roleChecks = requireSeparateRoles(props.existingTaskRole, props.existingExecutionRole);
-    claimPhysicalName(this, 'ECS service', props.serviceName, 'serviceName');
+    if (!wasChecked(props)) {
+      checkServiceOptions(props, props.app, PropPath.root(), PropPath.root().child('app'));
+    }
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.ecsService, props.serviceName, 'serviceName');
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
 
     const secrets = Object.values(props.app.secrets ?? {});
-    this.logGroup = props.existingLogGroup ?? withPropertyNames({ retentionDays: 'logRetentionDays', kmsKeyArn: 'logKmsKeyArn' }, () => new ServiceLogGroup(this, 'logs', {
+    // Checked above, with the service's options.
+    this.logGroup = props.existingLogGroup ?? new ServiceLogGroup(this, 'logs', handDownChecked({
       retentionDays: props.logRetentionDays,
       kmsKeyArn: props.logKmsKeyArn,
     }));
-    // On an existing role, the inline policies are named after the service; errors name the service's props.
-    this.executionRole = withPropertyNames({ existingRole: 'existingExecutionRole' }, () => new TaskExecutionRole(this, 'execution-role', withPolicyNamePrefix({
+    // On an existing role, the inline policies are named after the service, and errors name the prop
+    // the user gave the role as (`existingExecutionRole`, `service.existingExecutionRole` through the pattern).
+    const path = pathOf(props);
+    this.executionRole = new TaskExecutionRole(this, 'execution-role', asServiceRole({
       ecrRepositoryArns: defined([
         props.app.image.repositoryArn,
         sidecarImage(props).repositoryArn,
@@ -277,15 +205,15 @@ export class TunnelFargateService extends Construct {
       secretsManagerSecretArns: secretArns(secrets, ContainerSecretSource.SECRETS_MANAGER),
       kmsKeyArns: defined([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
       existingRole: props.existingExecutionRole,
-    }, props.serviceName)));
+    }, props.serviceName, path.of('existingExecutionRole')));
     addExecutionRolePreconditions(this.executionRole, [
-      ...roleChecks,
+      ...separateRolePreconditions(props.existingTaskRole, props.existingExecutionRole),
       ...(props.existingLogGroup === undefined ? [] : logGroupAccountPreconditions(this.executionRole, props.existingLogGroup)),
     ]);
     // A dedicated key's policy names the roles that may decrypt the credential; this role is one.
     props.credential.grantDecrypt(this.executionRole.roleArn);
-    this.taskRole = withPropertyNames({ existingRole: 'existingTaskRole' }, () => new TaskRole(this, 'task-role',
-      withPolicyNamePrefix({ enableExecuteCommand: props.enableExecuteCommand, existingRole: props.existingTaskRole }, props.serviceName)));
+    this.taskRole = new TaskRole(this, 'task-role', asServiceRole(
+      { enableExecuteCommand: props.enableExecuteCommand, existingRole: props.existingTaskRole }, props.serviceName, path.of('existingTaskRole')));
     if (props.sidecar?.metrics !== undefined) {
       // The metrics agent writes its EMF events into the service's log group (streams only, nothing else).
       this.taskRole.addPolicyStatement({
@@ -295,7 +223,7 @@ export class TunnelFargateService extends Construct {
       });
     }
 
-    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', {
+    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', handDownChecked({
       ...props,
       family: props.family ?? props.serviceName,
       executionRoleArn: this.executionRole.roleArn,
@@ -303,7 +231,7 @@ export class TunnelFargateService extends Construct {
       logGroupName: this.logGroup.logGroupName,
       // awslogs writes to the existing group's region, which may differ from the provider's.
       logGroupRegion: props.existingLogGroup === undefined ? undefined : logGroupRegion(props.existingLogGroup),
-    });
+    }));
 
     const strategy = props.capacityProviderStrategy ?? CapacityProviderStrategy.fargate();
     this.service = new EcsService(this, 'service', {
@@ -343,32 +271,36 @@ export class TunnelFargateService extends Construct {
     this.clusterName = props.cluster.clusterName;
 
     if (props.autoscaling !== undefined) {
-      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
+      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', handDownChecked({
         ...props.autoscaling,
         clusterName: props.cluster.clusterName,
         serviceName: this.service.name,
-      });
+      }));
     }
 
     this.addOutputs(props);
   }
 
   private addOutputs(props: TunnelFargateServiceProps): void {
-    prefixedOutputs(this, props.outputPrefix, [
-      ['service-name', this.serviceName, 'Name of the ECS service'],
-      ['cluster-name', this.clusterName, 'Name of the ECS cluster that runs the service'],
-      ['task-definition-arn', this.taskDefinition.taskDefinitionArn, 'ARN (with revision) of the task definition'],
-      ['task-definition-family', this.taskDefinition.family, 'Family of the task definition'],
-      ['execution-role-arn', this.executionRole.roleArn, 'ARN of the task execution role'],
-      ['task-role-arn', this.taskRole.roleArn, 'ARN of the task role'],
-      ['task-role-name', this.taskRole.roleName, 'Name of the task role; attach the app\'s permissions to it'],
-      ['log-group-name', this.logGroup.logGroupName, 'CloudWatch log group of the app and cloudflared containers'],
-      ['credential-parameter-name', props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
-    ]);
+    const outputs: Record<ServiceOutputId, [string, string]> = {
+      'service-name': [this.serviceName, 'Name of the ECS service'],
+      'cluster-name': [this.clusterName, 'Name of the ECS cluster that runs the service'],
+      'task-definition-arn': [this.taskDefinition.taskDefinitionArn, 'ARN (with revision) of the task definition'],
+      'task-definition-family': [this.taskDefinition.family, 'Family of the task definition'],
+      'execution-role-arn': [this.executionRole.roleArn, 'ARN of the task execution role'],
+      'task-role-arn': [this.taskRole.roleArn, 'ARN of the task role'],
+      'task-role-name': [this.taskRole.roleName, 'Name of the task role; attach the app\'s permissions to it'],
+      'log-group-name': [this.logGroup.logGroupName, 'CloudWatch log group of the app and cloudflared containers'],
+      'credential-parameter-name': [props.credential.parameterName, 'SSM parameter that holds the tunnel credential'],
+    };
+    prefixedOutputs(this, props.outputPrefix, SERVICE_OUTPUT_IDS.map((id) => [id, ...outputs[id]]));
   }
 }
 
-/** Checks all props before any resource is created. */
+/**
+ * Checks the props that wire the service to its cluster, network and tunnel,
+ * before any resource is created; the tuning options are `checkServiceOptions`'s.
+ */
 function validateServiceProps(props: TunnelFargateServiceProps): void {
   // Earlier versions took clusterArn, clusterName and subnetIds; a caller from plain JavaScript may still pass those.
   if (props.cluster === undefined || props.cluster === null) {
@@ -381,34 +313,12 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
   }
   requireServiceDependencies(props.cluster.serviceDependencies);
   requireOutputPrefix('outputPrefix', props.outputPrefix);
-  if (props.existingLogGroup !== undefined) {
-    for (const [property, value] of [['logRetentionDays', props.logRetentionDays], ['logKmsKeyArn', props.logKmsKeyArn]] as const) {
-      if (value !== undefined) {
-        invalid(property, value, 'Give either the settings of a new log group or existingLogGroup, not both: the existing one keeps its own.');
-      }
-    }
-  }
-  if (!Token.isUnresolved(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
+  if (!isToken(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
   requireNonEmpty('network.taskSubnetIds', props.network.taskSubnetIds);
   requireNonEmpty('securityGroupIds', props.securityGroupIds);
-  if (props.desiredCount !== undefined && !Token.isUnresolved(props.desiredCount)) {
-    requireIntegerInRange('desiredCount', props.desiredCount, 0, 5000);
-  }
-  requireWithinTunnelReplicaLimit('desiredCount', props.desiredCount);
-  if (props.autoscaling !== undefined) {
-    validateAutoscalingOptions(props.autoscaling);
-    requireWithinTunnelReplicaLimit('autoscaling.maxCapacity', props.autoscaling.maxCapacity);
-  }
-  requireValidArguments('capacityProviderStrategy', props.capacityProviderStrategy?._problem);
-  validateTaskOptions(props);
-  requirePlatformVersion('platformVersion', props.platformVersion, {
-    cpuArchitecture: props.cpuArchitecture,
-    enableExecuteCommand: props.enableExecuteCommand,
-    writablePaths: (props.app.writablePaths ?? []).length > 0,
-  });
-  validateSpotStopTimes(props, props.capacityProviderStrategy);
+  validateTunnelWiring(props);
 }
 
 /**
@@ -453,7 +363,7 @@ function warnWithoutOnDemandBase(scope: Construct, strategy: CapacityProviderStr
   }
   const onDemandBase = strategy.shares
     .filter((share) => share.capacityProvider !== 'FARGATE_SPOT')
-    .some((share) => share.base !== undefined && (!Token.isUnresolved(share.base) ? share.base > 0 : true));
+    .some((share) => share.base !== undefined && (!isToken(share.base) ? share.base > 0 : true));
   if (onDemandBase) {
     return;
   }

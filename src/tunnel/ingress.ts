@@ -82,8 +82,11 @@ export interface TunnelOriginRequest {
 
   /**
    * Make `cloudflared` reject requests that carry no valid Cloudflare Access
-   * token for the given application. Prefer the rule's `accessApplication`,
-   * which sets this from the application and also orders the route after it.
+   * token for the given application. Prefer the rule's `accessApplication`:
+   * it fills in this setting from the application (its AUD tag, under the
+   * tunnel's `zeroTrustTeamName`) and also orders the route after it. This
+   * setting is the same check written out by hand, for an application known
+   * only by its team name and AUD tag; a rule takes one or the other.
    *
    * @default - set from the rule's `accessApplication`; without one, no check by cloudflared
    */

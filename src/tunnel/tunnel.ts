@@ -2,7 +2,7 @@ import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { ZeroTrustTunnelCloudflared } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared';
 import { ZeroTrustTunnelCloudflaredConfigA } from '@cdktf/provider-cloudflare/lib/zero-trust-tunnel-cloudflared-config';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { Fn, TerraformResource, Token } from 'cdktf';
+import { Fn, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { TunnelIngressRule } from './ingress';
 import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
@@ -10,7 +10,9 @@ import { RouteAccess } from './internal/route-access';
 import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
 import { validateTunnelProps } from './internal/validate-tunnel-props';
 import { noteInOutput } from '../core/output-notes';
-import { claimPhysicalName } from '../core/physical-names';
+import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
+import { wasChecked } from '../core/prop-path';
+import { isToken } from '../core/validation';
 
 /** Properties of a `CloudflareTunnel`. */
 export interface CloudflareTunnelProps {
@@ -141,12 +143,14 @@ export class CloudflareTunnel extends Construct {
    */
   constructor(scope: Construct, id: string, props: CloudflareTunnelProps) {
     super(scope, id);
-    validateTunnelProps(props);
-    claimPhysicalName(this, 'Cloudflare Tunnel', props.name, 'name');
+    if (!wasChecked(props)) {
+      validateTunnelProps(props);
+    }
+    claimPhysicalName(this, PHYSICAL_NAME_KIND.tunnel, props.name, 'name');
     if (props.createDnsRecords ?? true) {
       props.ingress.forEach((rule, i) => {
         if (props.ingress.findIndex((other) => other.hostname === rule.hostname) === i) {
-          claimPhysicalName(this, `DNS record (zone ${props.cloudflareZoneId})`, rule.hostname, `ingress[${i}].hostname`);
+          claimPhysicalName(this, PHYSICAL_NAME_KIND.dnsRecord(props.cloudflareZoneId), rule.hostname, `ingress[${i}].hostname`);
         }
       });
     }
@@ -213,7 +217,7 @@ export class CloudflareTunnel extends Construct {
   /** A proxied CNAME from the hostname to the tunnel; ttl 1 means "automatic". */
   private createCname(zoneId: string, hostname: string, index: number, guards: TerraformResource[]): DnsRecord {
     // Ids from the hostname keep records stable when rules are reordered.
-    const id = Token.isUnresolved(hostname) ? `Cname${index}` : `Cname-${hostname}`;
+    const id = isToken(hostname) ? `Cname${index}` : `Cname-${hostname}`;
     return new DnsRecord(this, id, {
       zoneId,
       name: hostname,

@@ -3,7 +3,7 @@
 // default (`@default 256`, `@default CpuArchitecture.X86_64`) must have a check here, so a new
 // option, or a changed default, fails until someone looks at both. Descriptive defaults that name
 // values (`- 1, or ...`, `- 10.0.0.0/16 ...`) are checked by the text they must contain.
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Testing } from 'cdktf';
 import { AwsAlertTarget, ZeroTrustFargateService } from '../../src';
@@ -12,17 +12,43 @@ import { PATTERN_PROPS } from '../pattern-props';
 
 const OPTION_FILES = ['src/pattern/options.ts', 'src/pattern/zero-trust-fargate-service.ts'];
 
-/** `Interface.prop` -> the text after `@default`, from the doc comments of the pattern's props. */
+/** Every interface of `src`: what it extends, and the text after `@default` of each member it declares. */
+function interfaces(): Map<string, { bases: string[]; members: Map<string, string> }> {
+  const found = new Map<string, { bases: string[]; members: Map<string, string> }>();
+  const root = join(__dirname, '..', '..', 'src');
+  const files = readdirSync(root, { recursive: true }).map(String).filter((file) => file.endsWith('.ts'));
+  for (const file of files) {
+    const source = readFileSync(join(root, file), 'utf8');
+    for (const body of source.matchAll(/^export interface (\w+)(?: extends ([\w, ]+))?\s*\{([\s\S]*?)^\}/gm)) {
+      const members = new Map<string, string>();
+      for (const member of body[3].matchAll(/\/\*\*([\s\S]*?)\*\/\s*readonly (\w+)\??:/g)) {
+        const tag = /@default\s+([\s\S]*?)(?=\n\s*\*\s*@|\s*$)/.exec(member[1]);
+        if (tag) {
+          members.set(member[2], tag[1].replace(/\n\s*\*\s*/g, ' ').trim());
+        }
+      }
+      found.set(body[1], { bases: (body[2] ?? '').split(',').map((base) => base.trim()).filter((base) => base !== ''), members });
+    }
+  }
+  return found;
+}
+
+/**
+ * `Interface.prop` -> the text after `@default`, from the doc comments of the pattern's props,
+ * including those of the shared structs they extend (e.g. `TunnelServiceTuningOptions`).
+ */
 function documentedDefaults(): Map<string, string> {
+  const all = interfaces();
+  const inherited = (name: string): Map<string, string> => {
+    const own = all.get(name);
+    return new Map([...(own?.bases ?? []).flatMap((base) => [...inherited(base)]), ...(own?.members ?? [])]);
+  };
   const defaults = new Map<string, string>();
   for (const file of OPTION_FILES) {
     const source = readFileSync(join(__dirname, '..', '..', file), 'utf8');
-    for (const body of source.matchAll(/^export interface (\w+)[^{]*\{([\s\S]*?)^\}/gm)) {
-      for (const member of body[2].matchAll(/\/\*\*([\s\S]*?)\*\/\s*readonly (\w+)\??:/g)) {
-        const tag = /@default\s+([\s\S]*?)(?=\n\s*\*\s*@|\s*$)/.exec(member[1]);
-        if (tag) {
-          defaults.set(`${body[1]}.${member[2]}`, tag[1].replace(/\n\s*\*\s*/g, ' ').trim());
-        }
+    for (const body of source.matchAll(/^export interface (\w+)/gm)) {
+      for (const [member, text] of inherited(body[1])) {
+        defaults.set(`${body[1]}.${member}`, text);
       }
     }
   }
@@ -55,6 +81,9 @@ const LITERAL: Record<string, [string, () => unknown]> = {
   'ZeroTrustAccessOptions.autoRedirectToIdentity': ['false', () => only('cloudflare_zero_trust_access_application').auto_redirect_to_identity],
   'ZeroTrustAccessOptions.sessionDuration': ["'24h'", () => `'${only('cloudflare_zero_trust_access_application').session_duration}'`],
   'ZeroTrustAccessOptions.appLauncherVisible': ['true', () => only('cloudflare_zero_trust_access_application').app_launcher_visible],
+  // Inherited from AccessApplicationClientOptions: unset, the provider's default applies, which is false.
+  'ZeroTrustAccessOptions.serviceAuth401': ['false', () => only('cloudflare_zero_trust_access_application').service_auth_401_redirect ?? false],
+  'ZeroTrustAccessOptions.skipInterstitial': ['false', () => only('cloudflare_zero_trust_access_application').skip_interstitial ?? false],
   'ZeroTrustAccessPathOptions.serviceAuth401': ['false', () => pathApplication().service_auth_401_redirect ?? false],
   'ZeroTrustCredentialOptions.format': ['TunnelCredentialFormat.TOKEN',
     () => (JSON.stringify(only('aws_ecs_task_definition').container_definitions).includes('TUNNEL_TOKEN') ? 'TunnelCredentialFormat.TOKEN' : 'other')],

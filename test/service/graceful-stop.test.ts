@@ -69,7 +69,8 @@ describe('graceful stop', () => {
   });
 
   describe('rejects', () => {
-    const attempt = (overrides: Partial<TunnelTaskDefinitionProps>) => () => new TunnelTaskDefinition(newStack(), 'task', props(overrides));
+    // Checked once, by the service that owns the task options.
+    const attempt = (overrides: Partial<TunnelFargateServiceProps>) => () => new TunnelFargateService(newStack(), 'task', serviceProps(overrides));
 
     test('a negative grace period', () => {
       expect(attempt({ sidecar: { gracePeriodSeconds: -1 } })).toThrow(/^Invalid sidecar\.gracePeriodSeconds: -1\. Expected a whole number from 0 to 115/);

@@ -128,8 +128,8 @@ describe('an ECR image must be in its repository before the service uses it', ()
 });
 
 describe('the building blocks name their own props', () => {
-  test('TunnelTaskDefinition: app.secrets.<name>', () => {
-    expectInvalid(() => new TunnelTaskDefinition(newStack(), 'task', taskDefinitionProps({
+  test('TunnelFargateService: app.secrets.<name>', () => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'task', serviceProps({
       app: { image: ContainerImage.fromRegistry('ghcr.io/acme/app:1'), port: 8080, secrets: { DB: ContainerSecret.fromSsmParameter('db') } },
     })), 'app.secrets.DB', /Given to ContainerSecret\.fromSsmParameter\(parameterArn\)\.$/);
   });

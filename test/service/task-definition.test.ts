@@ -2,12 +2,12 @@ import { TerraformStack } from 'cdktf';
 import { TunnelCredentialFormat } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
 import {
-  CloudflaredLogLevel, CloudflaredProtocol, ContainerSecret, CpuArchitecture, SidecarStartCondition,
+  CloudflaredLogLevel, CloudflaredProtocol, ContainerSecret, CpuArchitecture, SidecarStartCondition, TunnelFargateService, TunnelFargateServiceProps,
 } from '../../src/service';
 import { TunnelTaskDefinition, TunnelTaskDefinitionProps } from '../../src/service/internal/tunnel-task-definition';
 import { newStack, onlyResource, synth } from '../helpers';
 import { decodeJsonencode } from './decode';
-import { PARAMETER_ARN, TUNNEL_ID, app, credential, taskDefinitionProps } from './fixtures';
+import { PARAMETER_ARN, TUNNEL_ID, app, credential, serviceProps, taskDefinitionProps } from './fixtures';
 
 const HEALTH = { command: ['CMD', '/app/healthcheck'] };
 
@@ -21,8 +21,9 @@ function build(overrides: Partial<TunnelTaskDefinitionProps> = {}) {
   return { ...result, taskDefinition, containers, appContainer: byName('app'), sidecar: byName('cloudflared') };
 }
 
-function attempt(overrides: Partial<TunnelTaskDefinitionProps>, stack: TerraformStack = newStack()) {
-  return () => new TunnelTaskDefinition(stack, 'task', props(overrides));
+/** The task options are checked once, by the service that owns them, which makes the task definition. */
+function attempt(overrides: Partial<TunnelFargateServiceProps>, stack: TerraformStack = newStack()) {
+  return () => new TunnelFargateService(stack, 'task', serviceProps(overrides));
 }
 
 describe('TunnelTaskDefinition', () => {
@@ -234,7 +235,7 @@ describe('TunnelTaskDefinition', () => {
   });
 
   describe('rejects bad input before creating resources', () => {
-    function expectError(overrides: Partial<TunnelTaskDefinitionProps>, message: RegExp) {
+    function expectError(overrides: Partial<TunnelFargateServiceProps>, message: RegExp) {
       const stack = newStack();
       expect(attempt(overrides, stack)).toThrow(message);
       expect(stack.node.tryFindChild('task')?.node.children ?? []).toHaveLength(0);

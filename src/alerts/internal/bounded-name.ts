@@ -3,7 +3,7 @@
  * (EventBridge rules allow 64 characters). Internal: not part of the public API.
  */
 import { createHash } from 'crypto';
-import { Token } from 'cdktf';
+import { isToken } from '../../core/validation';
 
 /**
  * `<base>-<suffix>`; when longer than `max`, the base is cut and an 8-character hash of the whole base
@@ -11,7 +11,7 @@ import { Token } from 'cdktf';
  */
 export function boundedName(base: string, suffix: string, max: number): string {
   const name = `${base}-${suffix}`;
-  if (Token.isUnresolved(base) || name.length <= max) {
+  if (isToken(base) || name.length <= max) {
     return name;
   }
   const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);

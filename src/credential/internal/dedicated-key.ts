@@ -12,10 +12,11 @@ import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-s
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { Fn, Op, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Fn, Op, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { CredentialKey, CredentialKeyTarget } from './credential-key';
 import { encryptionContext, SSM_PARAMETER_CONTEXT, viaService } from '../../core/kms-conditions';
+import { isToken } from '../../core/validation';
 
 /**
  * What the account may do with the key through IAM: manage it, never use it. Without Encrypt, Decrypt,
@@ -164,5 +165,5 @@ function allow(
 
 /** The name as it appears in the parameter's ARN. */
 function withoutLeadingSlash(name: string): string {
-  return Token.isUnresolved(name) ? Fn.trimprefix(name, '/') : name.replace(/^\//, '');
+  return isToken(name) ? Fn.trimprefix(name, '/') : name.replace(/^\//, '');
 }

@@ -5,10 +5,10 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { TerraformResourceLifecycle, Token } from 'cdktf';
+import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { pathSegments } from '../../core/default-name';
-import { invalid } from '../../core/validation';
+import { invalid, isToken } from '../../core/validation';
 
 /** Characters IAM allows in a role name. */
 const ROLE_NAME_CHAR = /[\w+=,.@-]/;
@@ -18,7 +18,7 @@ const MAX_PREFIX_LENGTH = 38;
 
 /** Fails unless `name` is a valid IAM role name. */
 export function requireRoleName(property: string, name: string): void {
-  if (Token.isUnresolved(name)) {
+  if (isToken(name)) {
     return;
   }
   if (!/^[\w+=,.@-]{1,64}$/.test(name)) {

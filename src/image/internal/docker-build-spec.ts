@@ -4,12 +4,11 @@
  */
 import { existsSync, statSync } from 'fs';
 import { isAbsolute, relative, resolve, sep } from 'path';
-import { Token } from 'cdktf';
 import { ignoreFileFor, readIgnoreRules } from './build-context';
 import { DockerBuildSpec, registryOfArn, RegistryTarget } from './docker-build';
 import { DockerProviderClasses } from './docker-provider';
 import { IgnorePatternError, IgnoreRules } from './dockerignore';
-import { invalid } from '../../core/validation';
+import { invalid, isToken } from '../../core/validation';
 import { DockerBuildImageProps } from '../docker-build-image';
 import { TagMutability } from '../ecr-repository';
 
@@ -21,7 +20,7 @@ const BUILD_ARG_NAME = /^[^=\s]+$/;
 
 /** Fails unless `value` is known at synth: it is part of the image's tag. */
 function requireKnown(property: string, value: unknown, what: string): void {
-  if (Token.isUnresolved(value)) {
+  if (isToken(value)) {
     invalid(property, value, `Expected ${what} known at synth: the image's tag is a hash of its sources and build settings, `
       + 'so a value Terraform resolves later could change the image without changing the tag.');
   }
@@ -92,7 +91,7 @@ export function dockerBuildSpec(
 
 /** The push target of an `EcrRepository` of the stack: the stack's AWS account and region. */
 export function ownRepositoryTarget(repositoryUrl: string, tagMutability: string | undefined): { repositoryUrl: string; registry: RegistryTarget } {
-  if (tagMutability !== undefined && !Token.isUnresolved(tagMutability) && tagMutability !== TagMutability.MUTABLE) {
+  if (tagMutability !== undefined && !isToken(tagMutability) && tagMutability !== TagMutability.MUTABLE) {
     invalid('repository', tagMutability,
       'Expected an EcrRepository with tagMutability: TagMutability.MUTABLE. Each built image is tagged with the hash of its sources, '
       + 'so deploying sources that were pushed before (a revert) pushes an existing tag again, which ECR refuses for immutable tags. '

@@ -18,11 +18,12 @@
 import { join, posix } from 'path';
 import { DataAwsEcrAuthorizationToken } from '@cdktf/provider-aws/lib/data-aws-ecr-authorization-token';
 import type { DockerProvider, DockerProviderRegistryAuth } from '@cdktf/provider-docker/lib/provider';
-import { Fn, ISynthesisSession, Lazy, TerraformStack, Token } from 'cdktf';
+import { Fn, ISynthesisSession, Lazy, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ContextEntry, contextEntries, contextHash, copyEntries, removeFolder } from './build-context';
 import { DockerProviderClasses } from './docker-provider';
 import { IgnoreRules } from './dockerignore';
+import { isToken } from '../../core/validation';
 
 /** The registry an image is pushed to, as the ECR authorization token data source selects it. */
 export interface RegistryTarget {
@@ -152,7 +153,7 @@ export class DockerBuild {
     const platform = PLATFORMS[cpuArchitecture];
     if (platform === undefined) {
       throw new Error(`${this.factory} builds for a known CPU architecture only; the task's cpuArchitecture is ${
-        Token.isUnresolved(cpuArchitecture) ? 'a Terraform token' : JSON.stringify(cpuArchitecture)}. Use CpuArchitecture.X86_64 or CpuArchitecture.ARM64.`);
+        isToken(cpuArchitecture) ? 'a Terraform token' : JSON.stringify(cpuArchitecture)}. Use CpuArchitecture.X86_64 or CpuArchitecture.ARM64.`);
     }
     const stack = TerraformStack.of(scope);
     const bound = this.bindings.get(stack);
@@ -240,7 +241,7 @@ function stageOnSynth(
 
 /** The account and region of an ECR repository ARN, as expressions when the ARN is a token. */
 export function registryOfArn(repositoryArn: string): RegistryTarget {
-  if (Token.isUnresolved(repositoryArn)) {
+  if (isToken(repositoryArn)) {
     return {
       key: `arn:${repositoryArn}`,
       registryId: Fn.element(Fn.split(':', repositoryArn), 4),

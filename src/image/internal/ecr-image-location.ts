@@ -2,7 +2,7 @@
  * Where an image is in a private ECR registry: for the execution role's pull permission and the
  * plan-time check that the tag exists. Internal: not part of the public API.
  */
-import { Token } from 'cdktf';
+import { isToken } from '../../core/validation';
 
 /** An image in a private ECR repository. */
 export interface EcrImageLocation {
@@ -40,7 +40,7 @@ export function partitionOf(region: string, china: boolean): string {
  * (or is a token: nothing can be derived from it at synth).
  */
 export function ecrLocationFromReference(reference: string): EcrReference | undefined {
-  if (Token.isUnresolved(reference)) {
+  if (isToken(reference)) {
     return undefined;
   }
   const match = ECR_REFERENCE.exec(reference);

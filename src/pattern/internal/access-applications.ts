@@ -10,13 +10,16 @@ import {
   AccessDecision,
   AccessPolicyOptions,
   AccessPolicyReference,
-  AccessRule,
   IAccessApplication,
 } from '../../access';
-import { checkApplication, checkPolicyOptions, GuardEntry, policyEntry, referenceEntry, requirePolicyKeys } from '../../access/policy-checks';
-import { invalid, isKnown, requireUnique, withPropertyNames } from '../../core/validation';
-import { applicationCovers } from '../../tunnel/internal/route-access';
-import { bypassPolicyMessage } from '../../tunnel/internal/validate-tunnel-props';
+import { checkClientSettings } from '../../access/application-checks';
+import {
+  checkPolicySet, checkPolicySetModel, checkPolicySetReferences, GuardEntry, orderedPolicies, policyDecisions, policySetEntries, requireSomeoneLetIn,
+} from '../../access/policy-set';
+import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
+import { handDownChecked, PropPath } from '../../core/prop-path';
+import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
+import { applicationCovers, bypassPolicyMessage } from '../../tunnel/access-coverage';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -33,18 +36,6 @@ export function hostnameApplicationSettings(access: ZeroTrustAccessOptions): Par
   };
 }
 
-/** How the settings above are called in the pattern's props. */
-export const HOSTNAME_SETTING_NAMES: Record<string, string> = {
-  existingPolicies: 'access.existingPolicies',
-  cors: 'access.cors',
-  cookies: 'access.cookies',
-  skipInterstitial: 'access.skipInterstitial',
-  customDenyMessage: 'access.customDenyMessage',
-  customDenyUrl: 'access.customDenyUrl',
-  customNonIdentityDenyUrl: 'access.customNonIdentityDenyUrl',
-  serviceAuth401: 'access.serviceAuth401',
-};
-
 /** Settings of `access` that only configure the application this construct would create. */
 const NEW_APPLICATION_SETTINGS: Array<keyof ZeroTrustAccessOptions> = [
   'allow', 'policies', 'existingPolicies', 'allowedIdentityProviderIds', 'autoRedirectToIdentity', 'applicationName',
@@ -57,31 +48,6 @@ export function hasOtherWayIn(access: ZeroTrustAccessOptions): boolean {
   return access.existingApplication !== undefined || (access.existingPolicies ?? []).length > 0;
 }
 
-/**
- * The Access model's view of a hostname's (or a path's) policies, in the
- * order the application gets them, each named as the user wrote it:
- * `inherited` (the hostname's DENY policies, for a path) first, then DENY
- * references and policies, the `allow` shorthand, the other policies and references.
- */
-export function accessEntries(prefix: string, allow: AccessRule[] | undefined, policies: AccessPolicyOptions[],
-  references: AccessPolicyReference[], inherited: GuardEntry[] = []): GuardEntry[] {
-  const isDeny = (decision: AccessDecision | undefined) => decision === AccessDecision.DENY;
-  const indexed = policies.map((options, j) => ({ options, j }));
-  const refs = references.map((reference, j) => ({ reference, j }));
-  const shorthand = (allow ?? []).length > 0 ? [policyEntry({ name: `${prefix}.allow`, include: allow! }, `${prefix}.allow`, true)] : [];
-  return [
-    ...inherited,
-    ...refs.filter(({ reference }) => isDeny(reference.decision)).map(({ reference, j }) => referenceEntry(reference, `${prefix}.existingPolicies[${j}]`)),
-    ...indexed.filter(({ options }) => isDeny(options.decision)).map(({ options, j }) => policyEntry(options, `${prefix}.policies[${j}]`)),
-    ...shorthand,
-    ...indexed.filter(({ options }) => !isDeny(options.decision)).map(({ options, j }) => policyEntry(options, `${prefix}.policies[${j}]`)),
-    ...refs.filter(({ reference }) => !isDeny(reference.decision)).map(({ reference, j }) => referenceEntry(reference, `${prefix}.existingPolicies[${j}]`)),
-  ];
-}
-
-/** A path's key: the form of a DNS label, so it reads well in Terraform addresses. */
-const KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /** The key of a path: given, or made from the path (`/api/v1` becomes `api-v1`). */
 function pathKey(options: ZeroTrustAccessPathOptions): string {
   return options.key ?? options.path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
@@ -91,7 +57,7 @@ function pathKey(options: ZeroTrustAccessPathOptions): string {
  * Checks `access.existingApplication` and `access.paths` in the words the user
  * wrote, before anything is created.
  */
-export function validateAccessExtensions(scope: Construct, access: ZeroTrustAccessOptions, hostname: string): void {
+export function validateAccessExtensions(scope: Construct, access: ZeroTrustAccessOptions, hostname: string, applicationName: string): void {
   const existing = access.existingApplication;
   if (existing !== undefined) {
     if (existing === null || typeof existing !== 'object' || !Array.isArray(existing.domains) || existing.aud === undefined) {
@@ -115,64 +81,60 @@ export function validateAccessExtensions(scope: Construct, access: ZeroTrustAcce
   if (paths === undefined) {
     return;
   }
-  if (!isKnown(paths) || !Array.isArray(paths)) {
+  if (isToken(paths) || !Array.isArray(paths)) {
     invalid('access.paths', paths, 'Expected a literal list of { path, allow or policies }: each becomes an Access application.');
   }
+  if (paths.length > 0 && isToken(hostname)) {
+    invalid('access.paths', paths.map((options) => options?.path),
+      'Expected a hostname known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
+  }
   // The hostname's DENY policies apply to every path: Access evaluates only the path's application there.
-  const inherited = accessEntries('access', undefined, access.policies ?? [], access.existingPolicies ?? [])
+  const inherited = policySetEntries({ policies: access.policies, existingPolicies: access.existingPolicies }, PropPath.root().child('access'))
     .filter((entry) => entry.policy.decision === 'deny');
-  paths.forEach((options, i) => validatePath(scope, `access.paths[${i}]`, options, inherited));
+  paths.forEach((options, i) => validatePath(scope, PropPath.root().child('access').element('paths', i), options, inherited, applicationName));
   requireUnique('access.paths[].path', paths.map((options) => options.path));
   requireUnique('access.paths[].key', paths.map(pathKey));
 }
 
-function validatePath(scope: Construct, property: string, options: ZeroTrustAccessPathOptions, inherited: GuardEntry[]): void {
+function validatePath(scope: Construct, path: PropPath, options: ZeroTrustAccessPathOptions, inherited: GuardEntry[], applicationName: string): void {
+  const property = path.name;
   if (options === null || typeof options !== 'object') {
     invalid(property, options, 'Expected { path, allow or policies }.');
   }
-  if (typeof options.path !== 'string' || !isKnown(options.path) || !/^\/[^\s?#]*[^\s?#/]$/.test(options.path)) {
+  if (typeof options.path !== 'string' || isToken(options.path) || !/^\/[^\s?#]*[^\s?#/]$/.test(options.path)) {
     invalid(`${property}.path`, options.path,
       'Expected a literal path starting with "/", such as "/api" or "/admin/*", without a query, fragment or trailing slash '
       + '(it names the application and its Terraform address).');
   }
-  if (options.key !== undefined && (!isKnown(options.key) || !KEY.test(options.key))) {
+  if (options.key !== undefined && (isToken(options.key) || !isDnsLabel(options.key))) {
     invalid(`${property}.key`, options.key,
-      'Expected 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit '
+      `${DNS_LABEL_FORM} `
       + '(it names the Terraform resource, so it cannot be a token).');
   }
-  if (options.key === undefined && !KEY.test(pathKey(options))) {
+  if (options.key === undefined && !isDnsLabel(pathKey(options))) {
     invalid(`${property}.key`, undefined, `The path ${JSON.stringify(options.path)} gives no usable key; set one, e.g. key: "api".`);
   }
-  validatePolicies(property, options.allow, options.policies);
+  if (options.applicationName !== undefined) {
+    requireText(path.of('applicationName'), options.applicationName);
+  }
+  const name = pathApplicationName(options, applicationName);
+  checkPolicySet(options, path, name);
+  checkPolicySetReferences(options, path);
   if ((options.allow ?? []).length === 0 && (options.policies ?? []).length === 0 && (options.existingPolicies ?? []).length === 0) {
     invalid(property, options.path,
       'Give at least one rule in allow, one policy in policies or one existing policy; without a policy nobody can reach this path.');
   }
-  checkApplication(scope, accessEntries(property, options.allow, options.policies ?? [], options.existingPolicies ?? [], inherited), property,
-    ` The ${property}.allow shorthand takes no opt-in: move such rules to ${property}.policies.`);
+  checkPolicySetModel(scope, options, path, inherited);
+  const policies = orderedPolicies(options, name);
+  requireSomeoneLetIn(path.of('policies'), policies, options.existingPolicies ?? []);
+  // The login settings are the hostname's, checked with it; these few are the path's own.
+  checkClientSettings({ cors: options.cors, serviceAuth401: options.serviceAuth401, customNonIdentityDenyUrl: options.customNonIdentityDenyUrl },
+    path, policyDecisions(policies, options.existingPolicies ?? []).includes(AccessDecision.NON_IDENTITY));
 }
 
-/** The form of a path's `allow` and `policies`; who they let in is checked by the Access model. */
-function validatePolicies(prefix: string, allow: AccessRule[] | undefined, policies: AccessPolicyOptions[] = []): void {
-  if (allow !== undefined && (!isKnown(allow) || !Array.isArray(allow))) {
-    invalid(`${prefix}.allow`, allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
-  }
-  (allow ?? []).forEach((rule, i) => {
-    if (!rule || !Array.isArray(rule._selectors)) {
-      invalid(`${prefix}.allow[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
-    }
-  });
-  if (!Array.isArray(policies)) {
-    invalid(`${prefix}.policies`, policies, 'Expected a list of policies.');
-  }
-  policies.forEach((options, j) => {
-    checkPolicyOptions(`${prefix}.policies[${j}].`, options);
-    if (options.key === 'allow' && (allow ?? []).length > 0) {
-      invalid(`${prefix}.policies[${j}].key`, 'allow', `The key "allow" belongs to the policy made from ${prefix}.allow; choose another key.`);
-    }
-  });
-  requirePolicyKeys(`${prefix}.policies`, policies);
-  requireUnique(`${prefix}.policies[].name`, policies.map((options) => options.name));
+/** Name of a path's application: given, or the hostname's followed by the path. */
+function pathApplicationName(options: ZeroTrustAccessPathOptions, applicationName: string): string {
+  return options.applicationName ?? `${applicationName} ${options.path}`;
 }
 
 /** What the path applications need from the pattern. */
@@ -195,31 +157,14 @@ export interface PathApplicationContext {
 export function createPathApplications(scope: Construct, context: PathApplicationContext): AccessApplication[] {
   const access = context.access;
   const hostnameDenies = (context.hostnameApplication?.policies ?? []).filter((policy) => policy.decision === AccessDecision.DENY);
-  return (access.paths ?? []).map((options, i) => {
-    const property = `access.paths[${i}]`;
-    const name = options.applicationName ?? `${context.applicationName} ${options.path}`;
-    const names: Record<string, string> = {
-      name: options.applicationName === undefined ? `${property}.path` : `${property}.applicationName`,
-      domains: `${property}.path`,
-      policies: `${property}.policies`,
-      existingPolicies: `${property}.existingPolicies`,
-      attachedPolicies: 'access.policies',
-      cors: `${property}.cors`,
-      serviceAuth401: `${property}.serviceAuth401`,
-      customNonIdentityDenyUrl: `${property}.customNonIdentityDenyUrl`,
-      sessionDuration: 'access.sessionDuration',
-      allowedIdentityProviderIds: 'access.allowedIdentityProviderIds',
-      autoRedirectToIdentity: 'access.autoRedirectToIdentity',
-      cookies: 'access.cookies',
-      skipInterstitial: 'access.skipInterstitial',
-      customDenyMessage: 'access.customDenyMessage',
-      customDenyUrl: 'access.customDenyUrl',
-    };
-    return withPropertyNames(names, () => new AccessApplication(scope, `access-path-${pathKey(options)}`, {
+  return (access.paths ?? []).map((options) => {
+    const name = pathApplicationName(options, context.applicationName);
+    // Checked with the pattern's props, under the names its user wrote (access.paths[i]...).
+    return new AccessApplication(scope, `access-path-${pathKey(options)}`, handDownChecked({
       cloudflareAccountId: context.cloudflareAccountId,
       name,
       domains: [`${context.hostname}${options.path}`],
-      policies: pathPolicies(options, name),
+      policies: orderedPolicies(options, name),
       // The hostname's DENY policies come first on every path: Access evaluates only the path's application there.
       attachedPolicies: hostnameDenies.length > 0 ? hostnameDenies : undefined,
       existingPolicies: withHostnameDenyReferences(options.existingPolicies, access.existingPolicies),
@@ -249,16 +194,6 @@ function withHostnameDenyReferences(
   const inherited = (hostname ?? []).filter((reference) => reference.decision === AccessDecision.DENY && !ids.has(reference.policyId));
   const all = [...(own ?? []), ...inherited];
   return all.length > 0 ? all : undefined;
-}
-
-/** A path's policies in the order Access must see them, as for the hostname: DENY first, then the shorthand, then the rest. */
-function pathPolicies(options: ZeroTrustAccessPathOptions, name: string): AccessPolicyOptions[] {
-  const shorthand: AccessPolicyOptions[] = options.allow && options.allow.length > 0
-    ? [{ key: 'allow', name: `${name} allow`, decision: AccessDecision.ALLOW, include: options.allow }]
-    : [];
-  const policies = options.policies ?? [];
-  const isDeny = (policy: AccessPolicyOptions) => policy.decision === AccessDecision.DENY;
-  return [...policies.filter(isDeny), ...shorthand, ...policies.filter((policy) => !isDeny(policy))];
 }
 
 /** The Access application in front of the hostname: the existing one, or the one created here. */

@@ -4,8 +4,9 @@
  */
 import { Construct } from 'constructs';
 import { ServiceAlarms, TunnelHealthAlert } from '../../alerts';
-import { requireAlarmMinutes, requireAwsTarget, requireCloudflareTarget } from '../../alerts/internal/validate-targets';
+import { requireAlarmMinutes, requireAwsTarget, requireCloudflareTarget } from '../../alerts/alert-targets-check';
 import { ContainerInsights, ICluster } from '../../cluster';
+import { handDownChecked } from '../../core/prop-path';
 import { invalid } from '../../core/validation';
 import { TunnelFargateService } from '../../service';
 import { CloudflareTunnel } from '../../tunnel';
@@ -50,18 +51,18 @@ export function createAlerts(scope: Construct, alerts: ZeroTrustAlertOptions | u
   if (alerts === undefined) {
     return {};
   }
-  const serviceAlarms = alerts.aws === undefined ? undefined : new ServiceAlarms(scope, 'alarms', {
+  const serviceAlarms = alerts.aws === undefined ? undefined : new ServiceAlarms(scope, 'alarms', handDownChecked({
     name: subjects.name,
     service: subjects.service,
     target: alerts.aws,
     // Known for a cluster made by FargateCluster (here or passed in); for one that does not say, assumed off.
     containerInsights: subjects.cluster.containerInsights ?? ContainerInsights.DISABLED,
     alarmAfterMinutes: alerts.alarmAfterMinutes,
-  });
-  const tunnelHealthAlert = alerts.cloudflare === undefined ? undefined : new TunnelHealthAlert(scope, 'tunnel-health', {
+  }));
+  const tunnelHealthAlert = alerts.cloudflare === undefined ? undefined : new TunnelHealthAlert(scope, 'tunnel-health', handDownChecked({
     cloudflareAccountId: subjects.cloudflareAccountId,
     tunnel: subjects.tunnel,
     target: alerts.cloudflare,
-  });
+  }));
   return { serviceAlarms, tunnelHealthAlert };
 }

@@ -9,7 +9,7 @@
  * egress rule of the task security group is IPv4 only. `AUTO` falls back to IPv4 and works anywhere.
  */
 import { hasBrand } from '../../core/brand';
-import { invalid, isKnown } from '../../core/validation';
+import { invalid, isToken } from '../../core/validation';
 import { EgressRule, ITaskNetwork } from '../../network';
 import { resolveEgressRule } from '../../network/resolve-egress-rule';
 import { CloudflaredEdgeIpVersion } from '../../service';
@@ -34,9 +34,9 @@ export function requireEdgeReachable(edgeIpVersion: CloudflaredEdgeIpVersion | u
   const rules = egressRules ?? [];
   const carriesIpv6ToEdge = rules.some((rule, i) => {
     const resolved = resolveEgressRule(`service.egressRules[${i}]`, rule);
-    const ports = !isKnown(resolved.fromPort) || !isKnown(resolved.toPort)
+    const ports = isToken(resolved.fromPort) || isToken(resolved.toPort)
       || (resolved.fromPort <= EDGE_PORT && EDGE_PORT <= resolved.toPort) || resolved.protocol === '-1';
-    const protocol = ['-1', 'tcp', 'udp', '6', '17'].includes(resolved.protocol) || !isKnown(resolved.protocol);
+    const protocol = ['-1', 'tcp', 'udp', '6', '17'].includes(resolved.protocol) || isToken(resolved.protocol);
     return (resolved.ipv6CidrBlocks ?? []).length > 0 && ports && protocol;
   });
   if (!carriesIpv6ToEdge) {

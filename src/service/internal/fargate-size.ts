@@ -1,3 +1,4 @@
+import { PropPath } from '../../core/prop-path';
 import { invalid } from '../../core/validation';
 
 /**
@@ -31,12 +32,12 @@ export function defaultMemory(cpu: number): number {
 }
 
 /** Fails unless `cpu`/`memory` is a task size that Fargate accepts. */
-export function validateFargateSize(cpu: number, memory: number): void {
+export function validateFargateSize(cpu: number, memory: number, path: PropPath): void {
   const memoryValues = FARGATE_SIZES.get(cpu);
   if (memoryValues === undefined) {
-    invalid('cpu', cpu, `Fargate accepts task CPU values ${[...FARGATE_SIZES.keys()].join(', ')}.`);
+    invalid(path.of('cpu'), cpu, `Fargate accepts task CPU values ${[...FARGATE_SIZES.keys()].join(', ')}.`);
   }
   if (!memoryValues.includes(memory)) {
-    invalid('memory', memory, `With cpu ${cpu}, Fargate accepts memory values (MiB) ${memoryValues.join(', ')}.`);
+    invalid(path.of('memory'), memory, `With cpu ${cpu}, Fargate accepts memory values (MiB) ${memoryValues.join(', ')}.`);
   }
 }

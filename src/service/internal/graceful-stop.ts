@@ -15,7 +15,8 @@
  */
 import { Op } from 'cdktf';
 import { FargateCapacityProvider } from '../../cluster/fargate-capacity-provider';
-import { invalid, isKnown, requireOptionalIntegerInRange } from '../../core/validation';
+import { PropPath } from '../../core/prop-path';
+import { invalid, isToken, requireOptionalIntegerInRange } from '../../core/validation';
 import { CapacityProviderStrategy } from '../capacity-provider-strategy';
 import { TunnelTaskOptions } from '../task-options';
 
@@ -50,11 +51,11 @@ export interface StopTimes {
 }
 
 /** The stop times of validated options; a number token as grace period gives Terraform expressions. */
-export function stopTimes(options: TunnelTaskOptions): StopTimes {
+export function stopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>): StopTimes {
   const gracePeriodSeconds = options.sidecar?.gracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS;
   return {
     gracePeriodSeconds,
-    sidecarStopTimeoutSeconds: isKnown(gracePeriodSeconds)
+    sidecarStopTimeoutSeconds: !isToken(gracePeriodSeconds)
       ? gracePeriodSeconds + SIDECAR_EXIT_MARGIN_SECONDS
       : Op.add(gracePeriodSeconds, SIDECAR_EXIT_MARGIN_SECONDS),
     appStopTimeoutSeconds: options.app.stopTimeoutSeconds ?? DEFAULT_APP_STOP_TIMEOUT_SECONDS,
@@ -62,29 +63,30 @@ export function stopTimes(options: TunnelTaskOptions): StopTimes {
 }
 
 /** Checks the grace period and the app's stop timeout, each within Fargate's bounds. */
-export function validateStopTimes(options: TunnelTaskOptions): void {
+export function validateStopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>, path: PropPath, appPath: PropPath): void {
   // The sidecar's stopTimeout (grace + 5) must stay within Fargate's 120 seconds.
-  requireOptionalIntegerInRange('sidecar.gracePeriodSeconds', options.sidecar?.gracePeriodSeconds,
+  requireOptionalIntegerInRange(path.of('sidecar.gracePeriodSeconds'), options.sidecar?.gracePeriodSeconds,
     0, FARGATE_MAX_STOP_TIMEOUT_SECONDS - SIDECAR_EXIT_MARGIN_SECONDS);
-  requireOptionalIntegerInRange('app.stopTimeoutSeconds', options.app.stopTimeoutSeconds, 1, FARGATE_MAX_STOP_TIMEOUT_SECONDS);
+  requireOptionalIntegerInRange(appPath.of('stopTimeoutSeconds'), options.app.stopTimeoutSeconds, 1, FARGATE_MAX_STOP_TIMEOUT_SECONDS);
 }
 
 /** True when some tasks of the strategy may run on Fargate Spot (a token weight counts as maybe). */
 export function usesFargateSpot(strategy: CapacityProviderStrategy | undefined): boolean {
   return (strategy?.shares ?? []).some((share) => share.capacityProvider === FargateCapacityProvider.FARGATE_SPOT
-    && (!isKnown(share.weight) || share.weight > 0 || (share.base !== undefined && (!isKnown(share.base) || share.base > 0))));
+    && (isToken(share.weight) || share.weight > 0 || (share.base !== undefined && (isToken(share.base) || share.base > 0))));
 }
 
 /**
  * With Fargate Spot, checks that the sidecar's stop (grace period + 5) followed by the app's fits in
  * the two-minute notice; the error names the prop that was set (the app's stop timeout if given).
  */
-export function validateSpotStopTimes(options: TunnelTaskOptions, strategy: CapacityProviderStrategy | undefined): void {
+export function validateSpotStopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>, strategy: CapacityProviderStrategy | undefined,
+  path: PropPath, appPath: PropPath): void {
   if (!usesFargateSpot(strategy)) {
     return;
   }
   const stop = stopTimes(options);
-  if (!isKnown(stop.sidecarStopTimeoutSeconds) || !isKnown(stop.appStopTimeoutSeconds)) {
+  if (isToken(stop.sidecarStopTimeoutSeconds) || isToken(stop.appStopTimeoutSeconds)) {
     return;
   }
   const total = stop.sidecarStopTimeoutSeconds + stop.appStopTimeoutSeconds;
@@ -92,8 +94,8 @@ export function validateSpotStopTimes(options: TunnelTaskOptions, strategy: Capa
     return;
   }
   const [property, value] = options.app.stopTimeoutSeconds !== undefined
-    ? ['app.stopTimeoutSeconds', options.app.stopTimeoutSeconds]
-    : ['sidecar.gracePeriodSeconds', stop.gracePeriodSeconds];
+    ? [appPath.of('stopTimeoutSeconds'), options.app.stopTimeoutSeconds]
+    : [path.of('sidecar.gracePeriodSeconds'), stop.gracePeriodSeconds];
   invalid(property, value,
     `With FARGATE_SPOT in capacityProviderStrategy, the sidecar's grace period (${stop.gracePeriodSeconds}) + 5 `
     + `+ app.stopTimeoutSeconds (${stop.appStopTimeoutSeconds}) must be at most ${FARGATE_SPOT_NOTICE_SECONDS} seconds `

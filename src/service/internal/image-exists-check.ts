@@ -14,8 +14,9 @@
  * never print the explanation.
  */
 import { DataAwsEcrImages } from '@cdktf/provider-aws/lib/data-aws-ecr-images';
-import { IResolvable, Token } from 'cdktf';
+import { IResolvable } from 'cdktf';
 import { Construct } from 'constructs';
+import { isToken } from '../../core/validation';
 import { ContainerImage } from '../../image';
 
 /**
@@ -41,7 +42,7 @@ export function imageExistsChecks(scope: Construct, images: Array<[string, strin
         postcondition: [{
           condition: `\${contains(self.image_ids[*].${field}, ${literal(wanted)})}` as unknown as IResolvable,
           errorMessage: `The image of ${property} (${field === 'image_tag' ? 'tag' : 'digest'} ${wanted}) is not in the ECR `
-            + `repository ${Token.isUnresolved(location.repositoryName) ? 'it names' : `"${location.repositoryName}"`}: push it `
+            + `repository ${isToken(location.repositoryName) ? 'it names' : `"${location.repositoryName}"`}: push it `
             + 'before deploying the service (a repository created in the same apply is empty: deploy the repository first, '
             + 'push, then deploy the service; see docs/constraints.md of cdktf-zero-trust-fargate).',
         }],
@@ -53,6 +54,6 @@ export function imageExistsChecks(scope: Construct, images: Array<[string, strin
 
 /** A string for inside a Terraform expression: a token as it is, a literal quoted. */
 function literal(value: string): string {
-  return Token.isUnresolved(value) ? value : JSON.stringify(value);
+  return isToken(value) ? value : JSON.stringify(value);
 }
 

@@ -7,7 +7,7 @@
  * platform version page says ARM64 (Graviton) tasks, ECS Exec and ephemeral storage volumes need
  * 1.4.0 or later. `LATEST` is 1.4.0 for Linux.
  */
-import { invalid, isKnown } from '../../core/validation';
+import { invalid, isToken } from '../../core/validation';
 import { CpuArchitecture } from '../task-options';
 
 /** `LATEST` or a version such as `1.4.0`. */
@@ -22,7 +22,7 @@ export function requirePlatformVersion(property: string, platformVersion: string
   readonly enableExecuteCommand?: boolean;
   readonly writablePaths: boolean;
 }): void {
-  if (platformVersion === undefined || !isKnown(platformVersion)) {
+  if (platformVersion === undefined || isToken(platformVersion)) {
     return;
   }
   const match = PLATFORM_VERSION.exec(platformVersion);

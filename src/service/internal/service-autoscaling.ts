@@ -11,7 +11,6 @@ import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-pol
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
 import { Construct } from 'constructs';
 import { IServiceAutoscaling, ServiceAutoscalingOptions } from '../autoscaling';
-import { validateAutoscalingOptions } from './validate-autoscaling';
 
 /** Properties of a `ServiceAutoscaling`. */
 export interface ServiceAutoscalingProps extends ServiceAutoscalingOptions {
@@ -55,8 +54,7 @@ export class ServiceAutoscaling extends Construct implements IServiceAutoscaling
    * @param props The settings of the ServiceAutoscaling, described by `ServiceAutoscalingProps`.
    */
   constructor(scope: Construct, id: string, props: ServiceAutoscalingProps) {
-    super(scope, id);
-    validateAutoscalingOptions(props);
+    super(scope, id); // its props were checked by the service, under the names its user wrote
 
     this.target = new AppautoscalingTarget(this, 'target', {
       serviceNamespace: 'ecs',

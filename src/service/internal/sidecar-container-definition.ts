@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { ContainerDefinition, LogTarget, healthCheck, logConfiguration, nameValuePairs } from './container-parts';
 import { stopTimes } from './graceful-stop';
 import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_ADDRESS, CLOUDFLARED_USER } from './task-defaults';
+import { isToken } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerImage } from '../../image';
 import { CloudflaredEdgeIpVersion, CloudflaredLogLevel, CloudflaredProtocol, SidecarStartCondition } from '../cloudflared-sidecar';
@@ -20,9 +21,9 @@ export function sidecarImage(options: TunnelTaskOptions): ContainerImage {
  */
 export function renderSidecarContainer(options: TunnelTaskOptions, appContainerName: string, logs: LogTarget): ContainerDefinition {
   const sidecar = options.sidecar ?? {};
-  const isToken = options.credential.format === TunnelCredentialFormat.TOKEN;
-  const command = isToken ? ['tunnel', 'run'] : ['tunnel', 'run', options.tunnelId!];
-  const secretName = isToken ? 'TUNNEL_TOKEN' : 'TUNNEL_CRED_CONTENTS';
+  const tokenFormat = options.credential.format === TunnelCredentialFormat.TOKEN;
+  const command = tokenFormat ? ['tunnel', 'run'] : ['tunnel', 'run', options.tunnelId!];
+  const secretName = tokenFormat ? 'TUNNEL_TOKEN' : 'TUNNEL_CRED_CONTENTS';
   const stop = stopTimes(options);
 
   return {
@@ -37,7 +38,7 @@ export function renderSidecarContainer(options: TunnelTaskOptions, appContainerN
       // Written out: cloudflared 2026.4.0 changed its default from 4 to auto (see edgeIpVersion's doc).
       TUNNEL_EDGE_IP_VERSION: sidecar.edgeIpVersion ?? CloudflaredEdgeIpVersion.IPV4,
       // On SIGTERM cloudflared takes no new requests and lets open ones finish for this long (see graceful-stop.ts).
-      TUNNEL_GRACE_PERIOD: `${Token.isUnresolved(stop.gracePeriodSeconds) ? Token.asString(stop.gracePeriodSeconds) : stop.gracePeriodSeconds}s`,
+      TUNNEL_GRACE_PERIOD: `${isToken(stop.gracePeriodSeconds) ? Token.asString(stop.gracePeriodSeconds) : stop.gracePeriodSeconds}s`,
     }),
     secrets: [{ name: secretName, valueFrom: options.credential.parameterArn }],
     // The image is distroless (no shell): exec form only; `ready` asks /ready on the metrics server.

@@ -7,7 +7,7 @@
  * run at most half that many tasks, or the new tasks could not connect, never become healthy, and the
  * circuit breaker would roll the deployment back.
  */
-import { invalid, isKnown } from '../../core/validation';
+import { invalid, isToken } from '../../core/validation';
 
 /** Active `cloudflared` replicas Cloudflare accepts per tunnel. */
 export const TUNNEL_REPLICA_LIMIT = 25;
@@ -20,7 +20,7 @@ export const MAX_TUNNEL_TASKS = Math.floor((TUNNEL_REPLICA_LIMIT * 100) / DEPLOY
 
 /** Fails when `count` tasks of one tunnel would exceed the replica limit during a deploy; tokens pass. */
 export function requireWithinTunnelReplicaLimit(property: string, count: number | undefined): void {
-  if (count === undefined || !isKnown(count) || count <= MAX_TUNNEL_TASKS) {
+  if (count === undefined || isToken(count) || count <= MAX_TUNNEL_TASKS) {
     return;
   }
   invalid(property, count,

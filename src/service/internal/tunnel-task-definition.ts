@@ -20,8 +20,8 @@ import { imageExistsChecks } from './image-exists-check';
 import { metricsAgentImage, renderMetricsAgentContainer } from './metrics-agent-container-definition';
 import { renderSidecarContainer, sidecarImage } from './sidecar-container-definition';
 import { CLOUDFLARED_CONTAINER_NAME, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU } from './task-defaults';
-import { validateTaskOptions } from './validate-task-options';
 import { jsonencode } from '../../core/jsonencode';
+import { isToken } from '../../core/validation';
 import { ITunnelTaskDefinition } from '../task-definition';
 import { CpuArchitecture, TunnelTaskOptions } from '../task-options';
 
@@ -92,6 +92,7 @@ export class TunnelTaskDefinition extends Construct implements ITunnelTaskDefini
    * The container definitions as objects (camelCase, as in the ECS API), before JSON encoding.
    * @internal
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form ECS container definitions, JSON-encoded as they are
   public readonly _containerDefinitions: { [key: string]: any }[];
 
   /**
@@ -100,8 +101,7 @@ export class TunnelTaskDefinition extends Construct implements ITunnelTaskDefini
    * @param props The settings of the TunnelTaskDefinition, described by `TunnelTaskDefinitionProps`.
    */
   constructor(scope: Construct, id: string, props: TunnelTaskDefinitionProps) {
-    super(scope, id);
-    validateTaskOptions(props);
+    super(scope, id); // its props were checked by the service, under the names its user wrote
 
     const cpu = props.cpu ?? DEFAULT_CPU;
     const cpuArchitecture = props.cpuArchitecture ?? CpuArchitecture.X86_64;
@@ -173,5 +173,5 @@ function withBoundImages(scope: Construct, props: TunnelTaskDefinitionProps, cpu
 
 /** The provider wants strings for cpu/memory; a number token must stay a token. */
 function numberAsString(value: number): string {
-  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+  return isToken(value) ? Token.asString(value) : String(value);
 }

@@ -1,7 +1,8 @@
 import { defaultMemory, validateFargateSize } from './fargate-size';
 import { validateStopTimes } from './graceful-stop';
 import { requireValidArguments } from '../../core/argument-problem';
-import { invalid, isKnown, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
+import { PropPath } from '../../core/prop-path';
+import { invalid, isToken, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
 import { CloudflaredEdgeIpVersion, SidecarStartCondition } from '../cloudflared-sidecar';
@@ -15,86 +16,90 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
 
 
+/** The task options without the wiring to the tunnel. */
+export type TaskOptionsToCheck = Omit<TunnelTaskOptions, 'credential' | 'tunnelId'>;
+
 /**
  * Checks everything that describes a tunnel task, before any resource is created.
- * Values that are Terraform tokens are skipped.
+ * Values that are Terraform tokens are skipped. The task options are named
+ * under `path` (`service.` through the pattern), the app container under `appPath`.
  */
-export function validateTaskOptions(options: TunnelTaskOptions): void {
+export function validateTaskOptions(options: TaskOptionsToCheck, path: PropPath, appPath: PropPath): void {
   const cpu = options.cpu ?? DEFAULT_CPU;
-  if (!isKnown(cpu) && options.memory === undefined) {
-    invalid('memory', options.memory, 'Set memory explicitly when cpu is only known at apply time.');
+  if (isToken(cpu) && options.memory === undefined) {
+    invalid(path.of('memory'), options.memory, 'Set memory explicitly when cpu is only known at apply time.');
   }
   const memory = options.memory ?? defaultMemory(cpu);
-  if (isKnown(cpu) && isKnown(memory)) {
-    validateFargateSize(cpu, memory);
+  if (!isToken(cpu) && !isToken(memory)) {
+    validateFargateSize(cpu, memory, path);
   }
-  validateApp(options);
-  validateSidecar(options);
-  validateStopTimes(options);
+  validateApp(options, appPath);
+  validateSidecar(options, path);
+  validateStopTimes(options, path, appPath);
 }
 
-function validateApp(options: TunnelTaskOptions): void {
+function validateApp(options: TaskOptionsToCheck, appPath: PropPath): void {
   const app = options.app;
   const name = app.name ?? DEFAULT_APP_CONTAINER_NAME;
-  if (isKnown(name)) {
+  if (!isToken(name)) {
     if (!CONTAINER_NAME.test(name)) {
-      invalid('app.name', name, 'Expected 1-255 letters, digits, hyphens or underscores.');
+      invalid(appPath.of('name'), name, 'Expected 1-255 letters, digits, hyphens or underscores.');
     }
     if (name === CLOUDFLARED_CONTAINER_NAME) {
-      invalid('app.name', name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
+      invalid(appPath.of('name'), name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
     }
     if (name === METRICS_AGENT_CONTAINER_NAME && options.sidecar?.metrics !== undefined) {
-      invalid('app.name', name, `The name "${METRICS_AGENT_CONTAINER_NAME}" is taken by the metrics agent of sidecar.metrics; choose another.`);
+      invalid(appPath.of('name'), name, `The name "${METRICS_AGENT_CONTAINER_NAME}" is taken by the metrics agent of sidecar.metrics; choose another.`);
     }
   }
-  if (isKnown(app.port)) {
-    requireIntegerInRange('app.port', app.port, 1, 65535);
+  if (!isToken(app.port)) {
+    requireIntegerInRange(appPath.of('port'), app.port, 1, 65535);
     if (app.port === CLOUDFLARED_METRICS_PORT) {
-      invalid('app.port', app.port, `Port ${CLOUDFLARED_METRICS_PORT} is used by the cloudflared metrics server in the same task; choose another.`);
+      invalid(appPath.of('port'), app.port, `Port ${CLOUDFLARED_METRICS_PORT} is used by the cloudflared metrics server in the same task; choose another.`);
     }
   }
 
   const environment = app.environment ?? {};
   for (const key of Object.keys(environment)) {
-    if (isKnown(key) && !ENV_NAME.test(key)) {
-      invalid('app.environment', key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
+    if (!isToken(key) && !ENV_NAME.test(key)) {
+      invalid(appPath.of('environment'), key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
   }
-  requireValidArguments('app.image', app.image?._problem);
+  requireValidArguments(appPath.of('image'), app.image?._problem);
   for (const [key, secret] of Object.entries(app.secrets ?? {})) {
-    requireValidArguments(`app.secrets.${key}`, secret?._problem);
-    if (!isKnown(key)) {
+    requireValidArguments(appPath.of(`secrets.${key}`), secret?._problem);
+    if (isToken(key)) {
       continue;
     }
     if (!ENV_NAME.test(key)) {
-      invalid('app.secrets', key, 'Secret environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
+      invalid(appPath.of('secrets'), key, 'Secret environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
     if (key in environment) {
-      invalid('app.secrets', key, 'This name is also a key of app.environment; a variable comes either from environment or from secrets, not both.');
+      invalid(appPath.of('secrets'), key, 'This name is also a key of app.environment; a variable comes either from environment or from secrets, not both.');
     }
   }
 
-  if (app.command !== undefined && isKnown(app.command) && app.command.length === 0) {
-    invalid('app.command', app.command, 'Expected at least one element, or leave it out to use the image command.');
+  if (app.command !== undefined && !isToken(app.command) && app.command.length === 0) {
+    invalid(appPath.of('command'), app.command, 'Expected at least one element, or leave it out to use the image command.');
   }
   if (app.healthCheck !== undefined) {
-    validateHealthCheck('app.healthCheck', app.healthCheck);
+    validateHealthCheck(appPath.of('healthCheck'), app.healthCheck);
   }
   for (const path of app.writablePaths ?? []) {
-    if (isKnown(path) && (!path.startsWith('/') || path === '/')) {
-      invalid('app.writablePaths', path, 'Expected an absolute path below "/", e.g. "/tmp".');
+    if (!isToken(path) && (!path.startsWith('/') || path === '/')) {
+      invalid(appPath.of('writablePaths'), path, 'Expected an absolute path below "/", e.g. "/tmp".');
     }
   }
-  const paths = (app.writablePaths ?? []).filter(isKnown);
+  const paths = (app.writablePaths ?? []).filter((path) => !isToken(path));
   const duplicate = paths.find((path, index) => paths.indexOf(path) !== index);
   if (duplicate !== undefined) {
-    invalid('app.writablePaths', duplicate, 'Each path may appear only once.');
+    invalid(appPath.of('writablePaths'), duplicate, 'Each path may appear only once.');
   }
 }
 
 function validateHealthCheck(property: string, check: ContainerHealthCheck): void {
   const command = check.command;
-  if (isKnown(command)) {
+  if (!isToken(command)) {
     if (command.length < 2 || (command[0] !== 'CMD' && command[0] !== 'CMD-SHELL')) {
       invalid(`${property}.command`, command, 'Expected ["CMD", "executable", ...args] or ["CMD-SHELL", "command line"].');
     }
@@ -105,28 +110,35 @@ function validateHealthCheck(property: string, check: ContainerHealthCheck): voi
   requireOptionalIntegerInRange(`${property}.startPeriodSeconds`, check.startPeriodSeconds, 0, 300);
 }
 
-function validateSidecar(options: TunnelTaskOptions): void {
-  requireValidArguments('sidecar.image', options.sidecar?.image?._problem);
-  requireValidArguments('sidecar.metrics.agentImage', options.sidecar?.metrics?.agentImage?._problem);
+function validateSidecar(options: TaskOptionsToCheck, path: PropPath): void {
+  requireValidArguments(path.of('sidecar.image'), options.sidecar?.image?._problem);
+  requireValidArguments(path.of('sidecar.metrics.agentImage'), options.sidecar?.metrics?.agentImage?._problem);
   const edgeIpVersion = options.sidecar?.edgeIpVersion;
   if (edgeIpVersion !== undefined && !(Object.values(CloudflaredEdgeIpVersion) as string[]).includes(edgeIpVersion)) {
-    invalid('sidecar.edgeIpVersion', edgeIpVersion, 'Expected a CloudflaredEdgeIpVersion: IPV4 ("4"), IPV6 ("6") or AUTO ("auto").');
+    invalid(path.of('sidecar.edgeIpVersion'), edgeIpVersion, 'Expected a CloudflaredEdgeIpVersion: IPV4 ("4"), IPV6 ("6") or AUTO ("auto").');
   }
   const namespace = options.sidecar?.metrics?.namespace;
-  if (namespace !== undefined && isKnown(namespace) && !METRICS_NAMESPACE.test(namespace)) {
-    invalid('sidecar.metrics.namespace', namespace,
+  if (namespace !== undefined && !isToken(namespace) && !METRICS_NAMESPACE.test(namespace)) {
+    invalid(path.of('sidecar.metrics.namespace'), namespace,
       'Expected 1 to 255 letters, digits or ".-_/#:" (spaces too), not starting with "AWS/", which AWS reserves for its own metrics.');
   }
   if (options.sidecar?.startCondition === SidecarStartCondition.HEALTHY && options.app.healthCheck === undefined) {
-    invalid('sidecar.startCondition', SidecarStartCondition.HEALTHY,
+    invalid(path.of('sidecar.startCondition'), SidecarStartCondition.HEALTHY,
       'HEALTHY waits for the app health check, so app.healthCheck is required; set it or use START.');
   }
+}
+
+/**
+ * Checks what ties the task to its tunnel: a CREDENTIALS_FILE credential needs the tunnel id. Both come
+ * from the caller's wiring (the pattern passes its tunnel's), so this check always runs.
+ */
+export function validateTunnelWiring(options: Pick<TunnelTaskOptions, 'credential' | 'tunnelId'>): void {
   if (options.credential.format === TunnelCredentialFormat.CREDENTIALS_FILE) {
     if (options.tunnelId === undefined) {
       invalid('tunnelId', options.tunnelId,
         'A CREDENTIALS_FILE credential needs the tunnel ID (cloudflared tunnel run <tunnel-id>); set tunnelId or use a TOKEN credential.');
     }
-    if (isKnown(options.tunnelId) && !UUID.test(options.tunnelId)) {
+    if (!isToken(options.tunnelId) && !UUID.test(options.tunnelId)) {
       invalid('tunnelId', options.tunnelId, 'Expected the tunnel UUID, e.g. "c1744f8b-faa1-48a4-9e5c-02ac921467fa".');
     }
   }

@@ -4,10 +4,11 @@
  * must wait for. Internal: not part of the public API.
  */
 import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
-import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
+import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { isAccessApplication } from './is-access-application';
 import { IAccessApplication } from '../../access';
+import { applicationOnPathsOf } from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';
 
@@ -136,49 +137,6 @@ export class RouteAccess {
 /** True when the origin check comes from the rule's Access application. */
 function enforcesFromApplication(rule: TunnelIngressRule): boolean {
   return rule.accessApplication !== undefined && rule.dangerouslyDisableOriginAccessCheck !== true;
-}
-
-/**
- * True when the application covers the rule's hostname: a domain equal to it
- * or a `*.` wildcard domain above it. A domain with a path (`host/admin`)
- * protects only that path, so it counts only for a rule limited to a path
- * (whose regular expression cannot be compared). Tokens are trusted.
- */
-export function applicationCovers(application: IAccessApplication, rule: TunnelIngressRule): boolean {
-  if (Token.isUnresolved(rule.hostname)) {
-    return true;
-  }
-  return application.domains.some((domain) => {
-    if (Token.isUnresolved(domain)) {
-      return true;
-    }
-    const [host, ...path] = domain.split('/');
-    if (path.length > 0 && rule.path === undefined) {
-      return false;
-    }
-    return host.startsWith('*.') ? rule.hostname.endsWith(host.slice(1)) : host === rule.hostname;
-  });
-}
-
-/**
- * True when every domain of the application is a path of `hostname`: that
- * hostname (or a `*.` wildcard above it) followed by a non-empty path. Tokens
- * are trusted.
- */
-export function applicationOnPathsOf(application: IAccessApplication, hostname: string): boolean {
-  if (!application || !Array.isArray(application.domains)) {
-    return false;
-  }
-  return application.domains.every((domain) => {
-    if (Token.isUnresolved(domain) || Token.isUnresolved(hostname)) {
-      return true;
-    }
-    const slash = domain.indexOf('/');
-    const host = slash === -1 ? domain : domain.slice(0, slash);
-    const path = slash === -1 ? '' : domain.slice(slash + 1);
-    const onHost = host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : host === hostname;
-    return onHost && path !== '';
-  });
 }
 
 /** The path of an Access application domain (`host/path` gives `/path`). */

@@ -1,57 +1,29 @@
 import { isAccessApplication } from './is-access-application';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
-import { applicationCovers, applicationOnPathsOf } from './route-access';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
-import { invalid, isKnown, requirePositiveInteger } from '../../core/validation';
-import { TunnelIngressRule, TunnelOriginRequest } from '../ingress';
+import { invalid, isToken, requireText } from '../../core/validation';
+import { applicationCovers, applicationOnPathsOf, bypassPolicyMessage } from '../access-coverage';
+import { TunnelIngressRule } from '../ingress';
+import { checkOriginRequest } from '../origin-request-check';
 import type { CloudflareTunnelProps } from '../tunnel';
 
-
-function requireText(property: string, value: string, allowed: string): void {
-  if (isKnown(value) && value.trim() === '') {
-    invalid(property, value, allowed);
-  }
-}
-
-function validateAccess(property: string, origin: TunnelOriginRequest): void {
-  const access = origin.access;
-  if (!access) {
-    return;
-  }
-  requireTeamName(`${property}.access.teamName`, access.teamName);
-  requireText(`${property}.access.audTag`, access.audTag,
-    'Expected the audience (AUD) tag of the Access application, e.g. the `aud` attribute of a ZeroTrustAccessApplication.');
-}
-
-function validateOriginRequest(property: string, origin: TunnelOriginRequest): void {
-  if (origin.connectTimeoutSeconds !== undefined && isKnown(origin.connectTimeoutSeconds)) {
-    requirePositiveInteger(`${property}.connectTimeoutSeconds`, origin.connectTimeoutSeconds);
-  }
-  if (origin.httpHostHeader !== undefined) {
-    requireText(`${property}.httpHostHeader`, origin.httpHostHeader, 'Expected a non-empty Host header value, or leave it unset.');
-  }
-  if (origin.originServerName !== undefined) {
-    requireText(`${property}.originServerName`, origin.originServerName, 'Expected a non-empty server name, or leave it unset.');
-  }
-  validateAccess(property, origin);
-}
 
 function validateRule(property: string, rule: TunnelIngressRule, zoneName: string | undefined): void {
   requireHostname(`${property}.hostname`, rule.hostname, zoneName);
   if (rule.path !== undefined) {
     requireText(`${property}.path`, rule.path, 'Expected a regular expression matched against the request path, e.g. "^/api/", or leave it unset.');
   }
-  if (isKnown(rule.service) && /-8\.1\d*e\+298/.test(rule.service)) {
+  if (!isToken(rule.service) && /-8\.1\d*e\+298/.test(rule.service)) {
     invalid(`${property}.service`, rule.service.replace(/-8\.1\d*e\+298/, '<a number token>'),
       'A number token was put in a string template, which prints its placeholder: wrap it in Token.asString(...) first, '
       + 'e.g. `http://localhost:${Token.asString(port)}`.');
   }
-  if (isKnown(rule.service) && !isValidOriginService(rule.service)) {
+  if (!isToken(rule.service) && !isValidOriginService(rule.service)) {
     invalid(`${property}.service`, rule.service, ORIGIN_SERVICE_FORM);
   }
   if (rule.originRequest) {
-    validateOriginRequest(`${property}.originRequest`, rule.originRequest);
+    checkOriginRequest(rule.originRequest, `${property}.originRequest`);
   }
   validateAccessApplication(property, rule);
   requireAccessOrOptIn(property, rule);
@@ -109,7 +81,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
       + 'checking only that application\'s tokens, before this one. Remove path.');
   }
   paths.forEach((path, i) => {
-    if (path.domains.some((domain) => !isKnown(domain))) {
+    if (path.domains.some((domain) => isToken(domain))) {
       invalid(`${property}.pathAccessApplications[${i}]`, path.domains,
         'Expected domains known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
     }
@@ -136,7 +108,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
  */
 function requireAccessOrOptIn(property: string, rule: TunnelIngressRule): void {
   const guarded = rule.accessApplication !== undefined || rule.originRequest?.access !== undefined
-    || (isKnown(rule.service) && rule.service.startsWith('http_status:'));
+    || (!isToken(rule.service) && rule.service.startsWith('http_status:'));
   if (!guarded && rule.dangerouslyPublishWithoutAccess !== true && rule.dangerouslyDisableOriginAccessCheck !== true
     && rule.pathAccessApplications === undefined) {
     invalid(`${property}.accessApplication`, undefined,
@@ -229,13 +201,13 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
   requireText('name', props.name, 'Expected a non-empty tunnel name.');
-  if (props.zoneName !== undefined && isKnown(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
+  if (props.zoneName !== undefined && !isToken(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
     invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
   }
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
   }
-  if (!isKnown(props.ingress) || !Array.isArray(props.ingress)) {
+  if (isToken(props.ingress) || !Array.isArray(props.ingress)) {
     invalid('ingress', props.ingress, 'Expected a literal list of rules: each becomes an ingress rule and, per hostname, a DNS record.');
   }
   if (props.ingress.length === 0) {
@@ -244,15 +216,4 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   props.ingress.forEach((rule, index) => validateRule(`ingress[${index}]`, rule, props.zoneName));
   requireDistinctRoutes(props.ingress);
   requireOwnHostnameForPathApplications(props.ingress);
-}
-
-/**
- * Why a BYPASS policy cannot work on a route whose origin checks Access
- * tokens; `policies` names them as the user wrote them.
- */
-export function bypassPolicyMessage(policies: string): string {
-  return `This application has a BYPASS policy (${policies}), but the requests it lets in carry no Access token, and `
-    + 'cloudflared, which checks the Access token of every request of this route, rejects them (403). Do not bypass '
-    + '(use ALLOW, or NON_IDENTITY with a service token for machines), or turn the origin check off with '
-    + 'dangerouslyDisableOriginAccessCheck if the bypass is really wanted.';
 }

@@ -1,12 +1,12 @@
 /**
- * Checks of alert options shared by the building blocks and the pattern, each with the property name
- * its caller's user wrote. Internal: not part of the public API.
+ * The check of alert options, run once by whoever owns them: the building block on its own props, or the
+ * pattern under the names its user wrote (`alerts.aws`). Not exported from the module's index.
  */
-import { requireValidArguments } from '../../core/argument-problem';
-import { hasBrand } from '../../core/brand';
-import { invalid, requireOptionalIntegerInRange } from '../../core/validation';
-import { AwsAlertTarget } from '../aws-alert-target';
-import { CloudflareAlertTarget } from '../cloudflare-alert-target';
+import { AwsAlertTarget } from './aws-alert-target';
+import { CloudflareAlertTarget } from './cloudflare-alert-target';
+import { requireValidArguments } from '../core/argument-problem';
+import { hasBrand } from '../core/brand';
+import { invalid, requireOptionalIntegerInRange } from '../core/validation';
 
 /** Fails unless `target` was made by an `AwsAlertTarget` factory (guards callers outside TypeScript). */
 export function requireAwsTarget(property: string, target: unknown): void {

@@ -1,0 +1,34 @@
+/**
+ * The one check of a new cluster's settings, run by their owner:
+ * `FargateCluster` on its own props, or the pattern on the `cluster` its user
+ * wrote, before it creates anything. Not exported from the module's index.
+ */
+import { requireClusterName } from './cluster-name';
+import { ContainerInsights } from './container-insights';
+import { FargateCapacityProvider } from './fargate-capacity-provider';
+import { PropPath } from '../core/prop-path';
+import { invalid } from '../core/validation';
+
+/** What the check reads of `FargateClusterProps` (the pattern's cluster options have no default provider). */
+export interface FargateClusterOptionsToCheck {
+  readonly name?: string;
+  readonly containerInsights?: ContainerInsights;
+  readonly defaultCapacityProvider?: FargateCapacityProvider;
+}
+
+/** Checks a new cluster's settings, named under `path` (`cluster.` through the pattern); a name left out is not checked. */
+export function checkFargateClusterOptions(options: FargateClusterOptionsToCheck, path: PropPath): void {
+  if (options.name !== undefined) {
+    requireClusterName(path.of('name'), options.name);
+  }
+  requireMember(path.of('containerInsights'), options.containerInsights ?? ContainerInsights.DISABLED, Object.values(ContainerInsights));
+  requireMember(path.of('defaultCapacityProvider'), options.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE,
+    Object.values(FargateCapacityProvider));
+}
+
+/** Fails unless `value` is one of an enum's values (guards callers outside TypeScript). */
+function requireMember(property: string, value: string, allowed: string[]): void {
+  if (!allowed.includes(value)) {
+    invalid(property, value, `Expected one of ${allowed.join(', ')}.`);
+  }
+}

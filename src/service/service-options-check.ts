@@ -1,0 +1,56 @@
+/**
+ * The one check of a tunnel service's tuning options (task size, sidecar,
+ * task count, capacity, logs, roles, autoscaling) and of its app container, run by
+ * their owner: `TunnelFargateService` on its own props, or the pattern on the
+ * props its user wrote, before it creates anything. Not exported from the
+ * module's index.
+ */
+import { AppContainerOptions } from './app-container';
+import { validateSpotStopTimes } from './internal/graceful-stop';
+import { requirePlatformVersion } from './internal/platform-version';
+import { requireWithinTunnelReplicaLimit } from './internal/tunnel-replica-limit';
+import { validateAutoscalingOptions } from './internal/validate-autoscaling';
+import { validateTaskOptions } from './internal/validate-task-options';
+import { TunnelServiceTuningOptions } from './service-tuning-options';
+import { requireValidArguments } from '../core/argument-problem';
+import { PropPath } from '../core/prop-path';
+import { invalid, isToken, requireIntegerInRange } from '../core/validation';
+import { requireSeparateRoles } from '../iam/existing-role-checks';
+import { checkLogGroupOptions } from '../logs/log-group-options-check';
+
+/** The options the check reads: the service's tuning, and the platform version a `TunnelFargateService` also takes. */
+export interface ServiceOptionsToCheck extends TunnelServiceTuningOptions {
+  readonly platformVersion?: string;
+}
+
+/**
+ * Checks the service's tuning `options`, named under `path` (`service.` through
+ * the pattern), and the `app` container, named under `appPath`.
+ */
+export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppContainerOptions, path: PropPath, appPath: PropPath): void {
+  if (options.desiredCount !== undefined && !isToken(options.desiredCount)) {
+    requireIntegerInRange(path.of('desiredCount'), options.desiredCount, 0, 5000);
+  }
+  requireWithinTunnelReplicaLimit(path.of('desiredCount'), options.desiredCount);
+  if (options.autoscaling !== undefined) {
+    validateAutoscalingOptions(options.autoscaling, path.child('autoscaling'));
+    requireWithinTunnelReplicaLimit(path.of('autoscaling.maxCapacity'), options.autoscaling.maxCapacity);
+  }
+  requireValidArguments(path.of('capacityProviderStrategy'), options.capacityProviderStrategy?._problem);
+  validateTaskOptions({ ...options, app }, path, appPath);
+  requirePlatformVersion(path.of('platformVersion'), options.platformVersion, {
+    cpuArchitecture: options.cpuArchitecture,
+    enableExecuteCommand: options.enableExecuteCommand,
+    writablePaths: (app.writablePaths ?? []).length > 0,
+  });
+  validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path, appPath);
+  checkLogGroupOptions(options.logRetentionDays, options.logKmsKeyArn, path.of('logRetentionDays'), path.of('logKmsKeyArn'));
+  if (options.existingLogGroup !== undefined) {
+    for (const [property, value] of [['logRetentionDays', options.logRetentionDays], ['logKmsKeyArn', options.logKmsKeyArn]] as const) {
+      if (value !== undefined) {
+        invalid(path.of(property), value, `Give either the settings of a new log group or ${path.of('existingLogGroup')}, not both: the existing one keeps its own.`);
+      }
+    }
+  }
+  requireSeparateRoles(options.existingTaskRole, options.existingExecutionRole, path);
+}
