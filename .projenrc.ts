@@ -47,7 +47,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
   peerDeps: [...providerPeerDeps, ...optionalProviderPeerDeps],
-  devDeps: ['cdktf-cli@^0.21.0', 'ts-node@^10.9.2', 'jsii-docgen@^10.5.0'],
+  devDeps: ['cdktf-cli@^0.21.0', 'ts-node@^10.9.2', 'jsii-docgen@^10.5.0', 'jest-environment-node@^30'],
 
   jestOptions: {
     // The test command must fail on a stale snapshot; `npx projen test:update`
@@ -60,6 +60,15 @@ const project = new cdktf.ConstructLibraryCdktf({
       // in this repository that name is the source (examples/tsconfig.json maps it for tsc).
       moduleNameMapper: { '^cdktf-zero-trust-fargate$': '<rootDir>/src/index.ts' },
       coverageReporters: ['text-summary', 'lcov'],
+      // Speed (CONTRIBUTING.md, "How long the build takes"). One worker per core: jest's default
+      // leaves one core idle, and on 2 cores that ran the whole suite in one process.
+      maxWorkers: '100%',
+      // Collects garbage when a test file ends, so a worker's heap stays at one file's size.
+      testEnvironment: '<rootDir>/test/environment.ts',
+      // Coverage of the library only, by instrumenting src/ (cached with the transform): V8's
+      // coverage counts every function of cdktf and the providers too and doubled the suite's time.
+      coverageProvider: 'babel',
+      collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
     },
   },
   eslintOptions: {
@@ -154,9 +163,9 @@ project.eslint?.addOverride({
 const updateSnapshots = project.tasks.tryFind('test:update')!;
 updateSnapshots.reset('jest -u --ci=false --passWithNoTests', { receiveArgs: true });
 
-// ts-jest only transpiles: type-check tests and examples before jest runs.
-project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'type-check tests' });
-project.testTask.prependExec('tsc --noEmit -p examples/tsconfig.json', { name: 'type-check examples' });
+// ts-jest only transpiles (test/tsconfig.json sets isolatedModules): type-check tests and
+// examples before jest runs, both at once (they have different compiler options).
+project.testTask.prependExec('node build-tools/type-check.js', { name: 'type-check examples and tests' });
 
 // Checks that need the compiled .jsii assembly run right after compilation, so
 // the build (the README's test command) fails when docs drift from the API.
@@ -186,9 +195,12 @@ const codegenCheck = project.addTask('codegen:check', {
     { exec: 'node build-tools/check-codegen.js dist/codegen' },
   ],
 });
+// rosetta:check runs before the checks that translate the @example snippets: it writes their
+// translations to .jsii.tabl.json, which jsii-docgen and jsii-pacmak read instead of compiling
+// every snippet again (docgen:check went from about 150 s of CPU time to 30 s).
 project.postCompileTask.spawn(docCommentsCheck);
-project.postCompileTask.spawn(docgenCheck);
 project.postCompileTask.spawn(rosettaCheck);
+project.postCompileTask.spawn(docgenCheck);
 project.postCompileTask.spawn(codegenCheck);
 
 // jsii-diff passes quietly when the package was never published: the wrapper says so and fails.
@@ -326,6 +338,13 @@ new JsonFile(project, 'renovate.json', {
   },
   marker: false,
   committed: true,
+});
+
+// How long the build takes, step by step (CONTRIBUTING.md states the figures it measured).
+project.addTask('measure', {
+  description: 'Time each step of the build (jsii, the post-compile checks, type-check, jest, eslint, package:js, test:consumer): wall time, CPU time, peak memory, load average; `npx projen measure jest` times one step',
+  exec: 'bash build-tools/measure-build.sh',
+  receiveArgs: true,
 });
 
 // Synth cost benchmark (not part of the test command: timings are not tests).
