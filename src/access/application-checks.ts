@@ -7,8 +7,8 @@ import { ZeroTrustAccessApplicationCorsHeaders } from '@cdktf/provider-cloudflar
 import type { AccessApplicationClientOptions, AccessApplicationLoginOptions } from './application';
 import { AccessCookieSameSite, AccessCookieSettings, AccessCorsMethod, AccessCorsOptions } from './application-settings';
 import { AccessDecision } from './decision';
+import { checkOptionalList, parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './internal/value-checks';
 import type { AccessPolicyReference } from './policy-reference';
-import { checkOptionalList, parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './validation';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 

@@ -7,11 +7,11 @@ import { AccessCookieSettings, AccessCorsOptions } from './application-settings'
 import { AccessDecision } from './decision';
 import { IAccessApplication } from './existing-application';
 import { checkApplication, checkPolicy, GuardEntry, policyEntry, referenceEntry } from './internal/construct-model';
+import { checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './internal/policy-checks';
+import { DEFAULT_SESSION_DURATION, requireApplicationDomains } from './internal/value-checks';
 import { AccessPolicy, AccessPolicyOptions } from './policy';
-import { checkPolicyOptions, requirePolicyKeys, UNKEYED_POLICY_KEY } from './policy-checks';
 import { AccessPolicyReference } from './policy-reference';
 import { policyDecisions, requireSomeoneLetIn } from './policy-set';
-import { DEFAULT_SESSION_DURATION, requireApplicationDomains } from './validation';
 import { brand } from '../core/brand';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { noteInOutput } from '../core/output-notes';

@@ -1,4 +1,4 @@
-import { requireApplicationDomains, requireUuid } from './validation';
+import { requireApplicationDomains, requireUuid } from './internal/value-checks';
 import { invalid, isToken, requireText } from '../core/validation';
 
 /**

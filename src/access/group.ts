@@ -2,7 +2,7 @@ import { ZeroTrustAccessGroup, ZeroTrustAccessGroupInclude } from '@cdktf/provid
 import { Construct } from 'constructs';
 import { groupProblems } from './internal/access-model';
 import { markAccessGroup, optInsOf, providerRuleList, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
-import { requireSingleElement } from './policy-checks';
+import { requireSingleElement } from './internal/policy-checks';
 import { AccessRule } from './rule';
 import { AccessRuleSet } from './rule-set';
 import { requireCloudflareId } from '../core/cloudflare-id';

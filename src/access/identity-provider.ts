@@ -5,7 +5,7 @@ import {
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { markIdentityProvider } from './internal/construct-model';
-import { checkOptionalList, requireEmailDomain, requireHttpsUrl, requireUuid } from './validation';
+import { checkOptionalList, requireEmailDomain, requireHttpsUrl, requireUuid } from './internal/value-checks';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { warnIfLiteralSecret } from '../core/literal-secrets';
 import { invalid, isToken, requireText } from '../core/validation';

@@ -12,8 +12,8 @@ import { checkApplication, GuardEntry, policyEntry, referenceEntry } from './int
 
 // The Access model's view of a policy, for the pattern, which passes a hostname's DENY policies on to its paths.
 export type { GuardEntry } from './internal/construct-model';
+import { checkPolicyOptions, requirePolicyKeys } from './internal/policy-checks';
 import type { AccessPolicyOptions } from './policy';
-import { checkPolicyOptions, requirePolicyKeys } from './policy-checks';
 import type { AccessPolicyReference } from './policy-reference';
 import type { AccessRule } from './rule';
 import { PropPath } from '../core/prop-path';

@@ -2,9 +2,9 @@ import { ZeroTrustAccessPolicy, ZeroTrustAccessPolicyInclude } from '@cdktf/prov
 import { Construct } from 'constructs';
 import { AccessDecision } from './decision';
 import { checkPolicy, GuardEntry, policyEntry, providerRuleList, recordOptIns } from './internal/construct-model';
-import { checkPolicyOptions } from './policy-checks';
+import { checkPolicyOptions } from './internal/policy-checks';
+import { DEFAULT_SESSION_DURATION } from './internal/value-checks';
 import { AccessRuleSet } from './rule-set';
-import { DEFAULT_SESSION_DURATION } from './validation';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { wasChecked } from '../core/prop-path';
 

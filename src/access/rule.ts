@@ -2,7 +2,7 @@ import { ZeroTrustAccessPolicyInclude, zeroTrustAccessPolicyIncludeToTerraform }
 import { IResolvable, TerraformIterator, Token } from 'cdktf';
 import type { AccessGroup } from './group';
 import { accessGroupFacts } from './internal/construct-model';
-import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireUuid } from './validation';
+import { requireCidr, requireEmail, requireEmailDomain, requireEmailList, requireLiteralList, requireUuid } from './internal/value-checks';
 import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../core/validation';
 
 /**

@@ -1,7 +1,7 @@
 import { ZeroTrustAccessServiceToken } from '@cdktf/provider-cloudflare/lib/zero-trust-access-service-token';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { requirePositiveGoDuration, requireRfc3339Timestamp } from './validation';
+import { requirePositiveGoDuration, requireRfc3339Timestamp } from './internal/value-checks';
 import { requireCloudflareId } from '../core/cloudflare-id';
 import { invalid, isToken, requirePositiveInteger, requireText } from '../core/validation';
 

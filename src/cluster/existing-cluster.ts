@@ -2,7 +2,7 @@ import { DataAwsEcsCluster } from '@cdktf/provider-aws/lib/data-aws-ecs-cluster'
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { ICluster } from './cluster';
-import { clusterNameFromArn, requireClusterName } from './cluster-name';
+import { clusterNameFromArn, requireClusterName } from './internal/cluster-name';
 import { isToken } from '../core/validation';
 
 /**

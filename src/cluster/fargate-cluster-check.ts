@@ -3,9 +3,9 @@
  * `FargateCluster` on its own props, or the pattern on the `cluster` its user
  * wrote, before it creates anything. Not exported from the module's index.
  */
-import { requireClusterName } from './cluster-name';
 import { ContainerInsights } from './container-insights';
 import { FargateCapacityProvider } from './fargate-capacity-provider';
+import { requireClusterName } from './internal/cluster-name';
 import { PropPath } from '../core/prop-path';
 import { invalid } from '../core/validation';
 

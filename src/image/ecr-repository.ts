@@ -1,8 +1,8 @@
 import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
 import { EcrRepository as EcrRepositoryResource } from '@cdktf/provider-aws/lib/ecr-repository';
 import { Construct } from 'constructs';
-import { lifecyclePolicyJson } from './ecr-lifecycle';
-import { requireRepositoryName } from './repository-name';
+import { lifecyclePolicyJson } from './internal/ecr-lifecycle';
+import { requireRepositoryName } from './internal/repository-name';
 import { KMS_KEY_ARN, requireArn } from '../core/arn';
 import { stableOutput, toOutputIdentifier } from '../core/outputs';
 import { claimPhysicalName } from '../core/physical-names';

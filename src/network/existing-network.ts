@@ -1,4 +1,4 @@
-import { requireAwsId, requireIdList } from './aws-ids';
+import { requireAwsId, requireIdList } from './internal/aws-ids';
 import { ITaskNetwork } from './task-network';
 
 /** Properties of an `ExistingNetwork`. */

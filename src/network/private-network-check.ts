@@ -4,9 +4,9 @@
  * creates anything. Not exported from the module's index.
  */
 import { EgressMode } from './egress-mode';
-import { requireResourceName } from './name-tags';
+import { requireResourceName } from './internal/name-tags';
+import { MAX_ZONES } from './internal/subnet-layout';
 import type { PrivateNetworkProps } from './private-network';
-import { MAX_ZONES } from './subnet-layout';
 import { parseIpv4Cidr } from '../core/cidr';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireIntegerInRange, requireUnique } from '../core/validation';

@@ -2,7 +2,7 @@
  * Validation and defaults of `EgressRule`. Internal: not part of the public API.
  */
 import { EgressRule } from './egress-rule';
-import { DESCRIPTION_RULE, InlineRule, isValidSecurityGroupDescription } from './security-group-rules';
+import { DESCRIPTION_RULE, InlineRule, isValidSecurityGroupDescription } from './internal/security-group-rules';
 import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireIntegerInRange, requireNonEmpty } from '../core/validation';

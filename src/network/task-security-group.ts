@@ -1,10 +1,10 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
-import { requireAwsId } from './aws-ids';
 import { EgressRule } from './egress-rule';
-import { requireResourceName, withName } from './name-tags';
+import { requireAwsId } from './internal/aws-ids';
+import { requireResourceName, withName } from './internal/name-tags';
+import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './internal/security-group-rules';
 import { checkEgressRules, resolveEgressRule } from './resolve-egress-rule';
-import { DESCRIPTION_RULE, inlineRule, isValidSecurityGroupDescription, securityGroupNamePrefix } from './security-group-rules';
 import { pathSegments } from '../core/default-name';
 import { claimPhysicalName } from '../core/physical-names';
 import { PropPath, wasChecked } from '../core/prop-path';

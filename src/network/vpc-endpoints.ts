@@ -2,9 +2,9 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
-import { requireAwsId, requireIdList } from './aws-ids';
-import { requireResourceName, withName } from './name-tags';
-import { inlineRule, securityGroupNamePrefix } from './security-group-rules';
+import { requireAwsId, requireIdList } from './internal/aws-ids';
+import { requireResourceName, withName } from './internal/name-tags';
+import { inlineRule, securityGroupNamePrefix } from './internal/security-group-rules';
 import { parseIpv4Cidr } from '../core/cidr';
 import { invalid, isToken } from '../core/validation';
 

@@ -1,6 +1,6 @@
 // Props are checked once, by the module that owns them, under the path the user wrote them at.
 import { AccessDecision, AccessRule, AwsAlertTarget, CloudflareAlertTarget, ZeroTrustFargateService } from '../../src';
-import * as policyChecks from '../../src/access/policy-checks';
+import * as policyChecks from '../../src/access/internal/policy-checks';
 import * as cloudflareId from '../../src/core/cloudflare-id';
 import { handDownChecked, pathOf, PropPath, wasChecked } from '../../src/core/prop-path';
 import * as taskOptions from '../../src/service/internal/validate-task-options';

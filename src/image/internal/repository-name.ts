@@ -1,7 +1,7 @@
 /**
  * ECR repository name rules. Internal: not part of the public API.
  */
-import { invalid, isToken } from '../core/validation';
+import { invalid, isToken } from '../../core/validation';
 
 /** ECR's grammar: lowercase path components separated by `/`, each joined by single `.`, `_` or `-`. */
 const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;

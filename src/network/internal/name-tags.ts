@@ -1,7 +1,7 @@
 /**
  * Tag helpers shared by the network constructs. Internal: not part of the public API.
  */
-import { invalid, isToken } from '../core/validation';
+import { invalid, isToken } from '../../core/validation';
 
 /** Longest name prefix we accept; leaves room in the 256-character tag value for suffixes. */
 const MAX_NAME_LENGTH = 128;

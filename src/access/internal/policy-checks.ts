@@ -3,12 +3,12 @@
  * AccessApplication (which checks all its policies before it creates any).
  * Who a policy lets in is decided by the Access model. Internal.
  */
-import { AccessDecision } from './decision';
-import type { AccessPolicyOptions } from './policy';
-import type { AccessRule } from './rule';
-import { requireSessionDuration } from './validation';
-import { DNS_LABEL_FORM, isDnsLabel } from '../core/dns-label';
-import { invalid, isToken, requireText, requireUnique } from '../core/validation';
+import { AccessDecision } from '../decision';
+import type { AccessPolicyOptions } from '../policy';
+import type { AccessRule } from '../rule';
+import { requireSessionDuration } from './value-checks';
+import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
+import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
 
 const DECISIONS = Object.values(AccessDecision) as string[];
 

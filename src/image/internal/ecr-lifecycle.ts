@@ -3,7 +3,7 @@
  * public API.
  */
 import { Token } from 'cdktf';
-import { isToken } from '../core/validation';
+import { isToken } from '../../core/validation';
 
 /** Writes a number into JSON text, as a Terraform interpolation when it is not known yet. */
 function numberLiteral(value: number): string {

@@ -4,9 +4,9 @@
  * Every check skips cdktf tokens (values known only at apply time) and fails
  * through `invalid`, so the message names the property, the value and what is allowed.
  */
-import { isIpv6Cidr, parseIpv4Cidr } from '../core/cidr';
-import { DNS_LABEL_SOURCE } from '../core/dns-label';
-import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../core/validation';
+import { isIpv6Cidr, parseIpv4Cidr } from '../../core/cidr';
+import { DNS_LABEL_SOURCE } from '../../core/dns-label';
+import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../../core/validation';
 
 /**
  * Longest session Cloudflare Access accepts for an application or policy: the

@@ -1,7 +1,7 @@
 /**
  * Validation of ECS cluster names and ARNs. Internal: not part of the public API.
  */
-import { invalid, isToken } from '../core/validation';
+import { invalid, isToken } from '../../core/validation';
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN_PATTERN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/([A-Za-z0-9_-]{1,255})$/;

@@ -4,7 +4,7 @@
  * A task definition that names a moving tag (`latest`, or no tag at all, which means `latest`) can run
  * different code after any restart without a change in Terraform, so only pinned references pass.
  */
-import { invalid, isToken } from '../core/validation';
+import { invalid, isToken } from '../../core/validation';
 
 /** Docker's tag grammar: up to 128 word characters, dots and dashes, not starting with a dot or dash. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

@@ -7,8 +7,8 @@
  * so adding a zone or switching the egress mode never renumbers an existing subnet.
  */
 import { Fn } from 'cdktf';
-import { parseIpv4Cidr } from '../core/cidr';
-import { isToken } from '../core/validation';
+import { parseIpv4Cidr } from '../../core/cidr';
+import { isToken } from '../../core/validation';
 
 /** Extra prefix bits per subnet. */
 export const SUBNET_NEWBITS = 4;

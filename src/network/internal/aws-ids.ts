@@ -4,7 +4,7 @@
  * A wrong id (a subnet id where a VPC id belongs, a name instead of an id)
  * otherwise only fails at apply time, after other resources were created.
  */
-import { invalid, isToken, requireNonEmpty, requireUnique } from '../core/validation';
+import { invalid, isToken, requireNonEmpty, requireUnique } from '../../core/validation';
 
 /** Fails unless `value` is a token or looks like `<prefix>-<hex>`, e.g. `vpc-0abc123`. */
 export function requireAwsId(property: string, value: string, prefix: string): void {
