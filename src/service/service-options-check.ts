@@ -13,6 +13,7 @@ import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { requireValidArguments } from '../core/argument-problem';
+import { LOG_GROUP_ARN, requireArn } from '../core/arn';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireIntegerInRange } from '../core/validation';
 import { requireSeparateRoles } from '../iam/existing-role-checks';
@@ -46,6 +47,9 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
   validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path, appPath);
   checkLogGroupOptions(options.logRetentionDays, options.logKmsKeyArn, path.of('logRetentionDays'), path.of('logKmsKeyArn'));
   if (options.existingLogGroup !== undefined) {
+    // Any ILogGroup will do, not only ExistingLogGroup.fromArn's: the roles' policies, the account check and
+    // the containers' awslogs region all read its ARN.
+    requireArn(path.of('existingLogGroup'), options.existingLogGroup?.logGroupArn, LOG_GROUP_ARN);
     for (const [property, value] of [['logRetentionDays', options.logRetentionDays], ['logKmsKeyArn', options.logKmsKeyArn]] as const) {
       if (value !== undefined) {
         invalid(path.of(property), value, `Give either the settings of a new log group or ${path.of('existingLogGroup')}, not both: the existing one keeps its own.`);

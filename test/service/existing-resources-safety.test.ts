@@ -219,6 +219,29 @@ describe('ExistingRole.fromArn refuses what IAM would', () => {
   });
 });
 
+describe('an existing log group that does not come from ExistingLogGroup.fromArn', () => {
+  // Any ILogGroup will do, e.g. one written by hand or in plain JavaScript: its ARN is checked too.
+  const handMade = { logGroupArn: 'log-group:/ecs/shared', logGroupName: '/ecs/shared' };
+
+  test('a malformed ARN is refused under existingLogGroup', () => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingLogGroup: handMade })),
+      'existingLogGroup', /"log-group:\/ecs\/shared"\. Expected a CloudWatch Logs log group ARN/);
+  });
+
+  test('through the pattern, under service.existingLogGroup, before anything is created', () => {
+    const stack = newStack();
+    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', {
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+      hostname: 'admin.example.com',
+      app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+      access: { allow: [AccessRule.emailDomain('example.com')] },
+      service: { existingLogGroup: handMade },
+    }), 'service.existingLogGroup', /Expected a CloudWatch Logs log group ARN/);
+    expect(stack.node.findAll().filter((c) => c.node.path.includes('/admin'))).toEqual([]);
+  });
+});
+
 describe('bad cluster.serviceDependencies', () => {
   function withDependencies(serviceDependencies: unknown[]): TunnelFargateServiceProps {
     const cluster: ICluster = { ...ExistingCluster.fromArn('arn:aws:ecs:eu-west-1:123456789012:cluster/apps'), serviceDependencies: serviceDependencies as any };
