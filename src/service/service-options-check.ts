@@ -16,7 +16,7 @@ import { requireValidArguments } from '../core/argument-problem';
 import { LOG_GROUP_ARN, requireArn } from '../core/arn';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireIntegerInRange } from '../core/validation';
-import { requireSeparateRoles } from '../iam/existing-role-checks';
+import { requireOneRole, requireSeparateRoles } from '../iam/existing-role-checks';
 import { checkLogGroupOptions } from '../logs/log-group-options-check';
 
 /** The options the check reads: the service's tuning, and the platform version a `TunnelFargateService` also takes. */
@@ -54,6 +54,11 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
       if (value !== undefined) {
         invalid(path.of(property), value, `Give either the settings of a new log group or ${path.of('existingLogGroup')}, not both: the existing one keeps its own.`);
       }
+    }
+  }
+  for (const property of ['existingTaskRole', 'existingExecutionRole'] as const) {
+    if (options[property] !== undefined) {
+      requireOneRole(path.of(property), options[property]);
     }
   }
   requireSeparateRoles(options.existingTaskRole, options.existingExecutionRole, path);
