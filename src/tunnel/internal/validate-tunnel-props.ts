@@ -3,7 +3,7 @@ import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
-import { applicationCovers, applicationOnPathsOf, bypassPolicyMessage } from '../access-coverage';
+import { applicationCovers, applicationOnPathsOf, bypassPolicyMessage, missingHostnameDeniesMessage } from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import { checkOriginRequest } from '../origin-request-check';
 import type { CloudflareTunnelProps } from '../tunnel';
@@ -139,10 +139,7 @@ function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: s
     const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
     if (missing.length > 0) {
       const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains,
-        `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
-        + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
-        + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).');
+      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains, missingHostnameDeniesMessage(names));
     }
   });
 }
