@@ -70,3 +70,8 @@ export function missingHostnameDeniesMessage(names: string[]): string {
     + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
     + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).';
 }
+
+/** Why an application that lets OPTIONS preflights skip Access cannot guard a route whose origin checks tokens. */
+export const PREFLIGHT_BYPASS_MESSAGE = 'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
+  + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
+  + 'answers preflights itself.';

@@ -255,6 +255,19 @@ describe('an AccessApplication of this app as the existing application', () => {
     expect(leftovers).toBe(0);
   });
 
+  test.each<[string, Partial<AccessApplicationProps>, RegExp]>([
+    ['one that lets OPTIONS preflights skip Access', { bypassOptionsPreflight: true }, /lets OPTIONS preflights skip Access/],
+    ['one with a BYPASS policy', {
+      policies: [STAFF, { key: 'health', name: 'Health', decision: AccessDecision.BYPASS, dangerouslyBypassAuthentication: true, include: [AccessRule.everyone()] }],
+    }, /BYPASS policy \(policies\[1\]\)/],
+  ])('%s is refused while the origin checks tokens: cloudflared would turn away what it lets in', (_case, settings, message) => {
+    const { error, leftovers } = attempt(settings);
+    expect(ValidationErrors.propertyOf(error)).toBe('access.existingApplication');
+    expect(error.message).toMatch(message);
+    expect(leftovers).toBe(0);
+    expect(attempt(settings, {}, { dangerouslyDisableOriginAccessCheck: true }).error).toBeUndefined();
+  });
+
   test('a path that names them in existingPolicies is fine', () => {
     expect(() => synth((stack) => {
       const existingApplication = new AccessApplication(stack, 'central', {

@@ -20,7 +20,7 @@ import { hasBrand } from '../../core/brand';
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
-import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage } from '../../tunnel/access-coverage';
+import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE } from '../../tunnel/access-coverage';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -227,10 +227,22 @@ export function hostnameApplication(access: ZeroTrustAccessOptions, created: Acc
 
 /**
  * While the origin checks Access tokens, no policy of the hostname's or a
- * path's application may be a BYPASS: the requests it lets in carry no token,
- * and cloudflared rejects them. Named as the user wrote them.
+ * path's application may be a BYPASS, and an existing AccessApplication of
+ * this app may not let OPTIONS preflights skip Access either: the requests
+ * they let in carry no token, and cloudflared rejects them. Named as the user
+ * wrote them.
  */
 export function rejectBypassPolicies(access: ZeroTrustAccessOptions): void {
+  const existing = access.existingApplication;
+  if (hasBrand(existing, 'AccessApplication')) {
+    const application = existing as AccessApplication;
+    if (application._bypassesOptionsPreflight) {
+      invalid('access.existingApplication', application.domains, PREFLIGHT_BYPASS_MESSAGE);
+    }
+    if (application._bypassPolicies.length > 0) {
+      invalid('access.existingApplication', application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
+    }
+  }
   const check = (prefix: string, policies: AccessPolicyOptions[] | undefined, references: AccessPolicyReference[] | undefined) => {
     const bypassing = [
       ...(Array.isArray(policies) ? policies : []).flatMap((options, j) =>

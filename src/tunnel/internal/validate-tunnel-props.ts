@@ -3,7 +3,9 @@ import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
-import { applicationCovers, applicationOnPathsOf, bypassPolicyMessage, missingHostnameDeniesMessage } from '../access-coverage';
+import {
+  applicationCovers, applicationOnPathsOf, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE,
+} from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import { checkOriginRequest } from '../origin-request-check';
 import type { CloudflareTunnelProps } from '../tunnel';
@@ -90,10 +92,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
   [rule.accessApplication!, ...paths].forEach((application, i) => {
     const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
     if (isAccessApplication(application) && application._bypassesOptionsPreflight) {
-      invalid(applicationProperty, application.domains,
-        'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
-        + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
-        + 'answers preflights itself.');
+      invalid(applicationProperty, application.domains, PREFLIGHT_BYPASS_MESSAGE);
     }
     if (isAccessApplication(application) && application._bypassPolicies.length > 0) {
       invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
