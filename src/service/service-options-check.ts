@@ -37,7 +37,11 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
     validateAutoscalingOptions(options.autoscaling, path.child('autoscaling'));
     requireWithinTunnelReplicaLimit(path.of('autoscaling.maxCapacity'), options.autoscaling.maxCapacity);
   }
-  requireValidArguments(path.of('capacityProviderStrategy'), options.capacityProviderStrategy?._problem);
+  const strategy = options.capacityProviderStrategy;
+  if (strategy !== undefined && (strategy === null || typeof strategy !== 'object' || !Array.isArray(strategy.shares))) {
+    invalid(path.of('capacityProviderStrategy'), strategy, 'Expected a CapacityProviderStrategy, e.g. CapacityProviderStrategy.fargate().');
+  }
+  requireValidArguments(path.of('capacityProviderStrategy'), strategy?._problem);
   validateTaskOptions({ ...options, app }, path, appPath);
   requirePlatformVersion(path.of('platformVersion'), options.platformVersion, {
     cpuArchitecture: options.cpuArchitecture,
