@@ -4,6 +4,7 @@
  */
 import { AwsAlertTarget } from './aws-alert-target';
 import { CloudflareAlertTarget } from './cloudflare-alert-target';
+import { ContainerInsights } from '../cluster';
 import { requireValidArguments } from '../core/argument-problem';
 import { hasBrand } from '../core/brand';
 import { invalid, requireOptionalIntegerInRange } from '../core/validation';
@@ -37,4 +38,14 @@ function isCloudflareAlertTarget(target: unknown): target is CloudflareAlertTarg
 /** Minutes before an alarm fires: 1 to 60 (longer windows would hide an outage for over an hour). */
 export function requireAlarmMinutes(property: string, minutes: number | undefined): void {
   requireOptionalIntegerInRange(property, minutes, 1, 60);
+}
+
+/**
+ * Fails unless `insights`, which decides whether the alarms watch Container Insights metrics, is a
+ * `ContainerInsights` value or undefined (guards callers outside TypeScript, and clusters written by hand).
+ */
+export function requireContainerInsights(property: string, insights: string | undefined): void {
+  if (insights !== undefined && !Object.values<string>(ContainerInsights).includes(insights)) {
+    invalid(property, insights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
+  }
 }

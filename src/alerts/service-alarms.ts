@@ -3,7 +3,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Construct } from 'constructs';
 import { AwsAlertTarget } from './aws-alert-target';
 import { ContainerInsights } from '../cluster';
-import { requireAlarmMinutes, requireAwsTarget } from './alert-targets-check';
+import { requireAlarmMinutes, requireAwsTarget, requireContainerInsights } from './alert-targets-check';
 import { AlertTopic } from './internal/alert-topic';
 import { newEcsEventRules, sendToTopic } from './internal/ecs-event-rules';
 import { newNoRunningTaskAlarm, newTasksBelowDesiredAlarm } from './internal/task-count-alarms';
@@ -147,9 +147,7 @@ export class ServiceAlarms extends Construct {
 /** Checks the props before any resource is created; throws an error naming the bad prop. */
 function validateServiceAlarmsProps(props: ServiceAlarmsProps): void {
   requireAwsTarget('target', props.target);
-  if (props.containerInsights !== undefined && !Object.values(ContainerInsights).includes(props.containerInsights)) {
-    invalid('containerInsights', props.containerInsights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
-  }
+  requireContainerInsights('containerInsights', props.containerInsights);
   requireAlarmMinutes('alarmAfterMinutes', props.alarmAfterMinutes);
   if (props.name !== undefined && !isToken(props.name) && !NAME.test(props.name)) {
     invalid('name', props.name, 'Expected 1 to 200 letters, digits, hyphens or underscores.');

@@ -17,6 +17,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { Fn, Op, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
+import { IAM_ROLE_ARN, requireArn } from '../core/arn';
 import { hasBrand } from '../core/brand';
 import { pathSegments } from '../core/default-name';
 import { PropPath } from '../core/prop-path';
@@ -84,6 +85,41 @@ export function existingRolePolicyName(scope: Construct, props: object, suffix: 
   }
   const hash = createHash('sha256').update(prefix).digest('hex').slice(0, 8);
   return `${prefix.slice(0, room - hash.length - 1)}-${hash}-${suffix}`;
+}
+
+/**
+ * Fails unless `role` is one IAM role: an IAM role ARN, and the name of that very role (the ARN's last path
+ * segment). Any `IRole` will do, not only `ExistingRole.fromArn`'s, and the two are used apart: the ARN by
+ * the task definition, the key policy and the account check, the name by the inline policy. A name of
+ * another role would put the service's permissions (the execution role's: reading the tunnel credential) on
+ * that role. Parts given as tokens are checked by AWS at apply.
+ *
+ * @param property the prop the user gave the role as, e.g. `service.existingTaskRole`
+ */
+export function requireOneRole(property: string, role: IRole): void {
+  if (role === null || typeof role !== 'object') {
+    invalid(property, role, 'Expected an IAM role, e.g. ExistingRole.fromArn("arn:aws:iam::123456789012:role/app-task").');
+  }
+  requireArn(property, role.roleArn, IAM_ROLE_ARN);
+  if (isToken(role.roleName)) {
+    return;
+  }
+  const name = isToken(role.roleArn) ? undefined : role.roleArn.split('/').pop();
+  if (typeof role.roleName !== 'string' || role.roleName === '' || (name !== undefined && role.roleName !== name)) {
+    invalid(property, role.roleName,
+      `Expected the name of the role of roleArn${name === undefined ? '' : `, ${JSON.stringify(name)}`}: the inline policy is attached by `
+      + 'name, so another role would get the permissions. ExistingRole.fromArn(roleArn) takes the name from the ARN.');
+  }
+}
+
+/**
+ * Checks the `existingRole` of a `TaskRole` or `TaskExecutionRole` made by the user; a service checked the
+ * roles it passes with its own props, under the names its user wrote.
+ */
+export function checkExistingRole(props: { readonly existingRole?: IRole }): void {
+  if (props.existingRole !== undefined && serviceRoleUse(props) === undefined) {
+    requireOneRole('existingRole', props.existingRole);
+  }
 }
 
 /** Per app: `<role name>\0<policy name>` -> path of the construct whose inline policy it is. */

@@ -4,7 +4,7 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
+import { checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
@@ -138,6 +138,7 @@ export class TaskExecutionRole extends Construct implements IRole {
     const ssmParameterArns = unique(props.ssmParameterArns ?? []);
     const secretArns = unique((props.secretsManagerSecretArns ?? []).map(secretArnOnly));
     const kmsKeyArns = unique(props.kmsKeyArns ?? []);
+    checkExistingRole(props);
     if (props.name !== undefined && props.existingRole !== undefined) {
       invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
     }

@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { addPreconditions, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, Precondition, sameAccountPreconditions } from './existing-role-checks';
+import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, Precondition, sameAccountPreconditions } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
@@ -108,6 +108,7 @@ export class TaskRole extends Construct implements IRole {
     super(scope, id);
     brand(this, 'TaskRole');
 
+    checkExistingRole(props);
     if (props.existingRole !== undefined) {
       if (props.name !== undefined) {
         invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');

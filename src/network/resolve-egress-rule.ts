@@ -91,6 +91,9 @@ export function checkEgressRules(rules: EgressRule[] | undefined, path: PropPath
   if (rules === undefined) {
     return;
   }
+  if (!Array.isArray(rules)) {
+    invalid(path.of('egressRules'), rules, 'Expected a list of egress rules, e.g. [{ description: "HTTPS out", fromPort: 443, toPort: 443 }], or leave it unset for all outbound traffic.');
+  }
   requireNonEmpty(path.of('egressRules'), rules);
   rules.forEach((rule, i) => resolveEgressRule(path.of(`egressRules[${i}]`), rule));
 }

@@ -460,7 +460,7 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.dangerouslyDisableOriginAccessCheck !== true) {
     rejectBypassPolicies(props.access);
   }
-  validateAlerts(props.alerts);
+  validateAlerts(props.alerts, props.existingCluster);
   requireEdgeReachable(props.service?.sidecar?.edgeIpVersion, props.existingNetwork, props.service?.egressRules);
   // The options of each part, by the part's own checks, in the order the parts are made.
   if (props.tunnel?.originRequest !== undefined) {

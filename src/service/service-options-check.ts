@@ -13,9 +13,10 @@ import { validateAutoscalingOptions } from './internal/validate-autoscaling';
 import { validateTaskOptions } from './internal/validate-task-options';
 import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { requireValidArguments } from '../core/argument-problem';
+import { LOG_GROUP_ARN, requireArn } from '../core/arn';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken, requireIntegerInRange } from '../core/validation';
-import { requireSeparateRoles } from '../iam/existing-role-checks';
+import { requireOneRole, requireSeparateRoles } from '../iam/existing-role-checks';
 import { checkLogGroupOptions } from '../logs/log-group-options-check';
 
 /** The options the check reads: the service's tuning, and the platform version a `TunnelFargateService` also takes. */
@@ -36,7 +37,11 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
     validateAutoscalingOptions(options.autoscaling, path.child('autoscaling'));
     requireWithinTunnelReplicaLimit(path.of('autoscaling.maxCapacity'), options.autoscaling.maxCapacity);
   }
-  requireValidArguments(path.of('capacityProviderStrategy'), options.capacityProviderStrategy?._problem);
+  const strategy = options.capacityProviderStrategy;
+  if (strategy !== undefined && (strategy === null || typeof strategy !== 'object' || !Array.isArray(strategy.shares))) {
+    invalid(path.of('capacityProviderStrategy'), strategy, 'Expected a CapacityProviderStrategy, e.g. CapacityProviderStrategy.fargate().');
+  }
+  requireValidArguments(path.of('capacityProviderStrategy'), strategy?._problem);
   validateTaskOptions({ ...options, app }, path, appPath);
   requirePlatformVersion(path.of('platformVersion'), options.platformVersion, {
     cpuArchitecture: options.cpuArchitecture,
@@ -46,10 +51,18 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
   validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path, appPath);
   checkLogGroupOptions(options.logRetentionDays, options.logKmsKeyArn, path.of('logRetentionDays'), path.of('logKmsKeyArn'));
   if (options.existingLogGroup !== undefined) {
+    // Any ILogGroup will do, not only ExistingLogGroup.fromArn's: the roles' policies, the account check and
+    // the containers' awslogs region all read its ARN.
+    requireArn(path.of('existingLogGroup'), options.existingLogGroup?.logGroupArn, LOG_GROUP_ARN);
     for (const [property, value] of [['logRetentionDays', options.logRetentionDays], ['logKmsKeyArn', options.logKmsKeyArn]] as const) {
       if (value !== undefined) {
         invalid(path.of(property), value, `Give either the settings of a new log group or ${path.of('existingLogGroup')}, not both: the existing one keeps its own.`);
       }
+    }
+  }
+  for (const property of ['existingTaskRole', 'existingExecutionRole'] as const) {
+    if (options[property] !== undefined) {
+      requireOneRole(path.of(property), options[property]);
     }
   }
   requireSeparateRoles(options.existingTaskRole, options.existingExecutionRole, path);

@@ -60,3 +60,18 @@ export function bypassPolicyMessage(policies: string): string {
     + '(use ALLOW, or NON_IDENTITY with a service token for machines), or turn the origin check off with '
     + 'dangerouslyDisableOriginAccessCheck if the bypass is really wanted.';
 }
+
+/**
+ * Why a path's application must carry the DENY policies of the hostname's application (`names`, the
+ * missing ones): Access evaluates only the path's application for requests under the path.
+ */
+export function missingHostnameDeniesMessage(names: string[]): string {
+  return `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
+    + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
+    + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).';
+}
+
+/** Why an application that lets OPTIONS preflights skip Access cannot guard a route whose origin checks tokens. */
+export const PREFLIGHT_BYPASS_MESSAGE = 'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
+  + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
+  + 'answers preflights itself.';

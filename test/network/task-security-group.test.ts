@@ -1,7 +1,8 @@
 import { TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { EgressRule, TaskSecurityGroup, TaskSecurityGroupProps } from '../../src';
+import { EgressRule, TaskSecurityGroup, TaskSecurityGroupProps, ZeroTrustFargateService } from '../../src';
 import { newStack, onlyResource, synth } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 
 const VPC_ID = 'vpc-0123456789abcdef0';
 
@@ -129,6 +130,12 @@ describe('TaskSecurityGroup', () => {
 
   describe('bad input', () => {
     const rule = (overrides: Partial<EgressRule>): EgressRule => ({ description: 'rule', ...overrides });
+
+    test('egress rules that are not a list (a caller outside TypeScript)', () => {
+      expect(() => group({ egressRules: 'all' as any })).toThrow(/^Invalid egressRules: "all"\. Expected a list of egress rules/);
+      expect(() => new ZeroTrustFargateService(newStack(), 'admin', { ...PATTERN_PROPS, service: { egressRules: 'all' as any } }))
+        .toThrow(/^Invalid service\.egressRules: "all"\. Expected a list of egress rules/);
+    });
 
     test('egress rule without description', () => {
       expect(() => egressOf({ protocol: 'tcp' } as EgressRule))

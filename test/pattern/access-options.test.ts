@@ -3,6 +3,8 @@
 // existing application; errors name the props as the user wrote them.
 import { Testing } from 'cdktf';
 import {
+  AccessApplication,
+  AccessApplicationProps,
   AccessCookieSameSite,
   AccessDecision,
   AccessRule,
@@ -223,6 +225,60 @@ describe('an existing application', () => {
     const error = failure({ ...access, existingApplication });
     expect(ValidationErrors.propertyOf(error)).toBe(property);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('an AccessApplication of this app as the existing application', () => {
+  // Its policies are known here, so the checks the tunnel runs on a rule's applications apply to it too.
+  const STAFF = { key: 'staff', name: 'Staff', include: PEOPLE };
+  const DENY = { key: 'former', name: 'Former staff', decision: AccessDecision.DENY, include: [AccessRule.emails(['former@example.com'])] };
+
+  function attempt(settings: Partial<AccessApplicationProps>, access: Partial<ZeroTrustAccessOptions> = {},
+    overrides: Partial<ZeroTrustFargateServiceProps> = {}): { error: any; leftovers: number } {
+    const stack = newStack();
+    const existingApplication = new AccessApplication(stack, 'central', {
+      cloudflareAccountId: BASE.cloudflareAccountId, name: 'central', domains: ['admin.example.com'], policies: [STAFF], ...settings,
+    });
+    let error: any;
+    try {
+      new ZeroTrustFargateService(stack, 'admin', { ...BASE, ...overrides, access: { existingApplication, ...access } });
+    } catch (e) {
+      error = e;
+    }
+    return { error, leftovers: stack.node.findAll().filter((c) => c.node.path.includes('/admin')).length };
+  }
+
+  test('a path without its DENY policies is refused: whoever they turn away would reach the path', () => {
+    const { error, leftovers } = attempt({ policies: [DENY, STAFF] }, { paths: [{ path: '/api', allow: PEOPLE }] });
+    expect(ValidationErrors.propertyOf(error)).toBe('access.paths[0]');
+    expect(error.message).toMatch(/lacks the DENY policies of the hostname's application \(\["Former staff"\]\)/);
+    expect(leftovers).toBe(0);
+  });
+
+  test.each<[string, Partial<AccessApplicationProps>, RegExp]>([
+    ['one that lets OPTIONS preflights skip Access', { bypassOptionsPreflight: true }, /lets OPTIONS preflights skip Access/],
+    ['one with a BYPASS policy', {
+      policies: [STAFF, { key: 'health', name: 'Health', decision: AccessDecision.BYPASS, dangerouslyBypassAuthentication: true, include: [AccessRule.everyone()] }],
+    }, /BYPASS policy \(policies\[1\]\)/],
+  ])('%s is refused while the origin checks tokens: cloudflared would turn away what it lets in', (_case, settings, message) => {
+    const { error, leftovers } = attempt(settings);
+    expect(ValidationErrors.propertyOf(error)).toBe('access.existingApplication');
+    expect(error.message).toMatch(message);
+    expect(leftovers).toBe(0);
+    expect(attempt(settings, {}, { dangerouslyDisableOriginAccessCheck: true }).error).toBeUndefined();
+  });
+
+  test('a path that names them in existingPolicies is fine', () => {
+    expect(() => synth((stack) => {
+      const existingApplication = new AccessApplication(stack, 'central', {
+        cloudflareAccountId: BASE.cloudflareAccountId, name: 'central', domains: ['admin.example.com'], policies: [DENY, STAFF],
+      });
+      const deny = existingApplication.policies[0];
+      new ZeroTrustFargateService(stack, 'admin', {
+        ...BASE,
+        access: { existingApplication, paths: [{ path: '/api', allow: PEOPLE, existingPolicies: [{ policyId: deny.policyId, decision: AccessDecision.DENY }] }] },
+      });
+    })).not.toThrow();
   });
 });
 

@@ -75,6 +75,21 @@ describe('alerts', () => {
     expect(Object.values<any>(resources(doc, 'aws_cloudwatch_metric_alarm')).map((a) => a.alarm_name)).toEqual(['admin-no-running-task']);
   });
 
+  test('a cluster passed in whose containerInsights is not a ContainerInsights is refused, as it is by ServiceAlarms itself', () => {
+    // Any ICluster will do: one written by hand says what it likes; the alarms would wait on metrics it may not have.
+    const cluster = { clusterArn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/shared', clusterName: 'shared', containerInsights: 'on' as any };
+    const stack = newStack();
+    let error: any;
+    try {
+      new ZeroTrustFargateService(stack, 'admin', { ...PATTERN_PROPS, name: 'admin', existingCluster: cluster, alerts: BOTH });
+    } catch (e) {
+      error = e;
+    }
+    expect(ValidationErrors.propertyOf(error)).toBe('existingCluster.containerInsights');
+    expect(error.message).toMatch(/"on"\. Expected one of disabled, enabled, enhanced/);
+    expect(stack.node.findAll().filter((c) => c.node.path.includes('/admin'))).toEqual([]);
+  });
+
   test('alarmAfterMinutes reaches the alarms', () => {
     const { doc } = build({ alerts: { ...BOTH, alarmAfterMinutes: 3 } });
     expect(Object.values<any>(resources(doc, 'aws_cloudwatch_metric_alarm'))[0].evaluation_periods).toBe(3);

@@ -219,6 +219,65 @@ describe('ExistingRole.fromArn refuses what IAM would', () => {
   });
 });
 
+describe('an existing role that does not come from ExistingRole.fromArn', () => {
+  // Any IRole will do, e.g. one written by hand or in plain JavaScript. Its ARN goes to the task definition
+  // and the key policy, its name to the inline policy: the two must be one role.
+  const PATTERN = {
+    cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+    cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+    hostname: 'admin.example.com',
+    app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+    access: { allow: [AccessRule.emailDomain('example.com')] },
+  };
+
+  test.each([
+    ['a malformed ARN', { roleArn: 'role/admin-app', roleName: 'admin-app' }, /"role\/admin-app"\. Expected an IAM role ARN/],
+    ['a name of another role than the ARN', { roleArn: TASK_ROLE_ARN, roleName: 'other-role' }, /"other-role"\. Expected the name of the role of roleArn, "admin-app"/],
+    ['an empty name', { roleArn: TASK_ROLE_ARN, roleName: '' }, /""\. Expected the name of the role of roleArn, "admin-app"/],
+  ])('%s is refused, as the user gave it', (_case, role, message) => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingTaskRole: role })), 'existingTaskRole', message);
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingExecutionRole: role })), 'existingExecutionRole', message);
+    expectInvalid(() => new TaskRole(newStack(), 'role', { existingRole: role }), 'existingRole', message);
+    expectInvalid(() => new TaskExecutionRole(newStack(), 'role', { existingRole: role, logGroupArn: LOG_GROUP_ARN }), 'existingRole', message);
+    const stack = newStack();
+    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', { ...PATTERN, service: { existingExecutionRole: role } }),
+      'service.existingExecutionRole', message);
+    expect(stack.node.findAll().filter((c) => c.node.path.includes('/admin'))).toEqual([]);
+  });
+
+  test('a role given as tokens, or one of this library\'s roles, is fine', () => {
+    expect(() => synth((stack) => {
+      new TunnelFargateService(stack, 'web', serviceProps({
+        existingTaskRole: { roleArn: Token.asString({ Ref: 'arn' }), roleName: Token.asString({ Ref: 'name' }) },
+        existingExecutionRole: new TaskExecutionRole(stack, 'execution', { logGroupArn: LOG_GROUP_ARN }),
+      }));
+    })).not.toThrow();
+  });
+});
+
+describe('an existing log group that does not come from ExistingLogGroup.fromArn', () => {
+  // Any ILogGroup will do, e.g. one written by hand or in plain JavaScript: its ARN is checked too.
+  const handMade = { logGroupArn: 'log-group:/ecs/shared', logGroupName: '/ecs/shared' };
+
+  test('a malformed ARN is refused under existingLogGroup', () => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingLogGroup: handMade })),
+      'existingLogGroup', /"log-group:\/ecs\/shared"\. Expected a CloudWatch Logs log group ARN/);
+  });
+
+  test('through the pattern, under service.existingLogGroup, before anything is created', () => {
+    const stack = newStack();
+    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', {
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+      hostname: 'admin.example.com',
+      app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+      access: { allow: [AccessRule.emailDomain('example.com')] },
+      service: { existingLogGroup: handMade },
+    }), 'service.existingLogGroup', /Expected a CloudWatch Logs log group ARN/);
+    expect(stack.node.findAll().filter((c) => c.node.path.includes('/admin'))).toEqual([]);
+  });
+});
+
 describe('bad cluster.serviceDependencies', () => {
   function withDependencies(serviceDependencies: unknown[]): TunnelFargateServiceProps {
     const cluster: ICluster = { ...ExistingCluster.fromArn('arn:aws:ecs:eu-west-1:123456789012:cluster/apps'), serviceDependencies: serviceDependencies as any };

@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing, Token } from 'cdktf';
 import { decodeJsonencode } from './decode';
 import { PARAMETER_ARN, app, credential, serviceProps, taskNetwork } from './fixtures';
+import { ZeroTrustFargateService } from '../../src';
 import { FargateCluster } from '../../src/cluster';
 import { TunnelCredentialParameter } from '../../src/credential';
 import { ContainerImage } from '../../src/image';
@@ -10,6 +11,7 @@ import {
 } from '../../src/service';
 import { newStack, onlyResource, resources, synth } from '../helpers';
 import { statementsOf as documentStatements } from '../iam/policy-document';
+import { PATTERN_PROPS } from '../pattern-props';
 
 function build(overrides: Partial<TunnelFargateServiceProps> = {}) {
   let construct: TunnelFargateService | undefined;
@@ -390,3 +392,16 @@ function referenceCycle(doc: any): string[] | undefined {
   }
   return undefined;
 }
+
+describe('values of the wrong type (callers outside TypeScript) are refused under the prop, directly and through the pattern', () => {
+  test.each<[string, Partial<TunnelFargateServiceProps>, string, string, RegExp]>([
+    ['an app without an image', { app: { port: 8080 } as any }, 'app.image', 'app.image', /undefined\. Expected a ContainerImage/],
+    ['an image given as a string', { app: { image: 'ghcr.io/acme/app:1.4.2', port: 8080 } as any }, 'app.image', 'app.image', /"ghcr\.io\/acme\/app:1\.4\.2"\. Expected a ContainerImage/],
+    ['a capacity provider strategy given as a string', { capacityProviderStrategy: 'FARGATE' as any }, 'capacityProviderStrategy', 'service.capacityProviderStrategy', /"FARGATE"\. Expected a CapacityProviderStrategy/],
+  ])('%s', (_case, overrides, property, patternProperty, message) => {
+    expect(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides))).toThrow(new RegExp(`^Invalid ${property.replace('.', '\\.')}: ${message.source}`));
+    const { app: patternApp, ...service } = overrides;
+    expect(() => new ZeroTrustFargateService(newStack(), 'admin', { ...PATTERN_PROPS, ...(patternApp ? { app: patternApp } : {}), service }))
+      .toThrow(new RegExp(`^Invalid ${patternProperty.replace('.', '\\.')}: ${message.source}`));
+  });
+});

@@ -16,10 +16,11 @@ import { checkClientSettings } from '../../access/application-checks';
 import {
   checkPolicySet, checkPolicySetModel, checkPolicySetReferences, GuardEntry, orderedPolicies, policyDecisions, policySetEntries, requireSomeoneLetIn,
 } from '../../access/policy-set';
+import { hasBrand } from '../../core/brand';
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
-import { applicationCovers, bypassPolicyMessage } from '../../tunnel/access-coverage';
+import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE } from '../../tunnel/access-coverage';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -91,9 +92,32 @@ export function validateAccessExtensions(scope: Construct, access: ZeroTrustAcce
   // The hostname's DENY policies apply to every path: Access evaluates only the path's application there.
   const inherited = policySetEntries({ policies: access.policies, existingPolicies: access.existingPolicies }, PropPath.root().child('access'))
     .filter((entry) => entry.policy.decision === 'deny');
-  paths.forEach((options, i) => validatePath(scope, PropPath.root().child('access').element('paths', i), options, inherited, applicationName));
+  paths.forEach((options, i) => {
+    validatePath(scope, PropPath.root().child('access').element('paths', i), options, inherited, applicationName);
+    requireExistingApplicationDenies(`access.paths[${i}]`, existing, options, hostname);
+  });
   requireUnique('access.paths[].path', paths.map((options) => options.path));
   requireUnique('access.paths[].key', paths.map(pathKey));
+}
+
+/**
+ * A path's application carries the DENY policies of an existing hostname application of this app (whose
+ * policies are known here), as the tunnel requires of every path application: Access evaluates only the
+ * path's application for requests under the path. The path can only name them in its existingPolicies: they
+ * are attached to a hostname application made here, not to one passed in.
+ */
+function requireExistingApplicationDenies(property: string, existing: IAccessApplication | undefined, options: ZeroTrustAccessPathOptions,
+  hostname: string): void {
+  if (!hasBrand(existing, 'AccessApplication')) {
+    return; // an application managed elsewhere: its policies are not known here
+  }
+  const application = existing as AccessApplication;
+  const named = (options.existingPolicies ?? []).map((reference) => reference.policyId);
+  const missing = application._denyPolicyIds.filter((id) => !named.includes(id));
+  if (missing.length > 0) {
+    const names = application.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
+    invalid(property, [`${hostname}${options.path}`], missingHostnameDeniesMessage(names));
+  }
 }
 
 function validatePath(scope: Construct, path: PropPath, options: ZeroTrustAccessPathOptions, inherited: GuardEntry[], applicationName: string): void {
@@ -203,10 +227,22 @@ export function hostnameApplication(access: ZeroTrustAccessOptions, created: Acc
 
 /**
  * While the origin checks Access tokens, no policy of the hostname's or a
- * path's application may be a BYPASS: the requests it lets in carry no token,
- * and cloudflared rejects them. Named as the user wrote them.
+ * path's application may be a BYPASS, and an existing AccessApplication of
+ * this app may not let OPTIONS preflights skip Access either: the requests
+ * they let in carry no token, and cloudflared rejects them. Named as the user
+ * wrote them.
  */
 export function rejectBypassPolicies(access: ZeroTrustAccessOptions): void {
+  const existing = access.existingApplication;
+  if (hasBrand(existing, 'AccessApplication')) {
+    const application = existing as AccessApplication;
+    if (application._bypassesOptionsPreflight) {
+      invalid('access.existingApplication', application.domains, PREFLIGHT_BYPASS_MESSAGE);
+    }
+    if (application._bypassPolicies.length > 0) {
+      invalid('access.existingApplication', application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
+    }
+  }
   const check = (prefix: string, policies: AccessPolicyOptions[] | undefined, references: AccessPolicyReference[] | undefined) => {
     const bypassing = [
       ...(Array.isArray(policies) ? policies : []).flatMap((options, j) =>

@@ -4,7 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { ServiceAlarms, TunnelHealthAlert } from '../../alerts';
-import { requireAlarmMinutes, requireAwsTarget, requireCloudflareTarget } from '../../alerts/alert-targets-check';
+import { requireAlarmMinutes, requireAwsTarget, requireCloudflareTarget, requireContainerInsights } from '../../alerts/alert-targets-check';
 import { ContainerInsights, ICluster } from '../../cluster';
 import { handDownChecked } from '../../core/prop-path';
 import { invalid } from '../../core/validation';
@@ -28,7 +28,7 @@ export interface PatternAlerts {
 }
 
 /** Checks `alerts` in the words the user wrote, before anything is created. */
-export function validateAlerts(alerts: ZeroTrustAlertOptions | undefined): void {
+export function validateAlerts(alerts: ZeroTrustAlertOptions | undefined, existingCluster: ICluster | undefined): void {
   if (alerts === undefined) {
     return;
   }
@@ -37,6 +37,8 @@ export function validateAlerts(alerts: ZeroTrustAlertOptions | undefined): void 
   }
   if (alerts.aws !== undefined) {
     requireAwsTarget('alerts.aws', alerts.aws);
+    // The alarms read it from the cluster (see createAlerts); a cluster made here takes cluster.containerInsights, checked with it.
+    requireContainerInsights('existingCluster.containerInsights', existingCluster?.containerInsights);
   } else if (alerts.alarmAfterMinutes !== undefined) {
     invalid('alerts.alarmAfterMinutes', alerts.alarmAfterMinutes, 'Only the AWS alarms use it: set alerts.aws too, or leave it out.');
   }

@@ -65,7 +65,10 @@ function validateApp(options: TaskOptionsToCheck, appPath: PropPath): void {
       invalid(appPath.of('environment'), key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
   }
-  requireValidArguments(appPath.of('image'), app.image?._problem);
+  if (app.image === undefined || app.image === null || typeof app.image !== 'object' || typeof app.image.imageUri !== 'string') {
+    invalid(appPath.of('image'), app.image, 'Expected a ContainerImage, e.g. ContainerImage.fromRegistry("ghcr.io/acme/app:1.4.2").');
+  }
+  requireValidArguments(appPath.of('image'), app.image._problem);
   for (const [key, secret] of Object.entries(app.secrets ?? {})) {
     requireValidArguments(appPath.of(`secrets.${key}`), secret?._problem);
     if (isToken(key)) {

@@ -3,7 +3,9 @@ import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
-import { applicationCovers, applicationOnPathsOf, bypassPolicyMessage } from '../access-coverage';
+import {
+  applicationCovers, applicationOnPathsOf, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE,
+} from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import { checkOriginRequest } from '../origin-request-check';
 import type { CloudflareTunnelProps } from '../tunnel';
@@ -90,10 +92,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
   [rule.accessApplication!, ...paths].forEach((application, i) => {
     const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
     if (isAccessApplication(application) && application._bypassesOptionsPreflight) {
-      invalid(applicationProperty, application.domains,
-        'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
-        + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
-        + 'answers preflights itself.');
+      invalid(applicationProperty, application.domains, PREFLIGHT_BYPASS_MESSAGE);
     }
     if (isAccessApplication(application) && application._bypassPolicies.length > 0) {
       invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
@@ -139,10 +138,7 @@ function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: s
     const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
     if (missing.length > 0) {
       const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains,
-        `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
-        + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
-        + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).');
+      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains, missingHostnameDeniesMessage(names));
     }
   });
 }
