@@ -8,7 +8,7 @@ import { TunnelIngressRule } from './ingress';
 import { distinctHostnames, toIngressConfig } from './internal/ingress-mapping';
 import { RouteAccess } from './internal/route-access';
 import { credentialsJson, sensitive, tunnelToken } from './internal/tunnel-credentials';
-import { validateTunnelProps } from './internal/validate-tunnel-props';
+import { requireRoutesGuarded, validateTunnelProps } from './internal/validate-tunnel-props';
 import { noteInOutput } from '../core/output-notes';
 import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { wasChecked } from '../core/prop-path';
@@ -145,6 +145,9 @@ export class CloudflareTunnel extends Construct {
     super(scope, id);
     if (!wasChecked(props)) {
       validateTunnelProps(props);
+    } else {
+      // Checked by the construct that made these props; the Access guards of the routes run here all the same.
+      requireRoutesGuarded(props);
     }
     claimPhysicalName(this, PHYSICAL_NAME_KIND.tunnel, props.name, 'name');
     if (props.createDnsRecords ?? true) {

@@ -3,6 +3,7 @@
 import { TerraformVariable, Testing } from 'cdktf';
 import { AccessApplication, AccessDecision, AccessRule } from '../../src/access';
 import { CloudflareTunnel, CloudflareTunnelProps, TunnelIngressRule } from '../../src/tunnel';
+import { handDownChecked } from '../../src/core/prop-path';
 import { newStack, onlyResource, resources } from '../helpers';
 
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
@@ -182,4 +183,31 @@ describe('tokens in a standalone tunnel', () => {
     expect(() => new CloudflareTunnel(stack, 'tunnel', { cloudflareAccountId: ACCOUNT_ID, cloudflareZoneId: ZONE_ID, name: 'app', ingress: rules }))
       .toThrow(/^Invalid ingress: <a Terraform token>\. Expected a literal list of rules/);
   });
+});
+
+describe('props an outer construct checked already', () => {
+  // The pattern checks the tunnel's props itself, under its own prop names, and hands them down; the
+  // routes' Access guards run in the tunnel all the same, so a gap in an outer check cannot publish a route.
+  function handedDown(rule: Partial<TunnelIngressRule>) {
+    return () => new CloudflareTunnel(newStack(), 'tunnel', handDownChecked({
+      cloudflareAccountId: ACCOUNT_ID,
+      cloudflareZoneId: ZONE_ID,
+      name: 'app',
+      ingress: [{ hostname: 'app.example.com', service: 'http://localhost:8080', ...rule }],
+    }));
+  }
+
+  test('a route without Access is still refused', () => {
+    expect(handedDown({})).toThrow(/^Invalid ingress\[0\]\.accessApplication: undefined\. This rule publishes "app\.example\.com" with no Access application/);
+  });
+
+  test('an application that does not cover the hostname is still refused', () => {
+    const stack = newStack();
+    const other = new AccessApplication(stack, 'access', {
+      cloudflareAccountId: ACCOUNT_ID, name: 'other', domains: ['other.example.com'],
+      policies: [{ key: 'team', name: 'team', include: [AccessRule.emailDomain('example.com')] }],
+    });
+    expect(handedDown({ accessApplication: other })).toThrow(/^Invalid ingress\[0\]\.accessApplication: .*Expected an Access application that covers "app\.example\.com"/);
+  });
+
 });

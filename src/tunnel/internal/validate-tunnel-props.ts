@@ -192,6 +192,21 @@ function requireDistinctRoutes(rules: readonly TunnelIngressRule[]): void {
   });
 }
 
+/**
+ * The Access guards of the routes alone: each route behind an Access application that covers it (or
+ * loudly public), path applications on paths of their hostname carrying its DENY policies, nothing that
+ * lets requests skip Access while the origin checks tokens. The tunnel runs them even when an outer
+ * construct checked its props already (that construct's checks come first and name the props as its
+ * user wrote them): who gets in is never left to the caller's checks alone.
+ */
+export function requireRoutesGuarded(props: CloudflareTunnelProps): void {
+  props.ingress.forEach((rule, index) => {
+    validateAccessApplication(`ingress[${index}]`, rule);
+    requireAccessOrOptIn(`ingress[${index}]`, rule);
+  });
+  requireOwnHostnameForPathApplications(props.ingress);
+}
+
 /** Checks every prop before any resource is created; throws on the first bad value. */
 export function validateTunnelProps(props: CloudflareTunnelProps): void {
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
