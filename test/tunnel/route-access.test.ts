@@ -2,8 +2,8 @@
 // origin and created only after the application and its policies.
 import { TerraformVariable, Testing } from 'cdktf';
 import { AccessApplication, AccessDecision, AccessRule } from '../../src/access';
-import { CloudflareTunnel, CloudflareTunnelProps, TunnelIngressRule } from '../../src/tunnel';
 import { handDownChecked } from '../../src/core/prop-path';
+import { CloudflareTunnel, CloudflareTunnelProps, TunnelIngressRule } from '../../src/tunnel';
 import { newStack, onlyResource, resources } from '../helpers';
 
 const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
@@ -204,10 +204,11 @@ describe('props an outer construct checked already', () => {
   test('an application that does not cover the hostname is still refused', () => {
     const stack = newStack();
     const other = new AccessApplication(stack, 'access', {
-      cloudflareAccountId: ACCOUNT_ID, name: 'other', domains: ['other.example.com'],
+      cloudflareAccountId: ACCOUNT_ID,
+      name: 'other',
+      domains: ['other.example.com'],
       policies: [{ key: 'team', name: 'team', include: [AccessRule.emailDomain('example.com')] }],
     });
     expect(handedDown({ accessApplication: other })).toThrow(/^Invalid ingress\[0\]\.accessApplication: .*Expected an Access application that covers "app\.example\.com"/);
   });
-
 });
