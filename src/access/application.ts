@@ -315,10 +315,9 @@ export class AccessApplication extends Construct implements IAccessApplication {
       ...otherAttached.map(({ item, i }) => ({ ...item._entry, property: `attachedPolicies[${i}]` })),
       ...otherReferences.map(({ item, i }) => referenceEntry(item, `existingPolicies[${i}]`)),
     ];
-    if (!checked) {
-      // Who gets in, as the Access model sees the whole list.
-      checkApplication(this, entries, 'policies');
-    }
+    // Who gets in, as the Access model sees the whole list. Run even on props an outer construct checked
+    // (its check came first, naming the props as its user wrote them): who gets in is never left to it alone.
+    checkApplication(this, entries, 'policies');
 
     // A whole Terraform list of domains is known only at apply time: it stays a list token.
     const listed = !isToken(props.domains);

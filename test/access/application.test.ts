@@ -1,5 +1,4 @@
 import { Testing } from 'cdktf';
-import { newStack, onlyResource, resources, synth } from '../helpers';
 import { resolved } from './resolve';
 import {
   AccessApplication,
@@ -9,6 +8,8 @@ import {
   AccessRule,
   AccessServiceToken,
 } from '../../src/access';
+import { handDownChecked } from '../../src/core/prop-path';
+import { newStack, onlyResource, resources, synth } from '../helpers';
 
 const TEAM_POLICY = { name: 'Team', include: [AccessRule.emails(['alice@example.com', 'bob@example.com'])] };
 
@@ -154,6 +155,11 @@ describe('AccessApplication bad input', () => {
 
   test('everyone without the opt-in, reported with the policy index', () => {
     expect(() => attempt({ policies: [TEAM_POLICY, { name: 'All', include: [AccessRule.everyone()] }] }))
+      .toThrow(/Invalid policies\[1\]\.include\[0\]: "AccessRule.everyone\(\)".*allowEveryoneWhoCanLogIn/);
+  });
+
+  test('everyone is refused even on props an outer construct checked: who gets in is asked here too', () => {
+    expect(() => new AccessApplication(newStack(), 'App', handDownChecked({ ...BASE, policies: [TEAM_POLICY, { name: 'All', include: [AccessRule.everyone()] }] })))
       .toThrow(/Invalid policies\[1\]\.include\[0\]: "AccessRule.everyone\(\)".*allowEveryoneWhoCanLogIn/);
   });
 
