@@ -37,7 +37,7 @@ function requireOrigin(property: string, value: string): void {
 
 
 /** Fails on the first problem of the CORS settings, named under `property` (e.g. `cors`). */
-export function checkCors(property: string, cors: AccessCorsOptions): void {
+function checkCors(property: string, cors: AccessCorsOptions): void {
   if (cors === null || typeof cors !== 'object' || Array.isArray(cors)) {
     invalid(property, cors, 'Expected CORS settings such as { allowedOrigins: ["https://app.example.com"] }.');
   }
@@ -97,7 +97,7 @@ export function toCorsHeaders(cors: AccessCorsOptions): ZeroTrustAccessApplicati
 }
 
 /** Fails unless the cookie settings are well formed. */
-export function checkCookies(property: string, cookies: AccessCookieSettings): void {
+function checkCookies(property: string, cookies: AccessCookieSettings): void {
   if (cookies === null || typeof cookies !== 'object' || Array.isArray(cookies)) {
     invalid(property, cookies, 'Expected cookie settings such as { sameSite: AccessCookieSameSite.STRICT }.');
   }
@@ -134,7 +134,7 @@ export type DenySettings = Pick<AccessApplicationClientOptions, 'customDenyMessa
  * @param prefix how the user reaches these settings ('' on AccessApplication)
  * @param hasNonIdentity whether some policy of the application is NON_IDENTITY
  */
-export function checkDenySettings(prefix: string, deny: DenySettings, hasNonIdentity: boolean): void {
+function checkDenySettings(prefix: string, deny: DenySettings, hasNonIdentity: boolean): void {
   if (deny.customDenyMessage !== undefined) {
     requireText(`${prefix}customDenyMessage`, deny.customDenyMessage);
   }

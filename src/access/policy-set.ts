@@ -30,7 +30,7 @@ export interface PolicySetOptions {
 const SHORTHAND_KEY = 'allow';
 
 /** Name of the policy made from `allow` in the application `applicationName`. */
-export function shorthandPolicyName(applicationName: string): string {
+function shorthandPolicyName(applicationName: string): string {
   return `${applicationName} allow`;
 }
 

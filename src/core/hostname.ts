@@ -31,7 +31,7 @@ export function isFullyQualifiedDnsName(value: string): boolean {
 }
 
 /** True when `hostname` is the zone apex or a name below it. */
-export function isInZone(hostname: string, zoneName: string): boolean {
+function isInZone(hostname: string, zoneName: string): boolean {
   return hostname === zoneName || hostname.endsWith(`.${zoneName}`);
 }
 
