@@ -26,14 +26,7 @@ import { invalid, isToken } from '../core/validation';
 /** One plan-time check of a resource's `lifecycle.precondition`. */
 export type Precondition = NonNullable<TerraformResourceLifecycle['precondition']>[number];
 
-/**
- * The key under which a service passes how it uses the roles it builds: its name, for the names of their
- * inline policies on existing roles, and the prop the user gave the existing role as, for errors. A
- * registered symbol, so another copy of the library reads it too; not a prop.
- */
-const SERVICE_ROLE = Symbol.for('cdktf-zero-trust-fargate.serviceRole');
-
-/** What a service passes to the roles it builds, under `SERVICE_ROLE`. */
+/** How a service uses a role it builds: its name prefixes the inline policy, and errors name the service's prop. */
 interface ServiceRoleUse {
   readonly policyNamePrefix: string;
   readonly roleProperty: string;
@@ -45,27 +38,26 @@ const POLICY_NAME_MAX = 128;
 /** Characters IAM allows in a policy name. */
 const POLICY_NAME_CHAR = /[\w+=,.@-]/;
 
+/** Props of the roles a service builds, with how it uses them; the service checked their `existingRole`. */
+const SERVICE_ROLES = new WeakMap<object, ServiceRoleUse>();
+
 /**
- * The role props of a service's role: the inline policy names on an existing role start with the
- * service's name, and errors about the existing role name the prop the user gave it as.
+ * Marks `props` as the props of a service's role, and returns them: the inline policy names on an existing
+ * role start with the service's name, and errors about the existing role name the prop the user gave it as.
+ * The service checked the existing role, so the role does not check it again.
  *
  * @param props the props of a `TaskRole` or `TaskExecutionRole`
  * @param policyNamePrefix the service name (a literal or a token)
  * @param roleProperty the prop as the user wrote it, e.g. `service.existingTaskRole`
  */
 export function asServiceRole<T extends object>(props: T, policyNamePrefix: string, roleProperty: string): T {
-  const use: ServiceRoleUse = { policyNamePrefix, roleProperty };
-  return { ...props, [SERVICE_ROLE]: use };
-}
-
-/** What the service that built the role passed with its props, if a service did. */
-function serviceRoleUse(props: object): ServiceRoleUse | undefined {
-  return (props as Record<symbol, ServiceRoleUse | undefined>)[SERVICE_ROLE];
+  SERVICE_ROLES.set(props, { policyNamePrefix, roleProperty });
+  return props;
 }
 
 /** The prop the existing role was given as: `existingRole`, or the service's prop for it. */
 export function existingRoleProperty(props: object): string {
-  return serviceRoleUse(props)?.roleProperty ?? 'existingRole';
+  return SERVICE_ROLES.get(props)?.roleProperty ?? 'existingRole';
 }
 
 /**
@@ -75,7 +67,7 @@ export function existingRoleProperty(props: object): string {
  * a longer prefix keeps its start and an 8-character hash of the whole.
  */
 export function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
-  const prefix = serviceRoleUse(props)?.policyNamePrefix ?? pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
+  const prefix = SERVICE_ROLES.get(props)?.policyNamePrefix ?? pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
   if (isToken(prefix)) {
     return `${prefix}-${suffix}`;
   }
@@ -117,7 +109,7 @@ export function requireOneRole(property: string, role: IRole): void {
  * roles it passes with its own props, under the names its user wrote.
  */
 export function checkExistingRole(props: { readonly existingRole?: IRole }): void {
-  if (props.existingRole !== undefined && serviceRoleUse(props) === undefined) {
+  if (props.existingRole !== undefined && !SERVICE_ROLES.has(props)) {
     requireOneRole('existingRole', props.existingRole);
   }
 }
