@@ -14,7 +14,7 @@
 import { createHash } from 'crypto';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { Fn, Op, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { Fn, Op, Precondition, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
 import { IAM_ROLE_ARN, requireArn } from '../core/arn';
@@ -22,9 +22,6 @@ import { hasBrand } from '../core/brand';
 import { pathSegments } from '../core/default-name';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken } from '../core/validation';
-
-/** One plan-time check of a resource's `lifecycle.precondition`. */
-export type Precondition = NonNullable<TerraformResourceLifecycle['precondition']>[number];
 
 /** How a service uses a role it builds: its name prefixes the inline policy, and errors name the service's prop. */
 interface ServiceRoleUse {

@@ -1,9 +1,10 @@
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, Precondition, sameAccountPreconditions } from './existing-role-checks';
+import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
