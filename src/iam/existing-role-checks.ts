@@ -12,9 +12,7 @@
  * - One role may not be both the task role and the execution role: the app could read the tunnel credential.
  */
 import { createHash } from 'crypto';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { Fn, Op, Precondition, TerraformResource } from 'cdktf';
+import { Op, Precondition, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
 import { IAM_ROLE_ARN, requireArn } from '../core/arn';
@@ -131,40 +129,6 @@ export function claimInlinePolicy(construct: Construct, role: IRole, policyName:
       + 'policy, and at apply each would overwrite the other. Give the services different names, or each its own role.');
   }
   taken.set(key, construct.node.path);
-}
-
-/** The data source named `id` under `scope`, created on first use. */
-function dataSource<T extends Construct>(scope: Construct, id: string, create: () => T): T {
-  return (scope.node.tryFindChild(id) as T | undefined) ?? create();
-}
-
-/** Field `index` of an ARN (1 partition, 3 region, 4 account), as a literal or a Terraform expression. */
-export function arnField(arn: string, index: number): string {
-  return isToken(arn) ? Fn.element(Fn.split(':', arn), index) : arn.split(':')[index];
-}
-
-/**
- * Plan-time checks that the existing resource `arn` is in the account (and, with `checkPartition`, the
- * partition) Terraform deploys to, using the `Account` and `Partition` data sources under `scope`.
- *
- * @param what how the user gave the resource, for the message, e.g. `existingExecutionRole`
- */
-export function sameAccountPreconditions(scope: Construct, arn: string, what: string, checkPartition: boolean): Precondition[] {
-  const account = dataSource(scope, 'Account', () => new DataAwsCallerIdentity(scope, 'Account'));
-  const checks: Precondition[] = [{
-    condition: Op.eq(arnField(arn, 4), account.accountId),
-    errorMessage: `${what} (${arn}) is in another account than the one Terraform deploys to (${account.accountId}). `
-      + 'The library attaches permissions by name in this account, so they would land on another resource, and '
-      + 'a dedicated credential key would trust a foreign principal. Give a role or log group of this account.',
-  }];
-  if (checkPartition) {
-    const partition = dataSource(scope, 'Partition', () => new DataAwsPartition(scope, 'Partition'));
-    checks.push({
-      condition: Op.eq(arnField(arn, 1), partition.partition),
-      errorMessage: `${what} (${arn}) is in another partition than the one Terraform deploys to (${partition.partition}).`,
-    });
-  }
-  return checks;
 }
 
 /**

@@ -4,12 +4,13 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
+import { checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
 import { claimPhysicalName } from '../core/physical-names';
+import { sameAccountPreconditions } from '../core/same-account';
 import { invalid, isToken } from '../core/validation';
 
 /** Properties of a `TaskExecutionRole`. */

@@ -4,12 +4,13 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
+import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
 import { claimPhysicalName } from '../core/physical-names';
+import { sameAccountPreconditions } from '../core/same-account';
 import { invalid, isToken, requireNonEmpty } from '../core/validation';
 
 /** Properties of a `TaskRole`. */

@@ -5,7 +5,8 @@
 import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { ILogGroup } from './service-log-group';
-import { arnField, sameAccountPreconditions } from '../iam/existing-role-checks';
+import { arnField } from '../core/arn';
+import { sameAccountPreconditions } from '../core/same-account';
 
 /**
  * The region of an existing log group, from its ARN: the containers' `awslogs-region`. The awslogs driver
