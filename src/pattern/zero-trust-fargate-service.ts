@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import {
   createPathApplications,
   hasOtherWayIn,
-  hostnameApplication,
   hostnameApplicationSettings,
   validateAccessExtensions,
   rejectBypassPolicies,
@@ -284,7 +283,7 @@ export class ZeroTrustFargateService extends Construct {
         autoRedirectToIdentity: props.access.autoRedirectToIdentity,
         ...hostnameApplicationSettings(props.access),
       }));
-    this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
+    this.hostnameAccessApplication = props.access.existingApplication ?? this.accessApplication!;
     this.pathAccessApplications = createPathApplications(this, {
       cloudflareAccountId: props.cloudflareAccountId,
       hostname: props.hostname,

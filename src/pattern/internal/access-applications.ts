@@ -220,11 +220,6 @@ function withHostnameDenyReferences(
   return all.length > 0 ? all : undefined;
 }
 
-/** The Access application in front of the hostname: the existing one, or the one created here. */
-export function hostnameApplication(access: ZeroTrustAccessOptions, created: AccessApplication | undefined): IAccessApplication {
-  return access.existingApplication ?? created!;
-}
-
 /**
  * While the origin checks Access tokens, no policy of the hostname's or a
  * path's application may be a BYPASS, and an existing AccessApplication of
