@@ -10,7 +10,7 @@ import { AccessDecision } from './decision';
 import { checkOptionalList, parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './internal/value-checks';
 import type { AccessPolicyReference } from './policy-reference';
 import { PropPath } from '../core/prop-path';
-import { invalid, isToken, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
+import { invalid, isToken, requireOneOf, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
 const SAME_SITE = Object.values(AccessCookieSameSite) as string[];
@@ -56,11 +56,7 @@ function checkCors(property: string, cors: AccessCorsOptions): void {
       + 'list the origins in allowedOrigins.');
   }
 
-  checkOptionalList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => {
-    if (!CORS_METHODS.includes(method)) {
-      invalid(item, method, `Expected one of ${CORS_METHODS.join(', ')}.`);
-    }
-  });
+  checkOptionalList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => requireOneOf(item, method, CORS_METHODS));
   if (cors.allowAllMethods === true && cors.allowedMethods !== undefined) {
     invalid(`${property}.allowAllMethods`, true, 'Give either allowedMethods or allowAllMethods, not both (the provider takes exactly one).');
   }
