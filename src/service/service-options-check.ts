@@ -15,7 +15,7 @@ import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { requireValidArguments } from '../core/argument-problem';
 import { LOG_GROUP_ARN, requireArn } from '../core/arn';
 import { PropPath } from '../core/prop-path';
-import { invalid, isToken, requireIntegerInRange } from '../core/validation';
+import { invalid, requireOptionalIntegerInRange } from '../core/validation';
 import { requireOneRole, requireSeparateRoles } from '../iam/existing-role-checks';
 import { checkLogGroupOptions } from '../logs/log-group-options-check';
 
@@ -29,9 +29,7 @@ export interface ServiceOptionsToCheck extends TunnelServiceTuningOptions {
  * the pattern), and the `app` container, named under `appPath`.
  */
 export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppContainerOptions, path: PropPath, appPath: PropPath): void {
-  if (options.desiredCount !== undefined && !isToken(options.desiredCount)) {
-    requireIntegerInRange(path.of('desiredCount'), options.desiredCount, 0, 5000);
-  }
+  requireOptionalIntegerInRange(path.of('desiredCount'), options.desiredCount, 0, 5000);
   requireWithinTunnelReplicaLimit(path.of('desiredCount'), options.desiredCount);
   if (options.autoscaling !== undefined) {
     validateAutoscalingOptions(options.autoscaling, path.child('autoscaling'));
