@@ -105,7 +105,8 @@ export function checkPolicySet(options: PolicySetOptions, path: PropPath, applic
 
 /**
  * Who gets in, as the Access model sees the application's whole list (see
- * `policySetEntries`); `hint` is added to messages about the shorthand.
+ * `policySetEntries`), after `inherited` (a path's hostname DENY policies);
+ * messages about the shorthand add that it takes no opt-in.
  */
 export function checkPolicySetModel(scope: IConstruct, options: PolicySetOptions, path: PropPath, inherited: GuardEntry[] = []): void {
   checkApplication(scope, policySetEntries(options, path, inherited), path.name,

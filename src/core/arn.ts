@@ -1,5 +1,5 @@
 /**
- * ARN checks shared by the image, credential and IAM constructs. Internal: not part of the public API.
+ * ARN checks shared by the image, credential, IAM, log and service constructs. Internal: not part of the public API.
  *
  * The execution role is scoped to exactly the ARNs it is given, so a malformed or wildcard ARN would
  * either grant nothing (the task fails to start) or too much; both are caught here instead.

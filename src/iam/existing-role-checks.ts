@@ -7,8 +7,8 @@
  *   same name on one role would overwrite each other at apply, and a policy the role already has under a
  *   fixed name would be replaced (and deleted on destroy).
  * - The plan fails when an existing role (or log group) is in another account or partition than the one
- *   Terraform deploys to: the inline policy would land on a same-named local role, and a dedicated
- *   credential key would trust the foreign principal.
+ *   Terraform deploys to (`core/same-account.ts`): the inline policy would land on a same-named local role,
+ *   and a dedicated credential key would trust the foreign principal.
  * - One role may not be both the task role and the execution role: the app could read the tunnel credential.
  */
 import { createHash } from 'crypto';
