@@ -50,18 +50,13 @@ export function asServiceRole<T extends object>(props: T, policyNamePrefix: stri
   return props;
 }
 
-/** The prop the existing role was given as: `existingRole`, or the service's prop for it. */
-export function existingRoleProperty(props: object): string {
-  return SERVICE_ROLES.get(props)?.roleProperty ?? 'existingRole';
-}
-
 /**
  * Name of the inline policy `suffix` (`task`, `task-execution`) of the role construct `scope` on an
  * existing role: `<service name>-<suffix>`, or, for a role built outside a service, `<construct path>-<suffix>`.
  * Stable (it changes only when the service is renamed or the construct moved) and within IAM's 128 characters:
  * a longer prefix keeps its start and an 8-character hash of the whole.
  */
-export function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
+function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
   const prefix = SERVICE_ROLES.get(props)?.policyNamePrefix ?? pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
   if (isToken(prefix)) {
     return `${prefix}-${suffix}`;
@@ -113,11 +108,15 @@ export function checkExistingRole(props: { readonly existingRole?: IRole }): voi
 const inlinePolicies = new WeakMap<Construct, Map<string, string>>();
 
 /**
- * Records that `construct` writes the inline policy `policyName` on the existing role `role`, or fails
- * naming both constructs when another one in the app already does: the second apply would replace the first
- * one's policy. Roles and names given as tokens are compared as written (the same object compares equal).
+ * The name of the inline policy `suffix` that the role construct `construct`, built with `props`, writes on
+ * the existing role `role` (see `existingRolePolicyName`), recorded for `construct`. Fails naming both
+ * constructs, under the prop the user gave the role as, when another one in the app already writes that
+ * policy: the second apply would replace the first one's policy. Roles and names given as tokens are
+ * compared as written (the same object compares equal).
  */
-export function claimInlinePolicy(construct: Construct, role: IRole, policyName: string, property: string): void {
+export function claimInlinePolicy(construct: Construct, props: object, role: IRole, suffix: string): string {
+  const policyName = existingRolePolicyName(construct, props, suffix);
+  const property = SERVICE_ROLES.get(props)?.roleProperty ?? 'existingRole';
   const app = construct.node.root;
   const taken = inlinePolicies.get(app) ?? new Map<string, string>();
   inlinePolicies.set(app, taken);
@@ -129,6 +128,7 @@ export function claimInlinePolicy(construct: Construct, role: IRole, policyName:
       + 'policy, and at apply each would overwrite the other. Give the services different names, or each its own role.');
   }
   taken.set(key, construct.node.path);
+  return policyName;
 }
 
 /**

@@ -4,7 +4,7 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty } from './existing-role-checks';
+import { checkExistingRole, claimInlinePolicy } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
@@ -190,8 +190,7 @@ export class TaskExecutionRole extends Construct implements IRole {
       newInlinePolicy(this, this.role!.id, 'task-execution', statements);
     } else {
       // A name of its own on a role that others may use too, claimed in the app; checked to be in this account.
-      const policyName = existingRolePolicyName(this, props, 'task-execution');
-      claimInlinePolicy(this, props.existingRole, policyName, existingRoleProperty(props));
+      const policyName = claimInlinePolicy(this, props, props.existingRole, 'task-execution');
       newInlinePolicy(this, props.existingRole.roleName, policyName, statements,
         sameAccountPreconditions(this, props.existingRole.roleArn, 'The existing execution role', true));
     }

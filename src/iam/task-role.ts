@@ -4,7 +4,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty } from './existing-role-checks';
+import { addPreconditions, checkExistingRole, claimInlinePolicy } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
@@ -118,8 +118,7 @@ export class TaskRole extends Construct implements IRole {
       this.roleArn = props.existingRole.roleArn;
       this.roleName = props.existingRole.roleName;
       // A name of its own on a role that others may use too, claimed in the app.
-      const policyName = existingRolePolicyName(this, props, 'task');
-      claimInlinePolicy(this, props.existingRole, policyName, existingRoleProperty(props));
+      const policyName = claimInlinePolicy(this, props, props.existingRole, 'task');
       this.policyTarget = { id: this.roleName, name: this.roleName, policyName };
       this.existingRoleArn = props.existingRole.roleArn;
     } else {
