@@ -13,10 +13,10 @@ import {
   IAccessApplication,
 } from '../../access';
 import { checkClientSettings } from '../../access/application-checks';
+import { isAccessApplication } from '../../access/is-access-application';
 import {
   checkPolicySet, checkPolicySetModel, checkPolicySetReferences, GuardEntry, orderedPolicies, policyDecisions, policySetEntries, requireSomeoneLetIn,
 } from '../../access/policy-set';
-import { hasBrand } from '../../core/brand';
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
@@ -108,14 +108,13 @@ export function validateAccessExtensions(scope: Construct, access: ZeroTrustAcce
  */
 function requireExistingApplicationDenies(property: string, existing: IAccessApplication | undefined, options: ZeroTrustAccessPathOptions,
   hostname: string): void {
-  if (!hasBrand(existing, 'AccessApplication')) {
+  if (!isAccessApplication(existing)) {
     return; // an application managed elsewhere: its policies are not known here
   }
-  const application = existing as AccessApplication;
   const named = (options.existingPolicies ?? []).map((reference) => reference.policyId);
-  const missing = application._denyPolicyIds.filter((id) => !named.includes(id));
+  const missing = existing._denyPolicyIds.filter((id) => !named.includes(id));
   if (missing.length > 0) {
-    const names = application.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
+    const names = existing.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
     invalid(property, [`${hostname}${options.path}`], missingHostnameDeniesMessage(names));
   }
 }
@@ -229,13 +228,12 @@ function withHostnameDenyReferences(
  */
 export function rejectBypassPolicies(access: ZeroTrustAccessOptions): void {
   const existing = access.existingApplication;
-  if (hasBrand(existing, 'AccessApplication')) {
-    const application = existing as AccessApplication;
-    if (application._bypassesOptionsPreflight) {
-      invalid('access.existingApplication', application.domains, PREFLIGHT_BYPASS_MESSAGE);
+  if (isAccessApplication(existing)) {
+    if (existing._bypassesOptionsPreflight) {
+      invalid('access.existingApplication', existing.domains, PREFLIGHT_BYPASS_MESSAGE);
     }
-    if (application._bypassPolicies.length > 0) {
-      invalid('access.existingApplication', application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
+    if (existing._bypassPolicies.length > 0) {
+      invalid('access.existingApplication', existing.domains, bypassPolicyMessage(existing._bypassPolicies.join(', ')));
     }
   }
   const check = (prefix: string, policies: AccessPolicyOptions[] | undefined, references: AccessPolicyReference[] | undefined) => {

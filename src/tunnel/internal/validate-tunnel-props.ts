@@ -1,5 +1,5 @@
-import { isAccessApplication } from './is-access-application';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
+import { isAccessApplication } from '../../access/is-access-application';
 import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
