@@ -1,6 +1,7 @@
 import { defaultMemory, validateFargateSize } from './fargate-size';
 import { validateStopTimes } from './graceful-stop';
 import { requireValidArguments } from '../../core/argument-problem';
+import { isUuid } from '../../core/cloudflare-id';
 import { PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
@@ -11,7 +12,6 @@ import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTA
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A CloudWatch namespace of our own: AWS keeps `AWS/` for itself. */
 const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
 
@@ -141,7 +141,7 @@ export function validateTunnelWiring(options: Pick<TunnelTaskOptions, 'credentia
       invalid('tunnelId', options.tunnelId,
         'A CREDENTIALS_FILE credential needs the tunnel ID (cloudflared tunnel run <tunnel-id>); set tunnelId or use a TOKEN credential.');
     }
-    if (!isToken(options.tunnelId) && !UUID.test(options.tunnelId)) {
+    if (!isToken(options.tunnelId) && !isUuid(options.tunnelId)) {
       invalid('tunnelId', options.tunnelId, 'Expected the tunnel UUID, e.g. "c1744f8b-faa1-48a4-9e5c-02ac921467fa".');
     }
   }
