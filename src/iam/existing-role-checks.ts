@@ -95,12 +95,15 @@ export function requireOneRole(property: string, role: IRole): void {
 }
 
 /**
- * Checks the `existingRole` of a `TaskRole` or `TaskExecutionRole` made by the user; a service checked the
- * roles it passes with its own props, under the names its user wrote.
+ * Checks the `existingRole` of a `TaskRole` or `TaskExecutionRole` made by the user (a service checked the
+ * roles it passes with its own props, under the names its user wrote), and that it comes without a `name`.
  */
-export function checkExistingRole(props: { readonly existingRole?: IRole }): void {
+export function checkExistingRole(props: { readonly name?: string; readonly existingRole?: IRole }): void {
   if (props.existingRole !== undefined && !SERVICE_ROLES.has(props)) {
     requireOneRole('existingRole', props.existingRole);
+  }
+  if (props.name !== undefined && props.existingRole !== undefined) {
+    invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
   }
 }
 

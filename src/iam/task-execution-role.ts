@@ -140,9 +140,6 @@ export class TaskExecutionRole extends Construct implements IRole {
     const secretArns = unique((props.secretsManagerSecretArns ?? []).map(secretArnOnly));
     const kmsKeyArns = unique(props.kmsKeyArns ?? []);
     checkExistingRole(props);
-    if (props.name !== undefined && props.existingRole !== undefined) {
-      invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
-    }
     if (props.name !== undefined) {
       requireRoleName('name', props.name);
       claimPhysicalName(this, 'IAM role', props.name, 'name');

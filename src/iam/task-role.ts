@@ -112,9 +112,6 @@ export class TaskRole extends Construct implements IRole {
 
     checkExistingRole(props);
     if (props.existingRole !== undefined) {
-      if (props.name !== undefined) {
-        invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
-      }
       this.roleArn = props.existingRole.roleArn;
       this.roleName = props.existingRole.roleName;
       // A name of its own on a role that others may use too, claimed in the app.
