@@ -471,7 +471,7 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   checkPrivateNetworkProps(props.network ?? {}, PropPath.root().child('network'));
   checkEgressRules(props.service?.egressRules, PropPath.root().child('service'));
   checkFargateClusterOptions(props.cluster ?? {}, PropPath.root().child('cluster'));
-  checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'), PropPath.root().child('app'));
+  checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'));
 }
 
 /**

@@ -26,9 +26,10 @@ export interface ServiceOptionsToCheck extends TunnelServiceTuningOptions {
 
 /**
  * Checks the service's tuning `options`, named under `path` (`service.` through
- * the pattern), and the `app` container, named under `appPath`.
+ * the pattern), and the `app` container, named under `app.` (a prop of the
+ * service and of the pattern alike).
  */
-export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppContainerOptions, path: PropPath, appPath: PropPath): void {
+export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppContainerOptions, path: PropPath): void {
   requireOptionalIntegerInRange(path.of('desiredCount'), options.desiredCount, 0, 5000);
   requireWithinTunnelReplicaLimit(path.of('desiredCount'), options.desiredCount);
   if (options.autoscaling !== undefined) {
@@ -40,13 +41,13 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
     invalid(path.of('capacityProviderStrategy'), strategy, 'Expected a CapacityProviderStrategy, e.g. CapacityProviderStrategy.fargate().');
   }
   requireValidArguments(path.of('capacityProviderStrategy'), strategy?._problem);
-  validateTaskOptions({ ...options, app }, path, appPath);
+  validateTaskOptions({ ...options, app }, path);
   requirePlatformVersion(path.of('platformVersion'), options.platformVersion, {
     cpuArchitecture: options.cpuArchitecture,
     enableExecuteCommand: options.enableExecuteCommand,
     writablePaths: (app.writablePaths ?? []).length > 0,
   });
-  validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path, appPath);
+  validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path);
   checkLogGroupOptions(options.logRetentionDays, options.logKmsKeyArn, path.of('logRetentionDays'), path.of('logKmsKeyArn'));
   if (options.existingLogGroup !== undefined) {
     // Any ILogGroup will do, not only ExistingLogGroup.fromArn's: the roles' policies, the account check and

@@ -175,7 +175,7 @@ export class TunnelFargateService extends Construct {
     super(scope, id);
     validateServiceProps(props);
     if (!wasChecked(props)) {
-      checkServiceOptions(props, props.app, PropPath.root(), PropPath.root().child('app'));
+      checkServiceOptions(props, props.app, PropPath.root());
     }
     claimPhysicalName(this, PHYSICAL_NAME_KIND.ecsService, props.serviceName, 'serviceName');
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
