@@ -5,7 +5,8 @@
  */
 import { IAccessApplication } from '../access';
 import { TunnelIngressRule } from './ingress';
-import { isToken } from '../core/validation';
+import { isAccessApplication } from '../access/is-access-application';
+import { invalid, isToken } from '../core/validation';
 
 /**
  * True when the application covers the rule's hostname: a domain equal to it
@@ -72,6 +73,23 @@ export function missingHostnameDeniesMessage(names: string[]): string {
 }
 
 /** Why an application that lets OPTIONS preflights skip Access cannot guard a route whose origin checks tokens. */
-export const PREFLIGHT_BYPASS_MESSAGE = 'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
+const PREFLIGHT_BYPASS_MESSAGE = 'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
   + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
   + 'answers preflights itself.';
+
+/**
+ * Fails, under `property`, when `application` is an `AccessApplication` of this library (whose policies are
+ * known here) that lets requests skip Access: OPTIONS preflights, or BYPASS policies. On a route whose
+ * origin checks tokens, cloudflared rejects those requests. Applications made elsewhere pass.
+ */
+export function rejectBypassingApplication(property: string, application: IAccessApplication | undefined): void {
+  if (!isAccessApplication(application)) {
+    return;
+  }
+  if (application._bypassesOptionsPreflight) {
+    invalid(property, application.domains, PREFLIGHT_BYPASS_MESSAGE);
+  }
+  if (application._bypassPolicies.length > 0) {
+    invalid(property, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
+  }
+}

@@ -20,7 +20,7 @@ import {
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
-import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE } from '../../tunnel/access-coverage';
+import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage, rejectBypassingApplication } from '../../tunnel/access-coverage';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -227,15 +227,7 @@ function withHostnameDenyReferences(
  * wrote them.
  */
 export function rejectBypassPolicies(access: ZeroTrustAccessOptions): void {
-  const existing = access.existingApplication;
-  if (isAccessApplication(existing)) {
-    if (existing._bypassesOptionsPreflight) {
-      invalid('access.existingApplication', existing.domains, PREFLIGHT_BYPASS_MESSAGE);
-    }
-    if (existing._bypassPolicies.length > 0) {
-      invalid('access.existingApplication', existing.domains, bypassPolicyMessage(existing._bypassPolicies.join(', ')));
-    }
-  }
+  rejectBypassingApplication('access.existingApplication', access.existingApplication);
   const check = (prefix: string, policies: AccessPolicyOptions[] | undefined, references: AccessPolicyReference[] | undefined) => {
     const bypassing = [
       ...(Array.isArray(policies) ? policies : []).flatMap((options, j) =>

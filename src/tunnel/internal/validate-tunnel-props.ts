@@ -4,7 +4,7 @@ import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
 import {
-  applicationCovers, applicationOnPathsOf, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE,
+  applicationCovers, applicationOnPathsOf, missingHostnameDeniesMessage, rejectBypassingApplication,
 } from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import { checkOriginRequest } from '../origin-request-check';
@@ -90,13 +90,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
   });
   requireHostnameDenies(property, rule);
   [rule.accessApplication!, ...paths].forEach((application, i) => {
-    const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
-    if (isAccessApplication(application) && application._bypassesOptionsPreflight) {
-      invalid(applicationProperty, application.domains, PREFLIGHT_BYPASS_MESSAGE);
-    }
-    if (isAccessApplication(application) && application._bypassPolicies.length > 0) {
-      invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
-    }
+    rejectBypassingApplication(i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`, application);
   });
 }
 
