@@ -3,7 +3,7 @@
  * check: asked by the tunnel's checks and by the pattern's, so written once here. Not exported from the
  * module's index.
  */
-import { IAccessApplication } from '../access';
+import { AccessApplication, IAccessApplication } from '../access';
 import { TunnelIngressRule } from './ingress';
 import { isAccessApplication } from '../access/is-access-application';
 import { invalid, isToken } from '../core/validation';
@@ -63,10 +63,23 @@ export function bypassPolicyMessage(policies: string): string {
 }
 
 /**
+ * Fails, under `property` (showing `value`), when a path's application, whose policies are `policyIds`,
+ * lacks a DENY policy of the hostname's application `hostname`: Access evaluates only the path's
+ * application for requests under the path, so whoever that policy turns away would still reach it.
+ */
+export function requireHostnameDenies(property: string, value: unknown, hostname: AccessApplication, policyIds: readonly string[]): void {
+  const missing = hostname._denyPolicyIds.filter((id) => !policyIds.includes(id));
+  if (missing.length > 0) {
+    const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
+    invalid(property, value, missingHostnameDeniesMessage(names));
+  }
+}
+
+/**
  * Why a path's application must carry the DENY policies of the hostname's application (`names`, the
  * missing ones): Access evaluates only the path's application for requests under the path.
  */
-export function missingHostnameDeniesMessage(names: string[]): string {
+function missingHostnameDeniesMessage(names: string[]): string {
   return `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
     + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
     + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).';

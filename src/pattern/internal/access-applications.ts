@@ -20,7 +20,7 @@ import {
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
-import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage, rejectBypassingApplication } from '../../tunnel/access-coverage';
+import { applicationCovers, bypassPolicyMessage, rejectBypassingApplication, requireHostnameDenies } from '../../tunnel/access-coverage';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -111,12 +111,7 @@ function requireExistingApplicationDenies(property: string, existing: IAccessApp
   if (!isAccessApplication(existing)) {
     return; // an application managed elsewhere: its policies are not known here
   }
-  const named = (options.existingPolicies ?? []).map((reference) => reference.policyId);
-  const missing = existing._denyPolicyIds.filter((id) => !named.includes(id));
-  if (missing.length > 0) {
-    const names = existing.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-    invalid(property, [`${hostname}${options.path}`], missingHostnameDeniesMessage(names));
-  }
+  requireHostnameDenies(property, [`${hostname}${options.path}`], existing, (options.existingPolicies ?? []).map((reference) => reference.policyId));
 }
 
 function validatePath(scope: Construct, path: PropPath, options: ZeroTrustAccessPathOptions, inherited: GuardEntry[], applicationName: string): void {

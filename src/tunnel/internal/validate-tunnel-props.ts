@@ -4,7 +4,7 @@ import { requireCloudflareId } from '../../core/cloudflare-id';
 import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
 import {
-  applicationCovers, applicationOnPathsOf, missingHostnameDeniesMessage, rejectBypassingApplication,
+  applicationCovers, applicationOnPathsOf, rejectBypassingApplication, requireHostnameDenies,
 } from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import { checkOriginRequest } from '../origin-request-check';
@@ -88,7 +88,7 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
         'Expected domains known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
     }
   });
-  requireHostnameDenies(property, rule);
+  requirePathsCarryHostnameDenies(property, rule);
   [rule.accessApplication!, ...paths].forEach((application, i) => {
     rejectBypassingApplication(i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`, application);
   });
@@ -120,7 +120,7 @@ function requireAccessOrOptIn(property: string, rule: TunnelIngressRule): void {
  * every DENY policy of the hostname's application must be on each path's
  * application too, or whoever it turns away still reaches the path.
  */
-function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: string): void {
+function requirePathsCarryHostnameDenies(property: string, rule: TunnelIngressRule, at?: string): void {
   const hostname = rule.accessApplication;
   if (!isAccessApplication(hostname)) {
     return; // an application managed elsewhere: its policies are not known here
@@ -129,11 +129,7 @@ function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: s
     if (!isAccessApplication(path)) {
       return;
     }
-    const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
-    if (missing.length > 0) {
-      const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains, missingHostnameDeniesMessage(names));
-    }
+    requireHostnameDenies(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains, hostname, path._policyIds);
   });
 }
 
@@ -168,7 +164,7 @@ function requireOwnHostnameForPathApplications(rules: readonly TunnelIngressRule
     const hostnameRule = rules.find((other) => other !== rule && other.hostname === rule.hostname && other.accessApplication !== undefined
       && other.accessApplication !== own && applicationCovers(other.accessApplication, { hostname: rule.hostname, service: 'hello_world' }));
     if (hostnameRule !== undefined) {
-      requireHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [own] }, 'accessApplication');
+      requirePathsCarryHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [own] }, 'accessApplication');
     }
   });
 }
