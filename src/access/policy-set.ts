@@ -12,7 +12,7 @@ import { checkApplication, GuardEntry, policyEntry, referenceEntry } from './int
 
 // The Access model's view of a policy, for the pattern, which passes a hostname's DENY policies on to its paths.
 export type { GuardEntry } from './internal/construct-model';
-import { checkPolicyOptions, requirePolicyKeys } from './internal/policy-checks';
+import { checkPolicyOptions, requireAccessRule, requirePolicyKeys } from './internal/policy-checks';
 import type { AccessPolicyOptions } from './policy';
 import type { AccessPolicyReference } from './policy-reference';
 import type { AccessRule } from './rule';
@@ -88,11 +88,7 @@ export function checkPolicySet(options: PolicySetOptions, path: PropPath, applic
   if (allow !== undefined && (isToken(allow) || !Array.isArray(allow))) {
     invalid(path.of('allow'), allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
   }
-  (allow ?? []).forEach((rule, i) => {
-    if (!rule || !Array.isArray(rule._selectors)) {
-      invalid(path.of(`allow[${i}]`), rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
-    }
-  });
+  (allow ?? []).forEach((rule, i) => requireAccessRule(path.of(`allow[${i}]`), rule));
   policies.forEach((policy, j) => {
     checkPolicyOptions(path.element('policies', j).text, policy);
     if (policy.key === SHORTHAND_KEY && (allow ?? []).length > 0) {

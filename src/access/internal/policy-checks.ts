@@ -68,11 +68,16 @@ export function requireSingleElement(property: string, rule: AccessRule): void {
   }
 }
 
-/** The form of one rule; who it lets in is the Access model's question (see internal/access-model). */
-function checkRule(property: string, rule: AccessRule, decision: string): void {
+/** Fails unless `rule` was made by an `AccessRule` factory (guards callers outside TypeScript). */
+export function requireAccessRule(property: string, rule: AccessRule): void {
   if (!rule || !Array.isArray(rule._selectors)) {
     invalid(property, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
   }
+}
+
+/** The form of one rule; who it lets in is the Access model's question (see internal/access-model). */
+function checkRule(property: string, rule: AccessRule, decision: string): void {
+  requireAccessRule(property, rule);
   const requestOnly = decision === AccessDecision.NON_IDENTITY || decision === AccessDecision.BYPASS;
   if (requestOnly && rule._needsIdentity()) {
     invalid(property, rule._shown(),
