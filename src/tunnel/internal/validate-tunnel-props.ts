@@ -1,7 +1,7 @@
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
 import { isAccessApplication } from '../../access/is-access-application';
 import { requireCloudflareId } from '../../core/cloudflare-id';
-import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
+import { requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
 import {
   applicationCovers, applicationOnPathsOf, rejectBypassingApplication, requireHostnameDenies,
@@ -187,8 +187,8 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
   requireText('name', props.name, 'Expected a non-empty tunnel name.');
-  if (props.zoneName !== undefined && !isToken(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
-    invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
+  if (props.zoneName !== undefined) {
+    requireHostname('zoneName', props.zoneName, undefined, 'example.com');
   }
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);
