@@ -10,7 +10,7 @@ import { AccessDecision } from './decision';
 import { checkOptionalList, parseUrl, requireHttpsUrl, requireSessionDuration, requireUuid } from './internal/value-checks';
 import type { AccessPolicyReference } from './policy-reference';
 import { PropPath } from '../core/prop-path';
-import { invalid, isToken, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
+import { invalid, isToken, requireOneOf, requireOptionalIntegerInRange, requireText, requireUnique } from '../core/validation';
 
 const CORS_METHODS = Object.values(AccessCorsMethod) as string[];
 const SAME_SITE = Object.values(AccessCookieSameSite) as string[];
@@ -37,7 +37,7 @@ function requireOrigin(property: string, value: string): void {
 
 
 /** Fails on the first problem of the CORS settings, named under `property` (e.g. `cors`). */
-export function checkCors(property: string, cors: AccessCorsOptions): void {
+function checkCors(property: string, cors: AccessCorsOptions): void {
   if (cors === null || typeof cors !== 'object' || Array.isArray(cors)) {
     invalid(property, cors, 'Expected CORS settings such as { allowedOrigins: ["https://app.example.com"] }.');
   }
@@ -56,11 +56,7 @@ export function checkCors(property: string, cors: AccessCorsOptions): void {
       + 'list the origins in allowedOrigins.');
   }
 
-  checkOptionalList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => {
-    if (!CORS_METHODS.includes(method)) {
-      invalid(item, method, `Expected one of ${CORS_METHODS.join(', ')}.`);
-    }
-  });
+  checkOptionalList(`${property}.allowedMethods`, cors.allowedMethods, (item, method) => requireOneOf(item, method, CORS_METHODS));
   if (cors.allowAllMethods === true && cors.allowedMethods !== undefined) {
     invalid(`${property}.allowAllMethods`, true, 'Give either allowedMethods or allowAllMethods, not both (the provider takes exactly one).');
   }
@@ -97,7 +93,7 @@ export function toCorsHeaders(cors: AccessCorsOptions): ZeroTrustAccessApplicati
 }
 
 /** Fails unless the cookie settings are well formed. */
-export function checkCookies(property: string, cookies: AccessCookieSettings): void {
+function checkCookies(property: string, cookies: AccessCookieSettings): void {
   if (cookies === null || typeof cookies !== 'object' || Array.isArray(cookies)) {
     invalid(property, cookies, 'Expected cookie settings such as { sameSite: AccessCookieSameSite.STRICT }.');
   }
@@ -134,7 +130,7 @@ export type DenySettings = Pick<AccessApplicationClientOptions, 'customDenyMessa
  * @param prefix how the user reaches these settings ('' on AccessApplication)
  * @param hasNonIdentity whether some policy of the application is NON_IDENTITY
  */
-export function checkDenySettings(prefix: string, deny: DenySettings, hasNonIdentity: boolean): void {
+function checkDenySettings(prefix: string, deny: DenySettings, hasNonIdentity: boolean): void {
   if (deny.customDenyMessage !== undefined) {
     requireText(`${prefix}customDenyMessage`, deny.customDenyMessage);
   }

@@ -2,7 +2,7 @@ import { ZeroTrustAccessGroup, ZeroTrustAccessGroupInclude } from '@cdktf/provid
 import { Construct } from 'constructs';
 import { groupProblems } from './internal/access-model';
 import { markAccessGroup, optInsOf, providerRuleList, recordOptIns, ruleLists, throwFirstProblem, treeContext } from './internal/construct-model';
-import { requireSingleElement } from './internal/policy-checks';
+import { requireAccessRule, requireSingleElement } from './internal/policy-checks';
 import { AccessRule } from './rule';
 import { AccessRuleSet } from './rule-set';
 import { requireCloudflareId } from '../core/cloudflare-id';
@@ -109,9 +109,7 @@ function validate(props: AccessGroupProps): void {
       invalid(list, rules, 'Expected a list of AccessRule.');
     }
     (rules ?? []).forEach((rule, i) => {
-      if (!rule || !Array.isArray(rule._selectors)) {
-        invalid(`${list}[${i}]`, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
-      }
+      requireAccessRule(`${list}[${i}]`, rule);
       if (list === 'require') {
         requireSingleElement(`${list}[${i}]`, rule);
       }

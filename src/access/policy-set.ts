@@ -12,7 +12,7 @@ import { checkApplication, GuardEntry, policyEntry, referenceEntry } from './int
 
 // The Access model's view of a policy, for the pattern, which passes a hostname's DENY policies on to its paths.
 export type { GuardEntry } from './internal/construct-model';
-import { checkPolicyOptions, requirePolicyKeys } from './internal/policy-checks';
+import { checkPolicyOptions, requireAccessRule, requirePolicyKeys } from './internal/policy-checks';
 import type { AccessPolicyOptions } from './policy';
 import type { AccessPolicyReference } from './policy-reference';
 import type { AccessRule } from './rule';
@@ -30,7 +30,7 @@ export interface PolicySetOptions {
 const SHORTHAND_KEY = 'allow';
 
 /** Name of the policy made from `allow` in the application `applicationName`. */
-export function shorthandPolicyName(applicationName: string): string {
+function shorthandPolicyName(applicationName: string): string {
   return `${applicationName} allow`;
 }
 
@@ -88,11 +88,7 @@ export function checkPolicySet(options: PolicySetOptions, path: PropPath, applic
   if (allow !== undefined && (isToken(allow) || !Array.isArray(allow))) {
     invalid(path.of('allow'), allow, 'Expected a literal list of AccessRule (each becomes a selector of the allow policy).');
   }
-  (allow ?? []).forEach((rule, i) => {
-    if (!rule || !Array.isArray(rule._selectors)) {
-      invalid(path.of(`allow[${i}]`), rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
-    }
-  });
+  (allow ?? []).forEach((rule, i) => requireAccessRule(path.of(`allow[${i}]`), rule));
   policies.forEach((policy, j) => {
     checkPolicyOptions(path.element('policies', j).text, policy);
     if (policy.key === SHORTHAND_KEY && (allow ?? []).length > 0) {
@@ -105,7 +101,8 @@ export function checkPolicySet(options: PolicySetOptions, path: PropPath, applic
 
 /**
  * Who gets in, as the Access model sees the application's whole list (see
- * `policySetEntries`); `hint` is added to messages about the shorthand.
+ * `policySetEntries`), after `inherited` (a path's hostname DENY policies);
+ * messages about the shorthand add that it takes no opt-in.
  */
 export function checkPolicySetModel(scope: IConstruct, options: PolicySetOptions, path: PropPath, inherited: GuardEntry[] = []): void {
   checkApplication(scope, policySetEntries(options, path, inherited), path.name,

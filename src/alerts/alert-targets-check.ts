@@ -7,7 +7,7 @@ import { CloudflareAlertTarget } from './cloudflare-alert-target';
 import { ContainerInsights } from '../cluster';
 import { requireValidArguments } from '../core/argument-problem';
 import { hasBrand } from '../core/brand';
-import { invalid, requireOptionalIntegerInRange } from '../core/validation';
+import { invalid, requireOneOf, requireOptionalIntegerInRange } from '../core/validation';
 
 /** Fails unless `target` was made by an `AwsAlertTarget` factory (guards callers outside TypeScript). */
 export function requireAwsTarget(property: string, target: unknown): void {
@@ -45,7 +45,7 @@ export function requireAlarmMinutes(property: string, minutes: number | undefine
  * `ContainerInsights` value or undefined (guards callers outside TypeScript, and clusters written by hand).
  */
 export function requireContainerInsights(property: string, insights: string | undefined): void {
-  if (insights !== undefined && !Object.values<string>(ContainerInsights).includes(insights)) {
-    invalid(property, insights, `Expected one of ${Object.values(ContainerInsights).join(', ')}.`);
+  if (insights !== undefined) {
+    requireOneOf(property, insights, Object.values(ContainerInsights));
   }
 }

@@ -1,4 +1,4 @@
-import { EMAIL } from './internal/email';
+import { requireEmail } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { brand } from '../core/brand';
 import { invalid, isToken } from '../core/validation';
@@ -31,9 +31,7 @@ export class AwsAlertTarget {
    */
   public static email(address: string): AwsAlertTarget {
     const problem = checkArguments('AwsAlertTarget.email', () => {
-      if (!isToken(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
-        invalid('address', address, 'Expected an email address such as "ops@example.com".');
-      }
+      requireEmail('address', address);
     });
     return new AwsAlertTarget(address, undefined, problem);
   }

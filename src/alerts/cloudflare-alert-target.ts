@@ -1,4 +1,4 @@
-import { EMAIL } from './internal/email';
+import { requireEmail } from './internal/email';
 import { ArgumentProblem, checkArguments } from '../core/argument-problem';
 import { brand } from '../core/brand';
 import { invalid, isToken } from '../core/validation';
@@ -25,9 +25,7 @@ export class CloudflareAlertTarget {
    */
   public static email(address: string): CloudflareAlertTarget {
     const problem = checkArguments('CloudflareAlertTarget.email', () => {
-      if (!isToken(address) && (typeof address !== 'string' || !EMAIL.test(address))) {
-        invalid('address', address, 'Expected an email address such as "ops@example.com".');
-      }
+      requireEmail('address', address);
     });
     return new CloudflareAlertTarget(address, undefined, problem);
   }

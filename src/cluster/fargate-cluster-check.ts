@@ -7,7 +7,7 @@ import { ContainerInsights } from './container-insights';
 import { FargateCapacityProvider } from './fargate-capacity-provider';
 import { requireClusterName } from './internal/cluster-name';
 import { PropPath } from '../core/prop-path';
-import { invalid } from '../core/validation';
+import { requireOneOf } from '../core/validation';
 
 /** What the check reads of `FargateClusterProps` (the pattern's cluster options have no default provider). */
 export interface FargateClusterOptionsToCheck {
@@ -21,14 +21,7 @@ export function checkFargateClusterOptions(options: FargateClusterOptionsToCheck
   if (options.name !== undefined) {
     requireClusterName(path.of('name'), options.name);
   }
-  requireMember(path.of('containerInsights'), options.containerInsights ?? ContainerInsights.DISABLED, Object.values(ContainerInsights));
-  requireMember(path.of('defaultCapacityProvider'), options.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE,
+  requireOneOf(path.of('containerInsights'), options.containerInsights ?? ContainerInsights.DISABLED, Object.values(ContainerInsights));
+  requireOneOf(path.of('defaultCapacityProvider'), options.defaultCapacityProvider ?? FargateCapacityProvider.FARGATE,
     Object.values(FargateCapacityProvider));
-}
-
-/** Fails unless `value` is one of an enum's values (guards callers outside TypeScript). */
-function requireMember(property: string, value: string, allowed: string[]): void {
-  if (!allowed.includes(value)) {
-    invalid(property, value, `Expected one of ${allowed.join(', ')}.`);
-  }
 }

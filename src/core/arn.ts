@@ -1,9 +1,10 @@
 /**
- * ARN checks shared by the image, credential and IAM constructs. Internal: not part of the public API.
+ * ARN checks shared by the image, credential, IAM, log and service constructs. Internal: not part of the public API.
  *
  * The execution role is scoped to exactly the ARNs it is given, so a malformed or wildcard ARN would
  * either grant nothing (the task fails to start) or too much; both are caught here instead.
  */
+import { Fn } from 'cdktf';
 import { invalid, isToken } from './validation';
 
 /** The forms of ARN this library accepts, with a pattern and an example for error messages. */
@@ -103,6 +104,11 @@ export function requireArn(property: string, value: string, kind: ArnKind): void
 /** Checks each ARN of a list, naming its index in the error. */
 export function requireArns(property: string, values: readonly string[], kind: ArnKind): void {
   values.forEach((value, i) => requireArn(`${property}[${i}]`, value, kind));
+}
+
+/** Field `index` of an ARN (1 partition, 3 region, 4 account), as a literal or a Terraform expression. */
+export function arnField(arn: string, index: number): string {
+  return isToken(arn) ? Fn.element(Fn.split(':', arn), index) : arn.split(':')[index];
 }
 
 /** The last `:`-separated field of a concrete ARN, or undefined for a token. */

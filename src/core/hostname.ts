@@ -10,7 +10,7 @@ import { invalid, isToken } from './validation';
 const MAX_NAME_LENGTH = 253;
 
 /** What a valid name looks like, for error messages, with an example name. */
-export function dnsNameForm(example: string): string {
+function dnsNameForm(example: string): string {
   return `Expected a fully qualified lower-case DNS name of at least two labels, e.g. "${example}" ` +
     '(letters, digits and hyphens; no wildcard, port, scheme or trailing dot).';
 }
@@ -19,7 +19,7 @@ export function dnsNameForm(example: string): string {
  * True when `value` is a fully qualified lower-case DNS name of at least two
  * labels whose last label is not all digits (so an IP address is refused).
  */
-export function isFullyQualifiedDnsName(value: string): boolean {
+function isFullyQualifiedDnsName(value: string): boolean {
   if (value.length > MAX_NAME_LENGTH) {
     return false;
   }
@@ -31,7 +31,7 @@ export function isFullyQualifiedDnsName(value: string): boolean {
 }
 
 /** True when `hostname` is the zone apex or a name below it. */
-export function isInZone(hostname: string, zoneName: string): boolean {
+function isInZone(hostname: string, zoneName: string): boolean {
   return hostname === zoneName || hostname.endsWith(`.${zoneName}`);
 }
 

@@ -113,6 +113,13 @@ export function requirePositiveInteger(property: string, value: number): void {
   }
 }
 
+/** Fails unless `value` is one of `allowed`, e.g. an enum's values (guards callers outside TypeScript). */
+export function requireOneOf(property: string, value: unknown, allowed: readonly string[]): void {
+  if (!allowed.includes(value as string)) {
+    invalid(property, value, `Expected one of ${allowed.join(', ')}.`);
+  }
+}
+
 /** Fails when `values` is empty. */
 export function requireNonEmpty<T>(property: string, values: readonly T[]): void {
   if (values.length === 0) {

@@ -7,14 +7,12 @@
  *   same name on one role would overwrite each other at apply, and a policy the role already has under a
  *   fixed name would be replaced (and deleted on destroy).
  * - The plan fails when an existing role (or log group) is in another account or partition than the one
- *   Terraform deploys to: the inline policy would land on a same-named local role, and a dedicated
- *   credential key would trust the foreign principal.
+ *   Terraform deploys to (`core/same-account.ts`): the inline policy would land on a same-named local role,
+ *   and a dedicated credential key would trust the foreign principal.
  * - One role may not be both the task role and the execution role: the app could read the tunnel credential.
  */
 import { createHash } from 'crypto';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { Fn, Op, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { Op, Precondition, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
 import { IAM_ROLE_ARN, requireArn } from '../core/arn';
@@ -23,17 +21,7 @@ import { pathSegments } from '../core/default-name';
 import { PropPath } from '../core/prop-path';
 import { invalid, isToken } from '../core/validation';
 
-/** One plan-time check of a resource's `lifecycle.precondition`. */
-export type Precondition = NonNullable<TerraformResourceLifecycle['precondition']>[number];
-
-/**
- * The key under which a service passes how it uses the roles it builds: its name, for the names of their
- * inline policies on existing roles, and the prop the user gave the existing role as, for errors. A
- * registered symbol, so another copy of the library reads it too; not a prop.
- */
-const SERVICE_ROLE = Symbol.for('cdktf-zero-trust-fargate.serviceRole');
-
-/** What a service passes to the roles it builds, under `SERVICE_ROLE`. */
+/** How a service uses a role it builds: its name prefixes the inline policy, and errors name the service's prop. */
 interface ServiceRoleUse {
   readonly policyNamePrefix: string;
   readonly roleProperty: string;
@@ -45,27 +33,21 @@ const POLICY_NAME_MAX = 128;
 /** Characters IAM allows in a policy name. */
 const POLICY_NAME_CHAR = /[\w+=,.@-]/;
 
+/** Props of the roles a service builds, with how it uses them; the service checked their `existingRole`. */
+const SERVICE_ROLES = new WeakMap<object, ServiceRoleUse>();
+
 /**
- * The role props of a service's role: the inline policy names on an existing role start with the
- * service's name, and errors about the existing role name the prop the user gave it as.
+ * Marks `props` as the props of a service's role, and returns them: the inline policy names on an existing
+ * role start with the service's name, and errors about the existing role name the prop the user gave it as.
+ * The service checked the existing role, so the role does not check it again.
  *
  * @param props the props of a `TaskRole` or `TaskExecutionRole`
  * @param policyNamePrefix the service name (a literal or a token)
  * @param roleProperty the prop as the user wrote it, e.g. `service.existingTaskRole`
  */
 export function asServiceRole<T extends object>(props: T, policyNamePrefix: string, roleProperty: string): T {
-  const use: ServiceRoleUse = { policyNamePrefix, roleProperty };
-  return { ...props, [SERVICE_ROLE]: use };
-}
-
-/** What the service that built the role passed with its props, if a service did. */
-function serviceRoleUse(props: object): ServiceRoleUse | undefined {
-  return (props as Record<symbol, ServiceRoleUse | undefined>)[SERVICE_ROLE];
-}
-
-/** The prop the existing role was given as: `existingRole`, or the service's prop for it. */
-export function existingRoleProperty(props: object): string {
-  return serviceRoleUse(props)?.roleProperty ?? 'existingRole';
+  SERVICE_ROLES.set(props, { policyNamePrefix, roleProperty });
+  return props;
 }
 
 /**
@@ -74,8 +56,8 @@ export function existingRoleProperty(props: object): string {
  * Stable (it changes only when the service is renamed or the construct moved) and within IAM's 128 characters:
  * a longer prefix keeps its start and an 8-character hash of the whole.
  */
-export function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
-  const prefix = serviceRoleUse(props)?.policyNamePrefix ?? pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
+function existingRolePolicyName(scope: Construct, props: object, suffix: string): string {
+  const prefix = SERVICE_ROLES.get(props)?.policyNamePrefix ?? pathSegments(scope, POLICY_NAME_CHAR).slice(1).join('-');
   if (isToken(prefix)) {
     return `${prefix}-${suffix}`;
   }
@@ -113,12 +95,15 @@ export function requireOneRole(property: string, role: IRole): void {
 }
 
 /**
- * Checks the `existingRole` of a `TaskRole` or `TaskExecutionRole` made by the user; a service checked the
- * roles it passes with its own props, under the names its user wrote.
+ * Checks the `existingRole` of a `TaskRole` or `TaskExecutionRole` made by the user (a service checked the
+ * roles it passes with its own props, under the names its user wrote), and that it comes without a `name`.
  */
-export function checkExistingRole(props: { readonly existingRole?: IRole }): void {
-  if (props.existingRole !== undefined && serviceRoleUse(props) === undefined) {
+export function checkExistingRole(props: { readonly name?: string; readonly existingRole?: IRole }): void {
+  if (props.existingRole !== undefined && !SERVICE_ROLES.has(props)) {
     requireOneRole('existingRole', props.existingRole);
+  }
+  if (props.name !== undefined && props.existingRole !== undefined) {
+    invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
   }
 }
 
@@ -126,11 +111,15 @@ export function checkExistingRole(props: { readonly existingRole?: IRole }): voi
 const inlinePolicies = new WeakMap<Construct, Map<string, string>>();
 
 /**
- * Records that `construct` writes the inline policy `policyName` on the existing role `role`, or fails
- * naming both constructs when another one in the app already does: the second apply would replace the first
- * one's policy. Roles and names given as tokens are compared as written (the same object compares equal).
+ * The name of the inline policy `suffix` that the role construct `construct`, built with `props`, writes on
+ * the existing role `role` (see `existingRolePolicyName`), recorded for `construct`. Fails naming both
+ * constructs, under the prop the user gave the role as, when another one in the app already writes that
+ * policy: the second apply would replace the first one's policy. Roles and names given as tokens are
+ * compared as written (the same object compares equal).
  */
-export function claimInlinePolicy(construct: Construct, role: IRole, policyName: string, property: string): void {
+export function claimInlinePolicy(construct: Construct, props: object, role: IRole, suffix: string): string {
+  const policyName = existingRolePolicyName(construct, props, suffix);
+  const property = SERVICE_ROLES.get(props)?.roleProperty ?? 'existingRole';
   const app = construct.node.root;
   const taken = inlinePolicies.get(app) ?? new Map<string, string>();
   inlinePolicies.set(app, taken);
@@ -142,40 +131,7 @@ export function claimInlinePolicy(construct: Construct, role: IRole, policyName:
       + 'policy, and at apply each would overwrite the other. Give the services different names, or each its own role.');
   }
   taken.set(key, construct.node.path);
-}
-
-/** The data source named `id` under `scope`, created on first use. */
-function dataSource<T extends Construct>(scope: Construct, id: string, create: () => T): T {
-  return (scope.node.tryFindChild(id) as T | undefined) ?? create();
-}
-
-/** Field `index` of an ARN (1 partition, 3 region, 4 account), as a literal or a Terraform expression. */
-export function arnField(arn: string, index: number): string {
-  return isToken(arn) ? Fn.element(Fn.split(':', arn), index) : arn.split(':')[index];
-}
-
-/**
- * Plan-time checks that the existing resource `arn` is in the account (and, with `checkPartition`, the
- * partition) Terraform deploys to, using the `Account` and `Partition` data sources under `scope`.
- *
- * @param what how the user gave the resource, for the message, e.g. `existingExecutionRole`
- */
-export function sameAccountPreconditions(scope: Construct, arn: string, what: string, checkPartition: boolean): Precondition[] {
-  const account = dataSource(scope, 'Account', () => new DataAwsCallerIdentity(scope, 'Account'));
-  const checks: Precondition[] = [{
-    condition: Op.eq(arnField(arn, 4), account.accountId),
-    errorMessage: `${what} (${arn}) is in another account than the one Terraform deploys to (${account.accountId}). `
-      + 'The library attaches permissions by name in this account, so they would land on another resource, and '
-      + 'a dedicated credential key would trust a foreign principal. Give a role or log group of this account.',
-  }];
-  if (checkPartition) {
-    const partition = dataSource(scope, 'Partition', () => new DataAwsPartition(scope, 'Partition'));
-    checks.push({
-      condition: Op.eq(arnField(arn, 1), partition.partition),
-      errorMessage: `${what} (${arn}) is in another partition than the one Terraform deploys to (${partition.partition}).`,
-    });
-  }
-  return checks;
+  return policyName;
 }
 
 /**

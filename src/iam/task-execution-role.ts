@@ -4,12 +4,13 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, sameAccountPreconditions } from './existing-role-checks';
+import { checkExistingRole, claimInlinePolicy } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { encryptionContext, SECRET_CONTEXT, SSM_PARAMETER_CONTEXT, viaService } from '../core/kms-conditions';
 import { claimPhysicalName } from '../core/physical-names';
+import { sameAccountPreconditions } from '../core/same-account';
 import { invalid, isToken } from '../core/validation';
 
 /** Properties of a `TaskExecutionRole`. */
@@ -139,9 +140,6 @@ export class TaskExecutionRole extends Construct implements IRole {
     const secretArns = unique((props.secretsManagerSecretArns ?? []).map(secretArnOnly));
     const kmsKeyArns = unique(props.kmsKeyArns ?? []);
     checkExistingRole(props);
-    if (props.name !== undefined && props.existingRole !== undefined) {
-      invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
-    }
     if (props.name !== undefined) {
       requireRoleName('name', props.name);
       claimPhysicalName(this, 'IAM role', props.name, 'name');
@@ -189,8 +187,7 @@ export class TaskExecutionRole extends Construct implements IRole {
       newInlinePolicy(this, this.role!.id, 'task-execution', statements);
     } else {
       // A name of its own on a role that others may use too, claimed in the app; checked to be in this account.
-      const policyName = existingRolePolicyName(this, props, 'task-execution');
-      claimInlinePolicy(this, props.existingRole, policyName, existingRoleProperty(props));
+      const policyName = claimInlinePolicy(this, props, props.existingRole, 'task-execution');
       newInlinePolicy(this, props.existingRole.roleName, policyName, statements,
         sameAccountPreconditions(this, props.existingRole.roleArn, 'The existing execution role', true));
     }

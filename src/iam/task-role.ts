@@ -1,14 +1,16 @@
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { addPreconditions, checkExistingRole, claimInlinePolicy, existingRolePolicyName, existingRoleProperty, Precondition, sameAccountPreconditions } from './existing-role-checks';
+import { addPreconditions, checkExistingRole, claimInlinePolicy } from './existing-role-checks';
 import { MANAGED_POLICY_ARN, requireArn } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
 import { PolicyStatementOptions } from './policy-statement-options';
 import { claimPhysicalName } from '../core/physical-names';
+import { sameAccountPreconditions } from '../core/same-account';
 import { invalid, isToken, requireNonEmpty } from '../core/validation';
 
 /** Properties of a `TaskRole`. */
@@ -110,14 +112,10 @@ export class TaskRole extends Construct implements IRole {
 
     checkExistingRole(props);
     if (props.existingRole !== undefined) {
-      if (props.name !== undefined) {
-        invalid('name', props.name, 'Give either name (of a new role) or existingRole, not both.');
-      }
       this.roleArn = props.existingRole.roleArn;
       this.roleName = props.existingRole.roleName;
       // A name of its own on a role that others may use too, claimed in the app.
-      const policyName = existingRolePolicyName(this, props, 'task');
-      claimInlinePolicy(this, props.existingRole, policyName, existingRoleProperty(props));
+      const policyName = claimInlinePolicy(this, props, props.existingRole, 'task');
       this.policyTarget = { id: this.roleName, name: this.roleName, policyName };
       this.existingRoleArn = props.existingRole.roleArn;
     } else {

@@ -2,9 +2,11 @@
  * What the service checks of a log group it did not create. Not exported from the module's index: the
  * service uses it, the public API does not include it.
  */
+import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { ILogGroup } from './service-log-group';
-import { arnField, Precondition, sameAccountPreconditions } from '../iam/existing-role-checks';
+import { arnField } from '../core/arn';
+import { sameAccountPreconditions } from '../core/same-account';
 
 /**
  * The region of an existing log group, from its ARN: the containers' `awslogs-region`. The awslogs driver

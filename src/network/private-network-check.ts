@@ -9,7 +9,7 @@ import { MAX_ZONES } from './internal/subnet-layout';
 import type { PrivateNetworkProps } from './private-network';
 import { parseIpv4Cidr } from '../core/cidr';
 import { PropPath } from '../core/prop-path';
-import { invalid, isToken, requireIntegerInRange, requireUnique } from '../core/validation';
+import { invalid, isToken, requireIntegerInRange, requireOneOf, requireUnique } from '../core/validation';
 
 /** The default VPC block: room for 16 subnets of 4,096 addresses. */
 export const DEFAULT_CIDR = '10.0.0.0/16';
@@ -27,10 +27,7 @@ export function checkPrivateNetworkProps(props: PrivateNetworkProps, path: PropP
   }
   validateCidrBlock(props.cidrBlock ?? DEFAULT_CIDR, path);
   validateZones(props, path);
-  const egressMode = props.egressMode ?? EgressMode.NAT_GATEWAY_SINGLE;
-  if (!Object.values(EgressMode).includes(egressMode)) {
-    invalid(path.of('egressMode'), egressMode, `Expected one of ${Object.values(EgressMode).join(', ')}.`);
-  }
+  requireOneOf(path.of('egressMode'), props.egressMode ?? EgressMode.NAT_GATEWAY_SINGLE, Object.values(EgressMode));
 }
 
 /** Fails unless the block is an IPv4 CIDR in network form with a prefix from /16 to /24. */

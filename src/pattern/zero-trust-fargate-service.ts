@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import {
   createPathApplications,
   hasOtherWayIn,
-  hostnameApplication,
   hostnameApplicationSettings,
   validateAccessExtensions,
   rejectBypassPolicies,
@@ -284,7 +283,7 @@ export class ZeroTrustFargateService extends Construct {
         autoRedirectToIdentity: props.access.autoRedirectToIdentity,
         ...hostnameApplicationSettings(props.access),
       }));
-    this.hostnameAccessApplication = hostnameApplication(props.access, this.accessApplication);
+    this.hostnameAccessApplication = props.access.existingApplication ?? this.accessApplication!;
     this.pathAccessApplications = createPathApplications(this, {
       cloudflareAccountId: props.cloudflareAccountId,
       hostname: props.hostname,
@@ -472,7 +471,7 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   checkPrivateNetworkProps(props.network ?? {}, PropPath.root().child('network'));
   checkEgressRules(props.service?.egressRules, PropPath.root().child('service'));
   checkFargateClusterOptions(props.cluster ?? {}, PropPath.root().child('cluster'));
-  checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'), PropPath.root().child('app'));
+  checkServiceOptions(props.service ?? {}, props.app, PropPath.root().child('service'));
 }
 
 /**

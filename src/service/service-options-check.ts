@@ -15,7 +15,7 @@ import { TunnelServiceTuningOptions } from './service-tuning-options';
 import { requireValidArguments } from '../core/argument-problem';
 import { LOG_GROUP_ARN, requireArn } from '../core/arn';
 import { PropPath } from '../core/prop-path';
-import { invalid, isToken, requireIntegerInRange } from '../core/validation';
+import { invalid, requireOptionalIntegerInRange } from '../core/validation';
 import { requireOneRole, requireSeparateRoles } from '../iam/existing-role-checks';
 import { checkLogGroupOptions } from '../logs/log-group-options-check';
 
@@ -26,12 +26,11 @@ export interface ServiceOptionsToCheck extends TunnelServiceTuningOptions {
 
 /**
  * Checks the service's tuning `options`, named under `path` (`service.` through
- * the pattern), and the `app` container, named under `appPath`.
+ * the pattern), and the `app` container, named under `app.` (a prop of the
+ * service and of the pattern alike).
  */
-export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppContainerOptions, path: PropPath, appPath: PropPath): void {
-  if (options.desiredCount !== undefined && !isToken(options.desiredCount)) {
-    requireIntegerInRange(path.of('desiredCount'), options.desiredCount, 0, 5000);
-  }
+export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppContainerOptions, path: PropPath): void {
+  requireOptionalIntegerInRange(path.of('desiredCount'), options.desiredCount, 0, 5000);
   requireWithinTunnelReplicaLimit(path.of('desiredCount'), options.desiredCount);
   if (options.autoscaling !== undefined) {
     validateAutoscalingOptions(options.autoscaling, path.child('autoscaling'));
@@ -42,13 +41,13 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
     invalid(path.of('capacityProviderStrategy'), strategy, 'Expected a CapacityProviderStrategy, e.g. CapacityProviderStrategy.fargate().');
   }
   requireValidArguments(path.of('capacityProviderStrategy'), strategy?._problem);
-  validateTaskOptions({ ...options, app }, path, appPath);
+  validateTaskOptions({ ...options, app }, path);
   requirePlatformVersion(path.of('platformVersion'), options.platformVersion, {
     cpuArchitecture: options.cpuArchitecture,
     enableExecuteCommand: options.enableExecuteCommand,
     writablePaths: (app.writablePaths ?? []).length > 0,
   });
-  validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path, appPath);
+  validateSpotStopTimes({ ...options, app }, options.capacityProviderStrategy, path);
   checkLogGroupOptions(options.logRetentionDays, options.logKmsKeyArn, path.of('logRetentionDays'), path.of('logKmsKeyArn'));
   if (options.existingLogGroup !== undefined) {
     // Any ILogGroup will do, not only ExistingLogGroup.fromArn's: the roles' policies, the account check and

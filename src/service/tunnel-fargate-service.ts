@@ -175,7 +175,7 @@ export class TunnelFargateService extends Construct {
     super(scope, id);
     validateServiceProps(props);
     if (!wasChecked(props)) {
-      checkServiceOptions(props, props.app, PropPath.root(), PropPath.root().child('app'));
+      checkServiceOptions(props, props.app, PropPath.root());
     }
     claimPhysicalName(this, PHYSICAL_NAME_KIND.ecsService, props.serviceName, 'serviceName');
     warnWithoutOnDemandBase(this, props.capacityProviderStrategy);
@@ -223,7 +223,8 @@ export class TunnelFargateService extends Construct {
       });
     }
 
-    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', handDownChecked({
+    // Internal, with no check of its own: its props were checked above, with the service's.
+    this.taskDefinition = new TunnelTaskDefinition(this, 'task-definition', {
       ...props,
       family: props.family ?? props.serviceName,
       executionRoleArn: this.executionRole.roleArn,
@@ -231,7 +232,7 @@ export class TunnelFargateService extends Construct {
       logGroupName: this.logGroup.logGroupName,
       // awslogs writes to the existing group's region, which may differ from the provider's.
       logGroupRegion: props.existingLogGroup === undefined ? undefined : logGroupRegion(props.existingLogGroup),
-    }));
+    });
 
     const strategy = props.capacityProviderStrategy ?? CapacityProviderStrategy.fargate();
     this.service = new EcsService(this, 'service', {
@@ -271,11 +272,12 @@ export class TunnelFargateService extends Construct {
     this.clusterName = props.cluster.clusterName;
 
     if (props.autoscaling !== undefined) {
-      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', handDownChecked({
+      // Internal, with no check of its own: the options were checked above, with the service's.
+      this.autoscaling = new ServiceAutoscaling(this, 'autoscaling', {
         ...props.autoscaling,
         clusterName: props.cluster.clusterName,
         serviceName: this.service.name,
-      }));
+      });
     }
 
     this.addOutputs(props);

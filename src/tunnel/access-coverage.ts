@@ -3,9 +3,10 @@
  * check: asked by the tunnel's checks and by the pattern's, so written once here. Not exported from the
  * module's index.
  */
-import { IAccessApplication } from '../access';
+import { AccessApplication, IAccessApplication } from '../access';
 import { TunnelIngressRule } from './ingress';
-import { isToken } from '../core/validation';
+import { isAccessApplication } from '../access/is-access-application';
+import { invalid, isToken } from '../core/validation';
 
 /**
  * True when the application covers the rule's hostname: a domain equal to it
@@ -62,16 +63,46 @@ export function bypassPolicyMessage(policies: string): string {
 }
 
 /**
+ * Fails, under `property` (showing `value`), when a path's application, whose policies are `policyIds`,
+ * lacks a DENY policy of the hostname's application `hostname`: Access evaluates only the path's
+ * application for requests under the path, so whoever that policy turns away would still reach it.
+ */
+export function requireHostnameDenies(property: string, value: unknown, hostname: AccessApplication, policyIds: readonly string[]): void {
+  const missing = hostname._denyPolicyIds.filter((id) => !policyIds.includes(id));
+  if (missing.length > 0) {
+    const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
+    invalid(property, value, missingHostnameDeniesMessage(names));
+  }
+}
+
+/**
  * Why a path's application must carry the DENY policies of the hostname's application (`names`, the
  * missing ones): Access evaluates only the path's application for requests under the path.
  */
-export function missingHostnameDeniesMessage(names: string[]): string {
+function missingHostnameDeniesMessage(names: string[]): string {
   return `This path's application lacks the DENY policies of the hostname's application (${names.length > 0 ? JSON.stringify(names) : 'existing policies'}): `
     + 'Access evaluates only the path\'s application for requests under the path, so whoever they turn away still reaches it. '
     + 'Attach them: attachedPolicies: [the hostname application\'s DENY policies] (existingPolicies for DENY policies made elsewhere).';
 }
 
 /** Why an application that lets OPTIONS preflights skip Access cannot guard a route whose origin checks tokens. */
-export const PREFLIGHT_BYPASS_MESSAGE = 'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
+const PREFLIGHT_BYPASS_MESSAGE = 'This application lets OPTIONS preflights skip Access (bypassOptionsPreflight), but cloudflared checks the Access token '
   + 'of every request of this route and would reject them (403, no token). Give the application cors instead, so Access '
   + 'answers preflights itself.';
+
+/**
+ * Fails, under `property`, when `application` is an `AccessApplication` of this library (whose policies are
+ * known here) that lets requests skip Access: OPTIONS preflights, or BYPASS policies. On a route whose
+ * origin checks tokens, cloudflared rejects those requests. Applications made elsewhere pass.
+ */
+export function rejectBypassingApplication(property: string, application: IAccessApplication | undefined): void {
+  if (!isAccessApplication(application)) {
+    return;
+  }
+  if (application._bypassesOptionsPreflight) {
+    invalid(property, application.domains, PREFLIGHT_BYPASS_MESSAGE);
+  }
+  if (application._bypassPolicies.length > 0) {
+    invalid(property, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
+  }
+}

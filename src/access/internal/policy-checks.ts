@@ -8,7 +8,7 @@ import type { AccessPolicyOptions } from '../policy';
 import type { AccessRule } from '../rule';
 import { requireSessionDuration } from './value-checks';
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
-import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
+import { invalid, isToken, requireOneOf, requireText, requireUnique } from '../../core/validation';
 
 const DECISIONS = Object.values(AccessDecision) as string[];
 
@@ -20,9 +20,7 @@ const DECISIONS = Object.values(AccessDecision) as string[];
 export function checkPolicyOptions(prefix: string, options: AccessPolicyOptions): void {
   const decision = options.decision ?? AccessDecision.ALLOW;
   requireText(`${prefix}name`, options.name);
-  if (!DECISIONS.includes(decision)) {
-    invalid(`${prefix}decision`, decision, `Expected one of ${DECISIONS.join(', ')}.`);
-  }
+  requireOneOf(`${prefix}decision`, decision, DECISIONS);
   if (!Array.isArray(options.include) || options.include.length === 0) {
     invalid(`${prefix}include`, options.include, 'Expected at least one rule: a policy with no include rule matches nobody.');
   }
@@ -70,11 +68,16 @@ export function requireSingleElement(property: string, rule: AccessRule): void {
   }
 }
 
-/** The form of one rule; who it lets in is the Access model's question (see internal/access-model). */
-function checkRule(property: string, rule: AccessRule, decision: string): void {
+/** Fails unless `rule` was made by an `AccessRule` factory (guards callers outside TypeScript). */
+export function requireAccessRule(property: string, rule: AccessRule): void {
   if (!rule || !Array.isArray(rule._selectors)) {
     invalid(property, rule, 'Expected an AccessRule made by one of its static factories, e.g. AccessRule.emails([...]).');
   }
+}
+
+/** The form of one rule; who it lets in is the Access model's question (see internal/access-model). */
+function checkRule(property: string, rule: AccessRule, decision: string): void {
+  requireAccessRule(property, rule);
   const requestOnly = decision === AccessDecision.NON_IDENTITY || decision === AccessDecision.BYPASS;
   if (requestOnly && rule._needsIdentity()) {
     invalid(property, rule._shown(),

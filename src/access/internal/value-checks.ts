@@ -5,6 +5,7 @@
  * through `invalid`, so the message names the property, the value and what is allowed.
  */
 import { isIpv6Cidr, parseIpv4Cidr } from '../../core/cidr';
+import { isUuid } from '../../core/cloudflare-id';
 import { DNS_LABEL_SOURCE } from '../../core/dns-label';
 import { invalid, isToken, requireNonEmpty, requireText, requireUnique } from '../../core/validation';
 
@@ -157,13 +158,10 @@ export function requireApplicationDomains(property: string, values: string[]): v
   requireUnique(property, values);
 }
 
-/** A UUID such as Cloudflare gives Access applications, policies, groups and identity providers. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Fails unless `value` is a UUID (`f174e90a-fafe-4643-bbbc-4a0ed4fc8415`); tokens pass. */
 export function requireUuid(property: string, value: string, what: string): void {
   requireText(property, value);
-  if (!isToken(value) && !UUID.test(value)) {
+  if (!isToken(value) && !isUuid(value)) {
     invalid(property, value, `Expected ${what}: a UUID such as "f174e90a-fafe-4643-bbbc-4a0ed4fc8415".`);
   }
 }

@@ -5,7 +5,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { TerraformResourceLifecycle } from 'cdktf';
+import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { pathSegments } from '../../core/default-name';
 import { invalid, isToken } from '../../core/validation';
@@ -59,7 +59,7 @@ export function newEcsTasksRole(scope: Construct, name: string | undefined, desc
  */
 export function newInlinePolicy(
   scope: Construct, role: string, name: string, statements: DataAwsIamPolicyDocumentStatement[],
-  preconditions: TerraformResourceLifecycle['precondition'] = [],
+  preconditions: Precondition[] = [],
 ): DataAwsIamPolicyDocument {
   const document = new DataAwsIamPolicyDocument(scope, 'PolicyDocument', { statement: statements });
   new IamRolePolicy(scope, 'Policy', {

@@ -13,14 +13,14 @@ import {
   IAccessApplication,
 } from '../../access';
 import { checkClientSettings } from '../../access/application-checks';
+import { isAccessApplication } from '../../access/is-access-application';
 import {
   checkPolicySet, checkPolicySetModel, checkPolicySetReferences, GuardEntry, orderedPolicies, policyDecisions, policySetEntries, requireSomeoneLetIn,
 } from '../../access/policy-set';
-import { hasBrand } from '../../core/brand';
 import { DNS_LABEL_FORM, isDnsLabel } from '../../core/dns-label';
 import { handDownChecked, PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireText, requireUnique } from '../../core/validation';
-import { applicationCovers, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE } from '../../tunnel/access-coverage';
+import { applicationCovers, bypassPolicyMessage, rejectBypassingApplication, requireHostnameDenies } from '../../tunnel/access-coverage';
 import { ZeroTrustAccessOptions, ZeroTrustAccessPathOptions } from '../options';
 
 /** The settings of `access` that pass straight to the hostname's application. */
@@ -108,16 +108,10 @@ export function validateAccessExtensions(scope: Construct, access: ZeroTrustAcce
  */
 function requireExistingApplicationDenies(property: string, existing: IAccessApplication | undefined, options: ZeroTrustAccessPathOptions,
   hostname: string): void {
-  if (!hasBrand(existing, 'AccessApplication')) {
+  if (!isAccessApplication(existing)) {
     return; // an application managed elsewhere: its policies are not known here
   }
-  const application = existing as AccessApplication;
-  const named = (options.existingPolicies ?? []).map((reference) => reference.policyId);
-  const missing = application._denyPolicyIds.filter((id) => !named.includes(id));
-  if (missing.length > 0) {
-    const names = application.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-    invalid(property, [`${hostname}${options.path}`], missingHostnameDeniesMessage(names));
-  }
+  requireHostnameDenies(property, [`${hostname}${options.path}`], existing, (options.existingPolicies ?? []).map((reference) => reference.policyId));
 }
 
 function validatePath(scope: Construct, path: PropPath, options: ZeroTrustAccessPathOptions, inherited: GuardEntry[], applicationName: string): void {
@@ -220,11 +214,6 @@ function withHostnameDenyReferences(
   return all.length > 0 ? all : undefined;
 }
 
-/** The Access application in front of the hostname: the existing one, or the one created here. */
-export function hostnameApplication(access: ZeroTrustAccessOptions, created: AccessApplication | undefined): IAccessApplication {
-  return access.existingApplication ?? created!;
-}
-
 /**
  * While the origin checks Access tokens, no policy of the hostname's or a
  * path's application may be a BYPASS, and an existing AccessApplication of
@@ -233,16 +222,7 @@ export function hostnameApplication(access: ZeroTrustAccessOptions, created: Acc
  * wrote them.
  */
 export function rejectBypassPolicies(access: ZeroTrustAccessOptions): void {
-  const existing = access.existingApplication;
-  if (hasBrand(existing, 'AccessApplication')) {
-    const application = existing as AccessApplication;
-    if (application._bypassesOptionsPreflight) {
-      invalid('access.existingApplication', application.domains, PREFLIGHT_BYPASS_MESSAGE);
-    }
-    if (application._bypassPolicies.length > 0) {
-      invalid('access.existingApplication', application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
-    }
-  }
+  rejectBypassingApplication('access.existingApplication', access.existingApplication);
   const check = (prefix: string, policies: AccessPolicyOptions[] | undefined, references: AccessPolicyReference[] | undefined) => {
     const bypassing = [
       ...(Array.isArray(policies) ? policies : []).flatMap((options, j) =>

@@ -19,6 +19,7 @@ import { PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireOptionalIntegerInRange } from '../../core/validation';
 import { CapacityProviderStrategy } from '../capacity-provider-strategy';
 import { TunnelTaskOptions } from '../task-options';
+import { APP_PATH } from './task-defaults';
 
 /** cloudflared's own default (`--grace-period 30s`), written out so the plan shows it. */
 export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
@@ -63,11 +64,11 @@ export function stopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>): 
 }
 
 /** Checks the grace period and the app's stop timeout, each within Fargate's bounds. */
-export function validateStopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>, path: PropPath, appPath: PropPath): void {
+export function validateStopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>, path: PropPath): void {
   // The sidecar's stopTimeout (grace + 5) must stay within Fargate's 120 seconds.
   requireOptionalIntegerInRange(path.of('sidecar.gracePeriodSeconds'), options.sidecar?.gracePeriodSeconds,
     0, FARGATE_MAX_STOP_TIMEOUT_SECONDS - SIDECAR_EXIT_MARGIN_SECONDS);
-  requireOptionalIntegerInRange(appPath.of('stopTimeoutSeconds'), options.app.stopTimeoutSeconds, 1, FARGATE_MAX_STOP_TIMEOUT_SECONDS);
+  requireOptionalIntegerInRange(APP_PATH.of('stopTimeoutSeconds'), options.app.stopTimeoutSeconds, 1, FARGATE_MAX_STOP_TIMEOUT_SECONDS);
 }
 
 /** True when some tasks of the strategy may run on Fargate Spot (a token weight counts as maybe). */
@@ -81,7 +82,7 @@ export function usesFargateSpot(strategy: CapacityProviderStrategy | undefined):
  * the two-minute notice; the error names the prop that was set (the app's stop timeout if given).
  */
 export function validateSpotStopTimes(options: Pick<TunnelTaskOptions, 'app' | 'sidecar'>, strategy: CapacityProviderStrategy | undefined,
-  path: PropPath, appPath: PropPath): void {
+  path: PropPath): void {
   if (!usesFargateSpot(strategy)) {
     return;
   }
@@ -94,7 +95,7 @@ export function validateSpotStopTimes(options: Pick<TunnelTaskOptions, 'app' | '
     return;
   }
   const [property, value] = options.app.stopTimeoutSeconds !== undefined
-    ? [appPath.of('stopTimeoutSeconds'), options.app.stopTimeoutSeconds]
+    ? [APP_PATH.of('stopTimeoutSeconds'), options.app.stopTimeoutSeconds]
     : [path.of('sidecar.gracePeriodSeconds'), stop.gracePeriodSeconds];
   invalid(property, value,
     `With FARGATE_SPOT in capacityProviderStrategy, the sidecar's grace period (${stop.gracePeriodSeconds}) + 5 `

@@ -1,4 +1,8 @@
 /** Defaults and fixed names shared by the task definition and its validation. */
+import { PropPath } from '../../core/prop-path';
+
+/** Where the app container's options are: the `app` prop, of the service and of the pattern alike. */
+export const APP_PATH = PropPath.root().child('app');
 
 /** Default task CPU units: the smallest Fargate size. */
 export const DEFAULT_CPU = 256;

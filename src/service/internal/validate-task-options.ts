@@ -1,17 +1,19 @@
 import { defaultMemory, validateFargateSize } from './fargate-size';
 import { validateStopTimes } from './graceful-stop';
 import { requireValidArguments } from '../../core/argument-problem';
+import { isUuid } from '../../core/cloudflare-id';
 import { PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
 import { CloudflaredEdgeIpVersion, SidecarStartCondition } from '../cloudflared-sidecar';
 import { TunnelTaskOptions } from '../task-options';
-import { CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU, METRICS_AGENT_CONTAINER_NAME } from './task-defaults';
+import {
+  APP_PATH, CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU, METRICS_AGENT_CONTAINER_NAME,
+} from './task-defaults';
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A CloudWatch namespace of our own: AWS keeps `AWS/` for itself. */
 const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
 
@@ -22,9 +24,9 @@ export type TaskOptionsToCheck = Omit<TunnelTaskOptions, 'credential' | 'tunnelI
 /**
  * Checks everything that describes a tunnel task, before any resource is created.
  * Values that are Terraform tokens are skipped. The task options are named
- * under `path` (`service.` through the pattern), the app container under `appPath`.
+ * under `path` (`service.` through the pattern), the app container under `app.`.
  */
-export function validateTaskOptions(options: TaskOptionsToCheck, path: PropPath, appPath: PropPath): void {
+export function validateTaskOptions(options: TaskOptionsToCheck, path: PropPath): void {
   const cpu = options.cpu ?? DEFAULT_CPU;
   if (isToken(cpu) && options.memory === undefined) {
     invalid(path.of('memory'), options.memory, 'Set memory explicitly when cpu is only known at apply time.');
@@ -33,70 +35,70 @@ export function validateTaskOptions(options: TaskOptionsToCheck, path: PropPath,
   if (!isToken(cpu) && !isToken(memory)) {
     validateFargateSize(cpu, memory, path);
   }
-  validateApp(options, appPath);
+  validateApp(options);
   validateSidecar(options, path);
-  validateStopTimes(options, path, appPath);
+  validateStopTimes(options, path);
 }
 
-function validateApp(options: TaskOptionsToCheck, appPath: PropPath): void {
+function validateApp(options: TaskOptionsToCheck): void {
   const app = options.app;
   const name = app.name ?? DEFAULT_APP_CONTAINER_NAME;
   if (!isToken(name)) {
     if (!CONTAINER_NAME.test(name)) {
-      invalid(appPath.of('name'), name, 'Expected 1-255 letters, digits, hyphens or underscores.');
+      invalid(APP_PATH.of('name'), name, 'Expected 1-255 letters, digits, hyphens or underscores.');
     }
     if (name === CLOUDFLARED_CONTAINER_NAME) {
-      invalid(appPath.of('name'), name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
+      invalid(APP_PATH.of('name'), name, `The name "${CLOUDFLARED_CONTAINER_NAME}" is taken by the tunnel sidecar; choose another.`);
     }
     if (name === METRICS_AGENT_CONTAINER_NAME && options.sidecar?.metrics !== undefined) {
-      invalid(appPath.of('name'), name, `The name "${METRICS_AGENT_CONTAINER_NAME}" is taken by the metrics agent of sidecar.metrics; choose another.`);
+      invalid(APP_PATH.of('name'), name, `The name "${METRICS_AGENT_CONTAINER_NAME}" is taken by the metrics agent of sidecar.metrics; choose another.`);
     }
   }
   if (!isToken(app.port)) {
-    requireIntegerInRange(appPath.of('port'), app.port, 1, 65535);
+    requireIntegerInRange(APP_PATH.of('port'), app.port, 1, 65535);
     if (app.port === CLOUDFLARED_METRICS_PORT) {
-      invalid(appPath.of('port'), app.port, `Port ${CLOUDFLARED_METRICS_PORT} is used by the cloudflared metrics server in the same task; choose another.`);
+      invalid(APP_PATH.of('port'), app.port, `Port ${CLOUDFLARED_METRICS_PORT} is used by the cloudflared metrics server in the same task; choose another.`);
     }
   }
 
   const environment = app.environment ?? {};
   for (const key of Object.keys(environment)) {
     if (!isToken(key) && !ENV_NAME.test(key)) {
-      invalid(appPath.of('environment'), key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
+      invalid(APP_PATH.of('environment'), key, 'Environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
   }
   if (app.image === undefined || app.image === null || typeof app.image !== 'object' || typeof app.image.imageUri !== 'string') {
-    invalid(appPath.of('image'), app.image, 'Expected a ContainerImage, e.g. ContainerImage.fromRegistry("ghcr.io/acme/app:1.4.2").');
+    invalid(APP_PATH.of('image'), app.image, 'Expected a ContainerImage, e.g. ContainerImage.fromRegistry("ghcr.io/acme/app:1.4.2").');
   }
-  requireValidArguments(appPath.of('image'), app.image._problem);
+  requireValidArguments(APP_PATH.of('image'), app.image._problem);
   for (const [key, secret] of Object.entries(app.secrets ?? {})) {
-    requireValidArguments(appPath.of(`secrets.${key}`), secret?._problem);
+    requireValidArguments(APP_PATH.of(`secrets.${key}`), secret?._problem);
     if (isToken(key)) {
       continue;
     }
     if (!ENV_NAME.test(key)) {
-      invalid(appPath.of('secrets'), key, 'Secret environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
+      invalid(APP_PATH.of('secrets'), key, 'Secret environment variable names must match [A-Za-z_][A-Za-z0-9_]*.');
     }
     if (key in environment) {
-      invalid(appPath.of('secrets'), key, 'This name is also a key of app.environment; a variable comes either from environment or from secrets, not both.');
+      invalid(APP_PATH.of('secrets'), key, 'This name is also a key of app.environment; a variable comes either from environment or from secrets, not both.');
     }
   }
 
   if (app.command !== undefined && !isToken(app.command) && app.command.length === 0) {
-    invalid(appPath.of('command'), app.command, 'Expected at least one element, or leave it out to use the image command.');
+    invalid(APP_PATH.of('command'), app.command, 'Expected at least one element, or leave it out to use the image command.');
   }
   if (app.healthCheck !== undefined) {
-    validateHealthCheck(appPath.of('healthCheck'), app.healthCheck);
+    validateHealthCheck(APP_PATH.of('healthCheck'), app.healthCheck);
   }
   for (const path of app.writablePaths ?? []) {
     if (!isToken(path) && (!path.startsWith('/') || path === '/')) {
-      invalid(appPath.of('writablePaths'), path, 'Expected an absolute path below "/", e.g. "/tmp".');
+      invalid(APP_PATH.of('writablePaths'), path, 'Expected an absolute path below "/", e.g. "/tmp".');
     }
   }
   const paths = (app.writablePaths ?? []).filter((path) => !isToken(path));
   const duplicate = paths.find((path, index) => paths.indexOf(path) !== index);
   if (duplicate !== undefined) {
-    invalid(appPath.of('writablePaths'), duplicate, 'Each path may appear only once.');
+    invalid(APP_PATH.of('writablePaths'), duplicate, 'Each path may appear only once.');
   }
 }
 
@@ -141,7 +143,7 @@ export function validateTunnelWiring(options: Pick<TunnelTaskOptions, 'credentia
       invalid('tunnelId', options.tunnelId,
         'A CREDENTIALS_FILE credential needs the tunnel ID (cloudflared tunnel run <tunnel-id>); set tunnelId or use a TOKEN credential.');
     }
-    if (!isToken(options.tunnelId) && !UUID.test(options.tunnelId)) {
+    if (!isToken(options.tunnelId) && !isUuid(options.tunnelId)) {
       invalid('tunnelId', options.tunnelId, 'Expected the tunnel UUID, e.g. "c1744f8b-faa1-48a4-9e5c-02ac921467fa".');
     }
   }

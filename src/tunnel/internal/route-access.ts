@@ -6,8 +6,8 @@
 import { DataCloudflareZeroTrustOrganization } from '@cdktf/provider-cloudflare/lib/data-cloudflare-zero-trust-organization';
 import { Annotations, Fn, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
-import { isAccessApplication } from './is-access-application';
 import { IAccessApplication } from '../../access';
+import { isAccessApplication } from '../../access/is-access-application';
 import { applicationOnPathsOf } from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import type { CloudflareTunnelProps } from '../tunnel';

@@ -1,10 +1,10 @@
-import { isAccessApplication } from './is-access-application';
 import { ORIGIN_SERVICE_FORM, isValidOriginService } from './origin-service';
+import { isAccessApplication } from '../../access/is-access-application';
 import { requireCloudflareId } from '../../core/cloudflare-id';
-import { dnsNameForm, isFullyQualifiedDnsName, requireHostname, requireTeamName } from '../../core/hostname';
+import { requireHostname, requireTeamName } from '../../core/hostname';
 import { invalid, isToken, requireText } from '../../core/validation';
 import {
-  applicationCovers, applicationOnPathsOf, bypassPolicyMessage, missingHostnameDeniesMessage, PREFLIGHT_BYPASS_MESSAGE,
+  applicationCovers, applicationOnPathsOf, rejectBypassingApplication, requireHostnameDenies,
 } from '../access-coverage';
 import { TunnelIngressRule } from '../ingress';
 import { checkOriginRequest } from '../origin-request-check';
@@ -88,15 +88,9 @@ function validatePathApplications(property: string, rule: TunnelIngressRule): vo
         'Expected domains known at synthesis: each path becomes an ingress rule of its own, whose path expression is made from the domain.');
     }
   });
-  requireHostnameDenies(property, rule);
+  requirePathsCarryHostnameDenies(property, rule);
   [rule.accessApplication!, ...paths].forEach((application, i) => {
-    const applicationProperty = i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`;
-    if (isAccessApplication(application) && application._bypassesOptionsPreflight) {
-      invalid(applicationProperty, application.domains, PREFLIGHT_BYPASS_MESSAGE);
-    }
-    if (isAccessApplication(application) && application._bypassPolicies.length > 0) {
-      invalid(applicationProperty, application.domains, bypassPolicyMessage(application._bypassPolicies.join(', ')));
-    }
+    rejectBypassingApplication(i === 0 ? `${property}.accessApplication` : `${property}.pathAccessApplications[${i - 1}]`, application);
   });
 }
 
@@ -126,7 +120,7 @@ function requireAccessOrOptIn(property: string, rule: TunnelIngressRule): void {
  * every DENY policy of the hostname's application must be on each path's
  * application too, or whoever it turns away still reaches the path.
  */
-function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: string): void {
+function requirePathsCarryHostnameDenies(property: string, rule: TunnelIngressRule, at?: string): void {
   const hostname = rule.accessApplication;
   if (!isAccessApplication(hostname)) {
     return; // an application managed elsewhere: its policies are not known here
@@ -135,11 +129,7 @@ function requireHostnameDenies(property: string, rule: TunnelIngressRule, at?: s
     if (!isAccessApplication(path)) {
       return;
     }
-    const missing = hostname._denyPolicyIds.filter((id) => !path._policyIds.includes(id));
-    if (missing.length > 0) {
-      const names = hostname.policies.filter((policy) => missing.includes(policy.policyId)).map((policy) => policy.name);
-      invalid(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains, missingHostnameDeniesMessage(names));
-    }
+    requireHostnameDenies(at === undefined ? `${property}.pathAccessApplications[${i}]` : `${property}.${at}`, path.domains, hostname, path._policyIds);
   });
 }
 
@@ -174,7 +164,7 @@ function requireOwnHostnameForPathApplications(rules: readonly TunnelIngressRule
     const hostnameRule = rules.find((other) => other !== rule && other.hostname === rule.hostname && other.accessApplication !== undefined
       && other.accessApplication !== own && applicationCovers(other.accessApplication, { hostname: rule.hostname, service: 'hello_world' }));
     if (hostnameRule !== undefined) {
-      requireHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [own] }, 'accessApplication');
+      requirePathsCarryHostnameDenies(`ingress[${index}]`, { ...hostnameRule, pathAccessApplications: [own] }, 'accessApplication');
     }
   });
 }
@@ -212,8 +202,8 @@ export function validateTunnelProps(props: CloudflareTunnelProps): void {
   requireCloudflareId('cloudflareAccountId', props.cloudflareAccountId);
   requireCloudflareId('cloudflareZoneId', props.cloudflareZoneId);
   requireText('name', props.name, 'Expected a non-empty tunnel name.');
-  if (props.zoneName !== undefined && !isToken(props.zoneName) && !isFullyQualifiedDnsName(props.zoneName)) {
-    invalid('zoneName', props.zoneName, dnsNameForm('example.com'));
+  if (props.zoneName !== undefined) {
+    requireHostname('zoneName', props.zoneName, undefined, 'example.com');
   }
   if (props.zeroTrustTeamName !== undefined) {
     requireTeamName('zeroTrustTeamName', props.zeroTrustTeamName);

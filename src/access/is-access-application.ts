@@ -1,9 +1,9 @@
 /**
  * Tells an `AccessApplication` of this library (whose policies are known here) from any other
- * `IAccessApplication`. Internal: not part of the public API.
+ * `IAccessApplication`. Not exported from the module's index: the tunnel and the pattern use it.
  */
-import { AccessApplication } from '../../access';
-import { hasBrand } from '../../core/brand';
+import type { AccessApplication } from './application';
+import { hasBrand } from '../core/brand';
 
 /** True for an `AccessApplication` made by any copy of the library (a brand, not `instanceof`). */
 export function isAccessApplication(application: unknown): application is AccessApplication {
