@@ -306,3 +306,29 @@ describe('props of earlier versions', () => {
     expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
   });
 });
+
+describe('wiring props of the wrong type, as plain JavaScript passes them', () => {
+  const CLUSTER_ARN = 'arn:aws:ecs:eu-west-1:123456789012:cluster/apps';
+  test.each([
+    ['cluster', { cluster: CLUSTER_ARN }, /Expected the cluster that runs the service/],
+    ['cluster', { cluster: { clusterName: 'apps' } }, /Expected the cluster that runs the service/],
+    ['network', { network: 'vpc-0123456789abcdef0' }, /Expected where the tasks run/],
+    ['credential', { credential: undefined }, /Expected the tunnel credential/],
+    ['credential', { credential: '/cloudflared/web/tunnel-token' }, /Expected the tunnel credential/],
+    ['securityGroupIds', { securityGroupIds: 'sg-0123456789abcdef0' }, /Expected a list of security group ids/],
+    ['network.taskSubnetIds', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: 'subnet-0123456789abcdef0', assignPublicIp: false } },
+      /Expected a list of subnet ids/],
+    ['network.assignPublicIp', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: ['subnet-0123456789abcdef0'], assignPublicIp: 'false' } },
+      /Expected true or false/],
+  ])('%s is refused under its name, not written to the service', (property, overrides, message) => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
+  });
+
+  test('a list token for the subnets and the security groups passes', () => {
+    const { doc } = synth((stack) => new TunnelFargateService(stack, 'web', serviceProps({
+      network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: Token.asList('${var.subnets}'), assignPublicIp: false },
+      securityGroupIds: Token.asList('${var.security_groups}'),
+    })));
+    expect(onlyResource(doc, 'aws_ecs_service').network_configuration.subnets).toBe('${var.subnets}');
+  });
+});
