@@ -259,6 +259,12 @@ describe('an existing log group that does not come from ExistingLogGroup.fromArn
   // Any ILogGroup will do, e.g. one written by hand or in plain JavaScript: its ARN is checked too.
   const handMade = { logGroupArn: 'log-group:/ecs/shared', logGroupName: '/ecs/shared' };
 
+  test('an ARN string where the log group belongs is refused, showing the string', () => {
+    const arn = 'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shared';
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingLogGroup: arn as any })),
+      'existingLogGroup', /^Invalid existingLogGroup: "arn:aws:logs:eu-west-1:123456789012:log-group:\/ecs\/shared"\. Expected a CloudWatch Logs log group, e\.g\. ExistingLogGroup\.fromArn/);
+  });
+
   test('a malformed ARN is refused under existingLogGroup', () => {
     expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingLogGroup: handMade })),
       'existingLogGroup', /"log-group:\/ecs\/shared"\. Expected a CloudWatch Logs log group ARN/);
