@@ -15,7 +15,7 @@ import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { handDownChecked, pathOf, PropPath, wasChecked } from '../core/prop-path';
 import { invalid, isToken, requireNonEmpty } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
-import { addExecutionRolePreconditions, asServiceRole, separateRolePreconditions } from '../iam/existing-role-checks';
+import { addExecutionRolePreconditions, asServiceRole, sameAccountPreconditions, separateRolePreconditions } from '../iam/existing-role-checks';
 import { ILogGroup, ServiceLogGroup } from '../logs';
 import { logGroupAccountPreconditions, logGroupRegion } from '../logs/existing-log-group-checks';
 import { ITaskNetwork } from '../network';
@@ -208,6 +208,10 @@ export class TunnelFargateService extends Construct {
     }, props.serviceName, path.of('existingExecutionRole')));
     addExecutionRolePreconditions(this.executionRole, [
       ...separateRolePreconditions(props.existingTaskRole, props.existingExecutionRole),
+      // The task role gets an inline policy (with these checks) only when something is attached to it; the task
+      // definition names it either way, so a role of another account or partition fails the plan here, not the apply.
+      ...(props.existingTaskRole === undefined ? []
+        : sameAccountPreconditions(this.executionRole, props.existingTaskRole.roleArn, 'The existing task role', true)),
       ...(props.existingLogGroup === undefined ? [] : logGroupAccountPreconditions(this.executionRole, props.existingLogGroup)),
     ]);
     // A dedicated key's policy names the roles that may decrypt the credential; this role is one.

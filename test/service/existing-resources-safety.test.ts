@@ -180,6 +180,17 @@ describe('the account and partition of existing roles and log groups', () => {
     expect(preconditionMessages(onlyResource(doc, 'aws_iam_role_policy_attachment'))).toHaveLength(2);
   });
 
+  test('the plan checks an existing task role that nothing is attached to, on the execution role\'s policy', () => {
+    const { doc } = synth((stack) => new TunnelFargateService(stack, 'web', serviceProps({
+      existingTaskRole: ExistingRole.fromArn('arn:aws-cn:iam::123456789012:role/admin-app'),
+    })));
+    expect(Object.keys(resources(doc, 'aws_iam_role_policy')).filter((id) => id.includes('task-role'))).toEqual([]);
+    expect(preconditionMessages(executionPolicy(doc))).toEqual([
+      expect.stringMatching(/^The existing task role \(arn:aws-cn:iam::123456789012:role\/admin-app\) is in another account/),
+      expect.stringMatching(/^The existing task role \(arn:aws-cn:iam::123456789012:role\/admin-app\) is in another partition/),
+    ]);
+  });
+
   test('an existing log group: the plan checks its account, and awslogs writes to its region', () => {
     const arn = 'arn:aws:logs:us-east-1:123456789012:log-group:/ecs/shared';
     const { doc } = synth((stack) => {
