@@ -316,7 +316,7 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
     invalid('network', props.network, 'Expected where the tasks run: a PrivateNetwork, an ExistingNetwork or another ITaskNetwork. '
       + 'It replaces the subnetIds and assignPublicIp props of earlier versions.');
   }
-  if (!isObject(props.credential) || typeof props.credential.parameterArn !== 'string') {
+  if (!isObject(props.credential) || typeof props.credential.parameterArn !== 'string' || typeof props.credential.grantDecrypt !== 'function') {
     invalid('credential', props.credential, 'Expected the tunnel credential: a TunnelCredentialParameter, '
       + 'TunnelCredentialParameter.fromExisting(...) or another ITunnelCredential.');
   }

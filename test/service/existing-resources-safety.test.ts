@@ -332,6 +332,8 @@ describe('wiring props of the wrong type, as plain JavaScript passes them', () =
     ['network', { network: 'vpc-0123456789abcdef0' }, /Expected where the tasks run/],
     ['credential', { credential: undefined }, /Expected the tunnel credential/],
     ['credential', { credential: '/cloudflared/web/tunnel-token' }, /Expected the tunnel credential/],
+    ['credential', { credential: { parameterArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/t', parameterName: '/t', format: 'TOKEN' } },
+      /Expected the tunnel credential/],
     ['securityGroupIds', { securityGroupIds: 'sg-0123456789abcdef0' }, /Expected a list of security group ids/],
     ['network.taskSubnetIds', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: 'subnet-0123456789abcdef0', assignPublicIp: false } },
       /Expected a list of subnet ids/],
