@@ -325,6 +325,10 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
   if (!isToken(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
+  // ECS allows the same characters in a task definition family as in a service name.
+  if (props.family !== undefined && !isToken(props.family) && !SERVICE_NAME.test(props.family)) {
+    invalid('family', props.family, 'Expected 1-255 letters, digits, hyphens or underscores.');
+  }
   requireIdList('network.taskSubnetIds', props.network.taskSubnetIds, 'Expected a list of subnet ids, e.g. ["subnet-0123456789abcdef0"].');
   if (typeof props.network.assignPublicIp !== 'boolean' && !isToken(props.network.assignPublicIp)) {
     invalid('network.assignPublicIp', props.network.assignPublicIp, 'Expected true or false.');

@@ -339,6 +339,7 @@ describe('wiring props of the wrong type, as plain JavaScript passes them', () =
       /Expected a list of subnet ids/],
     ['network.assignPublicIp', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: ['subnet-0123456789abcdef0'], assignPublicIp: 'false' } },
       /Expected true or false/],
+    ['family', { family: 'admin panel' }, /^Invalid family: "admin panel"\. Expected 1-255 letters, digits, hyphens or underscores\./],
   ])('%s is refused under its name, not written to the service', (property, overrides, message) => {
     expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
   });
