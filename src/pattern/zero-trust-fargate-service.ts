@@ -437,9 +437,22 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.existingNetwork !== undefined && props.network !== undefined) {
     invalid('network', props.network, 'Give either network (settings of a new VPC) or existingNetwork, not both.');
   }
+  // From plain JavaScript, an ARN, an id or ExistingNetwork's props can come where the object belongs: named as written.
+  if (props.existingNetwork !== undefined && (!isObject(props.existingNetwork) || !Array.isArray(props.existingNetwork.taskSubnetIds))) {
+    invalid('existingNetwork', props.existingNetwork, 'Expected new ExistingNetwork({ vpcId, subnetIds }), another service\'s network or another ITaskNetwork.');
+  }
   if (props.existingNetwork !== undefined) {
     // As ExistingNetwork takes them; the service would find none to run its tasks in.
     requireNonEmpty('existingNetwork.subnetIds', props.existingNetwork.taskSubnetIds);
+  }
+  if (props.existingCluster !== undefined && (!isObject(props.existingCluster) || typeof props.existingCluster.clusterArn !== 'string')) {
+    invalid('existingCluster', props.existingCluster,
+      'Expected ExistingCluster.fromArn(...), ExistingCluster.fromName(...), another service\'s cluster or another ICluster.');
+  }
+  if (props.existingCredential !== undefined && (!isObject(props.existingCredential) || typeof props.existingCredential.parameterArn !== 'string'
+    || typeof props.existingCredential.grantDecrypt !== 'function')) {
+    invalid('existingCredential', props.existingCredential,
+      'Expected TunnelCredentialParameter.fromExisting({ parameterArn, parameterName }), a TunnelCredentialParameter or another ITunnelCredential.');
   }
   if (props.existingCluster !== undefined && props.cluster !== undefined) {
     invalid('cluster', props.cluster, 'Give either cluster (settings of a new cluster) or existingCluster, not both.');
@@ -492,4 +505,8 @@ function validateAccess(scope: Construct, access: ZeroTrustAccessOptions, name: 
     requireSomeoneLetIn(path.of('policies'), policies, access.existingPolicies ?? []);
     checkClientSettings(access, path, policyDecisions(policies, access.existingPolicies ?? []).includes(AccessDecision.NON_IDENTITY));
   }
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
 }

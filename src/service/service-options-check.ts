@@ -51,7 +51,12 @@ export function checkServiceOptions(options: ServiceOptionsToCheck, app: AppCont
   checkLogGroupOptions(options.logRetentionDays, options.logKmsKeyArn, path.of('logRetentionDays'), path.of('logKmsKeyArn'));
   if (options.existingLogGroup !== undefined) {
     // Any ILogGroup will do, not only ExistingLogGroup.fromArn's: the roles' policies, the account check and
-    // the containers' awslogs region all read its ARN.
+    // the containers' awslogs region all read its ARN. An ARN string where the object belongs is named as given.
+    const logGroup: unknown = options.existingLogGroup;
+    if (logGroup === null || typeof logGroup !== 'object') {
+      invalid(path.of('existingLogGroup'), logGroup,
+        'Expected a CloudWatch Logs log group, e.g. ExistingLogGroup.fromArn("arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/my-app").');
+    }
     requireArn(path.of('existingLogGroup'), options.existingLogGroup?.logGroupArn, LOG_GROUP_ARN);
     for (const [property, value] of [['logRetentionDays', options.logRetentionDays], ['logKmsKeyArn', options.logKmsKeyArn]] as const) {
       if (value !== undefined) {

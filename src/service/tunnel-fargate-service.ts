@@ -13,6 +13,7 @@ import { ITunnelTaskDefinition } from './task-definition';
 import { prefixedOutputs, requireOutputPrefix } from '../core/outputs';
 import { claimPhysicalName, PHYSICAL_NAME_KIND } from '../core/physical-names';
 import { handDownChecked, pathOf, PropPath, wasChecked } from '../core/prop-path';
+import { sameAccountPreconditions } from '../core/same-account';
 import { invalid, isToken, requireNonEmpty } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
 import { addExecutionRolePreconditions, asServiceRole, separateRolePreconditions } from '../iam/existing-role-checks';
@@ -208,6 +209,10 @@ export class TunnelFargateService extends Construct {
     }, props.serviceName, path.of('existingExecutionRole')));
     addExecutionRolePreconditions(this.executionRole, [
       ...separateRolePreconditions(props.existingTaskRole, props.existingExecutionRole),
+      // The task role gets an inline policy (with these checks) only when something is attached to it; the task
+      // definition names it either way, so a role of another account or partition fails the plan here, not the apply.
+      ...(props.existingTaskRole === undefined ? []
+        : sameAccountPreconditions(this.executionRole, props.existingTaskRole.roleArn, 'The existing task role', true)),
       ...(props.existingLogGroup === undefined ? [] : logGroupAccountPreconditions(this.executionRole, props.existingLogGroup)),
     ]);
     // A dedicated key's policy names the roles that may decrypt the credential; this role is one.
@@ -304,23 +309,50 @@ export class TunnelFargateService extends Construct {
  * before any resource is created; the tuning options are `checkServiceOptions`'s.
  */
 function validateServiceProps(props: TunnelFargateServiceProps): void {
-  // Earlier versions took clusterArn, clusterName and subnetIds; a caller from plain JavaScript may still pass those.
-  if (props.cluster === undefined || props.cluster === null) {
+  // Earlier versions took clusterArn, clusterName and subnetIds; a caller from plain JavaScript may still pass those,
+  // or an ARN, a name or an id where the object belongs, which would otherwise give a service without its cluster.
+  if (!isObject(props.cluster) || typeof props.cluster.clusterArn !== 'string') {
     invalid('cluster', props.cluster, 'Expected the cluster that runs the service: a FargateCluster, ExistingCluster.fromArn(...) or another '
       + 'ICluster. It replaces the clusterArn and clusterName props of earlier versions.');
   }
-  if (props.network === undefined || props.network === null) {
+  if (!isObject(props.network)) {
     invalid('network', props.network, 'Expected where the tasks run: a PrivateNetwork, an ExistingNetwork or another ITaskNetwork. '
       + 'It replaces the subnetIds and assignPublicIp props of earlier versions.');
+  }
+  if (!isObject(props.credential) || typeof props.credential.parameterArn !== 'string' || typeof props.credential.grantDecrypt !== 'function') {
+    invalid('credential', props.credential, 'Expected the tunnel credential: a TunnelCredentialParameter, '
+      + 'TunnelCredentialParameter.fromExisting(...) or another ITunnelCredential.');
   }
   requireServiceDependencies(props.cluster.serviceDependencies);
   requireOutputPrefix('outputPrefix', props.outputPrefix);
   if (!isToken(props.serviceName) && !SERVICE_NAME.test(props.serviceName)) {
     invalid('serviceName', props.serviceName, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
-  requireNonEmpty('network.taskSubnetIds', props.network.taskSubnetIds);
-  requireNonEmpty('securityGroupIds', props.securityGroupIds);
+  // ECS allows the same characters in a task definition family as in a service name.
+  if (props.family !== undefined && !isToken(props.family) && !SERVICE_NAME.test(props.family)) {
+    invalid('family', props.family, 'Expected 1-255 letters, digits, hyphens or underscores.');
+  }
+  requireIdList('network.taskSubnetIds', props.network.taskSubnetIds, 'Expected a list of subnet ids, e.g. ["subnet-0123456789abcdef0"].');
+  if (typeof props.network.assignPublicIp !== 'boolean' && !isToken(props.network.assignPublicIp)) {
+    invalid('network.assignPublicIp', props.network.assignPublicIp, 'Expected true or false.');
+  }
+  requireIdList('securityGroupIds', props.securityGroupIds, 'Expected a list of security group ids, e.g. [securityGroup.securityGroupId].');
   validateTunnelWiring(props);
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/** Fails unless `ids` is a list token or a non-empty list; each id is AWS's to check. */
+function requireIdList(property: string, ids: string[], allowed: string): void {
+  if (isToken(ids)) {
+    return;
+  }
+  if (!Array.isArray(ids)) {
+    invalid(property, ids, allowed);
+  }
+  requireNonEmpty(property, ids);
 }
 
 /**

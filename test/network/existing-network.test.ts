@@ -33,6 +33,11 @@ describe('ExistingNetwork', () => {
       expect(() => new ExistingNetwork({ vpcId: VPC_ID, subnetIds: [] })).toThrow(/Invalid subnetIds: \[\]\. Expected at least one element/);
     });
 
+    test('one subnet id where the list belongs is refused as such, not letter by letter', () => {
+      expect(() => new ExistingNetwork({ vpcId: VPC_ID, subnetIds: 'subnet-0aaaaaaaaaaaaaaaa' as any }))
+        .toThrow(/^Invalid subnetIds: "subnet-0aaaaaaaaaaaaaaaa"\. Expected a list of ids of the form subnet-/);
+    });
+
     test('a malformed subnet id', () => {
       expect(() => new ExistingNetwork({ vpcId: VPC_ID, subnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'private-a'] }))
         .toThrow(/Invalid subnetIds\[1\]: "private-a"\. Expected an id of the form subnet-/);

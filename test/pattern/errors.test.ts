@@ -70,6 +70,23 @@ describe('errors name the prop as written', () => {
   });
 });
 
+describe('existing parts of the wrong type, as plain JavaScript passes them, are named as written', () => {
+  test.each<[string, any, string, RegExp]>([
+    ['a cluster ARN as existingCluster', { existingCluster: 'arn:aws:ecs:eu-west-1:123456789012:cluster/apps' }, 'existingCluster',
+      /"arn:aws:ecs:eu-west-1:123456789012:cluster\/apps"\. Expected ExistingCluster\.fromArn/],
+    ['ExistingNetwork\'s props as existingNetwork', { existingNetwork: { vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-0123456789abcdef0'] } },
+      'existingNetwork', /Expected new ExistingNetwork\(\{ vpcId, subnetIds \}\)/],
+    ['a VPC id as existingNetwork', { existingNetwork: 'vpc-0123456789abcdef0' }, 'existingNetwork', /"vpc-0123456789abcdef0"\. Expected new ExistingNetwork/],
+    ['a parameter name as existingCredential', { existingCredential: '/cloudflared/admin/tunnel-token' }, 'existingCredential',
+      /"\/cloudflared\/admin\/tunnel-token"\. Expected TunnelCredentialParameter\.fromExisting/],
+  ])('%s', (_case, overrides, property, message) => {
+    const { error, leftovers } = failure(overrides);
+    expect(ValidationErrors.propertyOf(error)).toBe(property);
+    expect(error.message).toMatch(message);
+    expect(leftovers).toBe(0);
+  });
+});
+
 describe('tokens pass through', () => {
   test('a number token as app.port becomes a reference in the ingress rule and the container', () => {
     const { doc } = synth((stack) => {

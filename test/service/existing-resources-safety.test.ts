@@ -180,6 +180,17 @@ describe('the account and partition of existing roles and log groups', () => {
     expect(preconditionMessages(onlyResource(doc, 'aws_iam_role_policy_attachment'))).toHaveLength(2);
   });
 
+  test('the plan checks an existing task role that nothing is attached to, on the execution role\'s policy', () => {
+    const { doc } = synth((stack) => new TunnelFargateService(stack, 'web', serviceProps({
+      existingTaskRole: ExistingRole.fromArn('arn:aws-cn:iam::123456789012:role/admin-app'),
+    })));
+    expect(Object.keys(resources(doc, 'aws_iam_role_policy')).filter((id) => id.includes('task-role'))).toEqual([]);
+    expect(preconditionMessages(executionPolicy(doc))).toEqual([
+      expect.stringMatching(/^The existing task role \(arn:aws-cn:iam::123456789012:role\/admin-app\) is in another account/),
+      expect.stringMatching(/^The existing task role \(arn:aws-cn:iam::123456789012:role\/admin-app\) is in another partition/),
+    ]);
+  });
+
   test('an existing log group: the plan checks its account, and awslogs writes to its region', () => {
     const arn = 'arn:aws:logs:us-east-1:123456789012:log-group:/ecs/shared';
     const { doc } = synth((stack) => {
@@ -259,6 +270,12 @@ describe('an existing log group that does not come from ExistingLogGroup.fromArn
   // Any ILogGroup will do, e.g. one written by hand or in plain JavaScript: its ARN is checked too.
   const handMade = { logGroupArn: 'log-group:/ecs/shared', logGroupName: '/ecs/shared' };
 
+  test('an ARN string where the log group belongs is refused, showing the string', () => {
+    const arn = 'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/shared';
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingLogGroup: arn as any })),
+      'existingLogGroup', /^Invalid existingLogGroup: "arn:aws:logs:eu-west-1:123456789012:log-group:\/ecs\/shared"\. Expected a CloudWatch Logs log group, e\.g\. ExistingLogGroup\.fromArn/);
+  });
+
   test('a malformed ARN is refused under existingLogGroup', () => {
     expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps({ existingLogGroup: handMade })),
       'existingLogGroup', /"log-group:\/ecs\/shared"\. Expected a CloudWatch Logs log group ARN/);
@@ -304,5 +321,34 @@ describe('props of earlier versions', () => {
     ['network', { network: undefined, subnetIds: ['subnet-aaa'] }, /replaces the subnetIds/],
   ])('a missing %s is named, with what it replaced', (property, overrides, message) => {
     expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
+  });
+});
+
+describe('wiring props of the wrong type, as plain JavaScript passes them', () => {
+  const CLUSTER_ARN = 'arn:aws:ecs:eu-west-1:123456789012:cluster/apps';
+  test.each([
+    ['cluster', { cluster: CLUSTER_ARN }, /Expected the cluster that runs the service/],
+    ['cluster', { cluster: { clusterName: 'apps' } }, /Expected the cluster that runs the service/],
+    ['network', { network: 'vpc-0123456789abcdef0' }, /Expected where the tasks run/],
+    ['credential', { credential: undefined }, /Expected the tunnel credential/],
+    ['credential', { credential: '/cloudflared/web/tunnel-token' }, /Expected the tunnel credential/],
+    ['credential', { credential: { parameterArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/t', parameterName: '/t', format: 'TOKEN' } },
+      /Expected the tunnel credential/],
+    ['securityGroupIds', { securityGroupIds: 'sg-0123456789abcdef0' }, /Expected a list of security group ids/],
+    ['network.taskSubnetIds', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: 'subnet-0123456789abcdef0', assignPublicIp: false } },
+      /Expected a list of subnet ids/],
+    ['network.assignPublicIp', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: ['subnet-0123456789abcdef0'], assignPublicIp: 'false' } },
+      /Expected true or false/],
+    ['family', { family: 'admin panel' }, /^Invalid family: "admin panel"\. Expected 1-255 letters, digits, hyphens or underscores\./],
+  ])('%s is refused under its name, not written to the service', (property, overrides, message) => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
+  });
+
+  test('a list token for the subnets and the security groups passes', () => {
+    const { doc } = synth((stack) => new TunnelFargateService(stack, 'web', serviceProps({
+      network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: Token.asList('${var.subnets}'), assignPublicIp: false },
+      securityGroupIds: Token.asList('${var.security_groups}'),
+    })));
+    expect(onlyResource(doc, 'aws_ecs_service').network_configuration.subnets).toBe('${var.subnets}');
   });
 });

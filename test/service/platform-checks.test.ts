@@ -3,7 +3,9 @@
 // plan-time check that an ECR image is in its repository.
 import { Construct } from 'constructs';
 import { serviceProps, taskDefinitionProps } from './fixtures';
+import { AccessRule } from '../../src/access';
 import { ContainerImage, EcrRepository } from '../../src/image';
+import { ZeroTrustFargateService } from '../../src/pattern';
 import { CapacityProviderStrategy, ContainerSecret, CpuArchitecture, TunnelFargateService } from '../../src/service';
 import { TunnelTaskDefinition } from '../../src/service/internal/tunnel-task-definition';
 import { expectInvalid, newStack, resources, synth } from '../helpers';
@@ -14,6 +16,32 @@ const ECR_REFERENCE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app';
 function warnings(scope: Construct): string[] {
   return scope.node.findAll().flatMap((c) => c.node.metadata).map((m) => String(m.data)).filter((text) => /on-demand base/.test(text));
 }
+
+describe('enum props given as strings, as plain JavaScript passes them', () => {
+  test.each([
+    ['cpuArchitecture', { cpuArchitecture: 'arm64' }, /^Invalid cpuArchitecture: "arm64"\. Expected a CpuArchitecture: X86_64, ARM64\./],
+    ['sidecar.startCondition', { sidecar: { startCondition: 'healthy' } }, /"healthy"\. Expected a SidecarStartCondition: START, HEALTHY\./],
+    ['sidecar.logLevel', { sidecar: { logLevel: 'DEBUG' } }, /"DEBUG"\. Expected a CloudflaredLogLevel: DEBUG \("debug"\), INFO \("info"\)/],
+    ['sidecar.protocol', { sidecar: { protocol: 'h2' } }, /"h2"\. Expected a CloudflaredProtocol: AUTO \("auto"\), HTTP2 \("http2"\), QUIC \("quic"\)\./],
+  ])('%s outside the enum is refused under its name', (property, overrides, message) => {
+    expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
+  });
+
+  test('through the pattern, under service.cpuArchitecture', () => {
+    expectInvalid(() => new ZeroTrustFargateService(newStack(), 'admin', {
+      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
+      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
+      hostname: 'admin.example.com',
+      app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
+      access: { allow: [AccessRule.emailDomain('example.com')] },
+      service: { cpuArchitecture: 'arm64' as any },
+    }), 'service.cpuArchitecture', /Expected a CpuArchitecture/);
+  });
+
+  test('the enums\' own values pass', () => {
+    expect(() => synth((stack) => new TunnelFargateService(stack, 'web', serviceProps({ cpuArchitecture: CpuArchitecture.ARM64 })))).not.toThrow();
+  });
+});
 
 describe('platform version', () => {
   test.each([

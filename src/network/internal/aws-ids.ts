@@ -21,6 +21,10 @@ export function requireIdList(property: string, ids: string[], prefix: string): 
   if (isToken(ids)) {
     return;
   }
+  if (!Array.isArray(ids)) {
+    // A single id where a list belongs (from plain JavaScript) would otherwise be checked letter by letter.
+    invalid(property, ids, `Expected a list of ids of the form ${prefix}-0123456789abcdef0, e.g. ["${prefix}-0123456789abcdef0"].`);
+  }
   requireNonEmpty(property, ids);
   requireUnique(property, ids);
   ids.forEach((id, i) => requireAwsId(`${property}[${i}]`, id, prefix));

@@ -6,8 +6,8 @@ import { PropPath } from '../../core/prop-path';
 import { invalid, isToken, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
-import { CloudflaredEdgeIpVersion, SidecarStartCondition } from '../cloudflared-sidecar';
-import { TunnelTaskOptions } from '../task-options';
+import { CloudflaredEdgeIpVersion, CloudflaredLogLevel, CloudflaredProtocol, SidecarStartCondition } from '../cloudflared-sidecar';
+import { CpuArchitecture, TunnelTaskOptions } from '../task-options';
 import {
   APP_PATH, CLOUDFLARED_CONTAINER_NAME, CLOUDFLARED_METRICS_PORT, DEFAULT_APP_CONTAINER_NAME, DEFAULT_CPU, METRICS_AGENT_CONTAINER_NAME,
 } from './task-defaults';
@@ -35,6 +35,7 @@ export function validateTaskOptions(options: TaskOptionsToCheck, path: PropPath)
   if (!isToken(cpu) && !isToken(memory)) {
     validateFargateSize(cpu, memory, path);
   }
+  requireEnumValue(path.of('cpuArchitecture'), options.cpuArchitecture, CpuArchitecture, 'CpuArchitecture');
   validateApp(options);
   validateSidecar(options, path);
   validateStopTimes(options, path);
@@ -118,6 +119,9 @@ function validateHealthCheck(property: string, check: ContainerHealthCheck): voi
 function validateSidecar(options: TaskOptionsToCheck, path: PropPath): void {
   requireValidArguments(path.of('sidecar.image'), options.sidecar?.image?._problem);
   requireValidArguments(path.of('sidecar.metrics.agentImage'), options.sidecar?.metrics?.agentImage?._problem);
+  requireEnumValue(path.of('sidecar.startCondition'), options.sidecar?.startCondition, SidecarStartCondition, 'SidecarStartCondition');
+  requireEnumValue(path.of('sidecar.logLevel'), options.sidecar?.logLevel, CloudflaredLogLevel, 'CloudflaredLogLevel');
+  requireEnumValue(path.of('sidecar.protocol'), options.sidecar?.protocol, CloudflaredProtocol, 'CloudflaredProtocol');
   const edgeIpVersion = options.sidecar?.edgeIpVersion;
   if (edgeIpVersion !== undefined && !(Object.values(CloudflaredEdgeIpVersion) as string[]).includes(edgeIpVersion)) {
     invalid(path.of('sidecar.edgeIpVersion'), edgeIpVersion, 'Expected a CloudflaredEdgeIpVersion: IPV4 ("4"), IPV6 ("6") or AUTO ("auto").');
@@ -131,6 +135,20 @@ function validateSidecar(options: TaskOptionsToCheck, path: PropPath): void {
     invalid(path.of('sidecar.startCondition'), SidecarStartCondition.HEALTHY,
       'HEALTHY waits for the app health check, so app.healthCheck is required; set it or use START.');
   }
+}
+
+/**
+ * Fails unless an optional enum prop holds one of the enum's values. TypeScript ensures it; plain JavaScript (and
+ * the other jsii languages' strings) can pass `'arm64'` for `ARM64` or `'DEBUG'` for `debug`, which ECS, the AWS
+ * provider or `cloudflared` would refuse only at plan or deploy time, and which the checks that compare with the
+ * enum (ARM64's platform version, the DEBUG warning) would not see.
+ */
+function requireEnumValue(property: string, value: string | undefined, values: Record<string, string>, name: string): void {
+  if (value === undefined || isToken(value) || Object.values(values).includes(value)) {
+    return;
+  }
+  const allowed = Object.entries(values).map(([key, v]) => (key === v ? key : `${key} ("${v}")`)).join(', ');
+  invalid(property, value, `Expected a ${name}: ${allowed}.`);
 }
 
 /**
