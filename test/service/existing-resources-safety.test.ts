@@ -5,12 +5,13 @@ import { App, TerraformStack, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { decodeJsonencode } from './decode';
 import { serviceProps } from './fixtures';
-import { AccessRule, ContainerImage, ZeroTrustFargateService } from '../../src';
+import { ZeroTrustFargateService } from '../../src';
 import { ExistingCluster, ICluster } from '../../src/cluster';
 import { ExistingRole, TaskExecutionRole, TaskRole } from '../../src/iam';
 import { ExistingLogGroup } from '../../src/logs';
 import { TunnelFargateService, TunnelFargateServiceProps } from '../../src/service';
 import { expectInvalid, newStack, onlyResource, resources, synth } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 
 const TASK_ROLE_ARN = 'arn:aws:iam::123456789012:role/apps/admin-app';
 const EXECUTION_ROLE_ARN = 'arn:aws:iam::123456789012:role/admin-execution';
@@ -125,14 +126,7 @@ describe('one role as task role and execution role', () => {
 
   test('through the pattern, the error names service.existingTaskRole', () => {
     const role = ExistingRole.fromArn(EXECUTION_ROLE_ARN);
-    expectInvalid(() => new ZeroTrustFargateService(newStack(), 'admin', {
-      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-      hostname: 'admin.example.com',
-      app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-      access: { allow: [AccessRule.emailDomain('example.com')] },
-      service: { existingTaskRole: role, existingExecutionRole: role },
-    }), 'service.existingTaskRole', why);
+    expectInvalid(() => new ZeroTrustFargateService(newStack(), 'admin', { ...PATTERN_PROPS, service: { existingTaskRole: role, existingExecutionRole: role } }), 'service.existingTaskRole', why);
   });
 
   test('ARNs known only at apply time are compared by the plan', () => {
@@ -233,13 +227,6 @@ describe('ExistingRole.fromArn refuses what IAM would', () => {
 describe('an existing role that does not come from ExistingRole.fromArn', () => {
   // Any IRole will do, e.g. one written by hand or in plain JavaScript. Its ARN goes to the task definition
   // and the key policy, its name to the inline policy: the two must be one role.
-  const PATTERN = {
-    cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-    cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-    hostname: 'admin.example.com',
-    app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-    access: { allow: [AccessRule.emailDomain('example.com')] },
-  };
 
   test.each([
     ['a malformed ARN', { roleArn: 'role/admin-app', roleName: 'admin-app' }, /"role\/admin-app"\. Expected an IAM role ARN/],
@@ -251,7 +238,7 @@ describe('an existing role that does not come from ExistingRole.fromArn', () => 
     expectInvalid(() => new TaskRole(newStack(), 'role', { existingRole: role }), 'existingRole', message);
     expectInvalid(() => new TaskExecutionRole(newStack(), 'role', { existingRole: role, logGroupArn: LOG_GROUP_ARN }), 'existingRole', message);
     const stack = newStack();
-    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', { ...PATTERN, service: { existingExecutionRole: role } }),
+    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', { ...PATTERN_PROPS, service: { existingExecutionRole: role } }),
       'service.existingExecutionRole', message);
     expect(stack.node.findAll().filter((c) => c.node.path.includes('/admin'))).toEqual([]);
   });
@@ -283,14 +270,7 @@ describe('an existing log group that does not come from ExistingLogGroup.fromArn
 
   test('through the pattern, under service.existingLogGroup, before anything is created', () => {
     const stack = newStack();
-    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', {
-      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-      hostname: 'admin.example.com',
-      app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-      access: { allow: [AccessRule.emailDomain('example.com')] },
-      service: { existingLogGroup: handMade },
-    }), 'service.existingLogGroup', /Expected a CloudWatch Logs log group ARN/);
+    expectInvalid(() => new ZeroTrustFargateService(stack, 'admin', { ...PATTERN_PROPS, service: { existingLogGroup: handMade } }), 'service.existingLogGroup', /Expected a CloudWatch Logs log group ARN/);
     expect(stack.node.findAll().filter((c) => c.node.path.includes('/admin'))).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@
 // plan-time check that an ECR image is in its repository.
 import { Construct } from 'constructs';
 import { serviceProps, taskDefinitionProps } from './fixtures';
-import { AccessRule } from '../../src/access';
 import { ContainerImage, EcrRepository } from '../../src/image';
 import { ZeroTrustFargateService } from '../../src/pattern';
 import { CapacityProviderStrategy, ContainerSecret, CpuArchitecture, TunnelFargateService } from '../../src/service';
 import { TunnelTaskDefinition } from '../../src/service/internal/tunnel-task-definition';
 import { expectInvalid, newStack, resources, synth } from '../helpers';
+import { PATTERN_PROPS } from '../pattern-props';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const ECR_REFERENCE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app';
@@ -28,14 +28,7 @@ describe('enum props given as strings, as plain JavaScript passes them', () => {
   });
 
   test('through the pattern, under service.cpuArchitecture', () => {
-    expectInvalid(() => new ZeroTrustFargateService(newStack(), 'admin', {
-      cloudflareAccountId: '0123456789abcdef0123456789abcdef',
-      cloudflareZoneId: 'fedcba9876543210fedcba9876543210',
-      hostname: 'admin.example.com',
-      app: { image: ContainerImage.fromRegistry('ghcr.io/acme/admin:1.4.2'), port: 8080 },
-      access: { allow: [AccessRule.emailDomain('example.com')] },
-      service: { cpuArchitecture: 'arm64' as any },
-    }), 'service.cpuArchitecture', /Expected a CpuArchitecture/);
+    expectInvalid(() => new ZeroTrustFargateService(newStack(), 'admin', { ...PATTERN_PROPS, service: { cpuArchitecture: 'arm64' as any } }), 'service.cpuArchitecture', /Expected a CpuArchitecture/);
   });
 
   test('the enums\' own values pass', () => {
