@@ -424,7 +424,8 @@ function validateProps(scope: Construct, props: ZeroTrustFargateServiceProps, na
   if (props.access === undefined || props.access === null) {
     invalid('access', props.access, 'Expected who may get in: { allow: [...] } or { policies: [...] }.');
   }
-  if (props.access.applicationName !== undefined && !isToken(props.access.applicationName) && props.access.applicationName.trim() === '') {
+  const applicationName: unknown = props.access.applicationName;
+  if (applicationName !== undefined && !isToken(applicationName) && (typeof applicationName !== 'string' || applicationName.trim() === '')) {
     invalid('access.applicationName', props.access.applicationName, 'Expected a non-empty name, or leave it unset to use the service name.');
   }
   if (!isToken(name) && !isDnsLabel(name)) {

@@ -35,6 +35,7 @@ describe('errors name the prop as written', () => {
     ['port 70000', { app: { ...app, port: 70000 } }, 'app.port', /70000\./],
     ['a fractional port', { app: { ...app, port: 8080.5 } }, 'app.port', /8080\.5\./],
     ['an empty application name', { access: { ...access, applicationName: '' } }, 'access.applicationName', /""/],
+    ['an application name that is not a string', { access: { ...access, applicationName: null as any } }, 'access.applicationName', /null/],
     ['a Fargate CPU that does not exist', { service: { cpu: 300 } }, 'service.cpu', /300\. Fargate accepts/],
     ['memory that does not fit the CPU', { service: { cpu: 256, memory: 100 } }, 'service.memory', /100\./],
     ['a short account id', { cloudflareAccountId: 'abc' }, 'cloudflareAccountId', /"abc"\. Expected a Cloudflare id/],
