@@ -134,17 +134,6 @@ export function claimInlinePolicy(construct: Construct, props: object, role: IRo
   return policyName;
 }
 
-/**
- * Adds plan-time checks to the inline policy of a `TaskExecutionRole` (which every execution role has):
- * the service's checks of the roles and log group it was given fail the plan before anything is attached.
- */
-export function addExecutionRolePreconditions(executionRole: Construct, checks: Precondition[]): void {
-  const policy = executionRole.node.tryFindChild('Policy');
-  if (policy !== undefined && TerraformResource.isTerraformResource(policy)) {
-    addPreconditions(policy, checks);
-  }
-}
-
 /** Adds plan-time checks to a resource, after those it has. */
 export function addPreconditions(resource: TerraformResource, checks: Precondition[]): void {
   if (checks.length === 0) {

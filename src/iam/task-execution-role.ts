@@ -2,9 +2,11 @@ import { DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import { IRole } from './existing-role';
-import { checkExistingRole, claimInlinePolicy } from './existing-role-checks';
+import { addPreconditions, checkExistingRole, claimInlinePolicy } from './existing-role-checks';
 import { ECR_REPOSITORY_ARN, KMS_KEY_ARN, LOG_GROUP_ARN, requireArn, requireArns, SECRET_ARN, SSM_PARAMETER_ARN } from '../core/arn';
 import { brand } from '../core/brand';
 import { newEcsTasksRole, newInlinePolicy, requireRoleName } from './internal/ecs-tasks-role';
@@ -125,6 +127,9 @@ export class TaskExecutionRole extends Construct implements IRole {
    */
   public readonly role?: IamRole;
 
+  /** The inline policy with the permissions, on the new or the existing role. */
+  private readonly inlinePolicy: IamRolePolicy;
+
   /**
    * @param scope The construct this one belongs to: a stack, or a construct of your own.
    * @param id Id of this construct, unique among the children of `scope`.
@@ -184,16 +189,26 @@ export class TaskExecutionRole extends Construct implements IRole {
       statements.push(...this.decryptStatements(kmsKeyArns, ssmParameterArns, secretArns));
     }
     if (props.existingRole === undefined) {
-      newInlinePolicy(this, this.role!.id, 'task-execution', statements);
+      this.inlinePolicy = newInlinePolicy(this, this.role!.id, 'task-execution', statements).policy;
     } else {
       // A name of its own on a role that others may use too, claimed in the app; checked to be in this account.
       const policyName = claimInlinePolicy(this, props, props.existingRole, 'task-execution');
-      newInlinePolicy(this, props.existingRole.roleName, policyName, statements,
-        sameAccountPreconditions(this, props.existingRole.roleArn, 'The existing execution role', true));
+      this.inlinePolicy = newInlinePolicy(this, props.existingRole.roleName, policyName, statements,
+        sameAccountPreconditions(this, props.existingRole.roleArn, 'The existing execution role', true)).policy;
     }
 
     this.roleArn = this.role?.arn ?? props.existingRole!.roleArn;
     this.roleName = this.role?.name ?? props.existingRole!.roleName;
+  }
+
+  /**
+   * Adds plan-time checks to this role's inline policy, after its own: a service's checks of the roles and
+   * log group it was given then fail the plan before anything is attached.
+   *
+   * @internal
+   */
+  public _addPlanChecks(checks: Precondition[]): void {
+    addPreconditions(this.inlinePolicy, checks);
   }
 
   /**

@@ -210,7 +210,7 @@ export class TaskRole extends Construct implements IRole {
     }
     this.statements.push(statement);
     if (this.document === undefined) {
-      this.document = newInlinePolicy(this, this.policyTarget.id, this.policyTarget.policyName, this.statements, this.existingRoleChecks());
+      this.document = newInlinePolicy(this, this.policyTarget.id, this.policyTarget.policyName, this.statements, this.existingRoleChecks()).document;
     }
     this.document.putStatement([...this.statements]);
   }

@@ -16,7 +16,7 @@ import { handDownChecked, pathOf, PropPath, wasChecked } from '../core/prop-path
 import { sameAccountPreconditions } from '../core/same-account';
 import { invalid, isToken, requireNonEmpty } from '../core/validation';
 import { TaskExecutionRole, TaskRole } from '../iam';
-import { addExecutionRolePreconditions, asServiceRole, separateRolePreconditions } from '../iam/existing-role-checks';
+import { asServiceRole, separateRolePreconditions } from '../iam/existing-role-checks';
 import { ILogGroup, ServiceLogGroup } from '../logs';
 import { logGroupAccountPreconditions, logGroupRegion } from '../logs/existing-log-group-checks';
 import { ITaskNetwork } from '../network';
@@ -207,7 +207,7 @@ export class TunnelFargateService extends Construct {
       kmsKeyArns: defined([props.credential.kmsKeyArn, ...secrets.map((secret) => secret.kmsKeyArn)]),
       existingRole: props.existingExecutionRole,
     }, props.serviceName, path.of('existingExecutionRole')));
-    addExecutionRolePreconditions(this.executionRole, [
+    this.executionRole._addPlanChecks([
       ...separateRolePreconditions(props.existingTaskRole, props.existingExecutionRole),
       // The task role gets an inline policy (with these checks) only when something is attached to it; the task
       // definition names it either way, so a role of another account or partition fails the plan here, not the apply.

@@ -60,12 +60,12 @@ export function newEcsTasksRole(scope: Construct, name: string | undefined, desc
 export function newInlinePolicy(
   scope: Construct, role: string, name: string, statements: DataAwsIamPolicyDocumentStatement[],
   preconditions: Precondition[] = [],
-): DataAwsIamPolicyDocument {
+): { document: DataAwsIamPolicyDocument; policy: IamRolePolicy } {
   const document = new DataAwsIamPolicyDocument(scope, 'PolicyDocument', { statement: statements });
-  new IamRolePolicy(scope, 'Policy', {
+  const policy = new IamRolePolicy(scope, 'Policy', {
     role, name, policy: document.json, lifecycle: preconditions.length > 0 ? { precondition: preconditions } : undefined,
   });
-  return document;
+  return { document, policy };
 }
 
 /** The construct path under the stack, cut from the front to fit IAM's prefix limit. */
