@@ -120,6 +120,21 @@ export function requireOneOf(property: string, value: unknown, allowed: readonly
   }
 }
 
+/**
+ * Fails unless an optional enum prop holds one of the enum's values. TypeScript ensures it; plain JavaScript (and
+ * the other jsii languages' strings) can pass `'arm64'` for `ARM64` or `'DEBUG'` for `debug`, which ECS, the AWS
+ * provider or `cloudflared` would refuse only at plan or deploy time, and which the checks that compare with the
+ * enum (ARM64's platform version, the DEBUG warning) would not see. Unlike `requireOneOf`, it lets unset values and
+ * tokens pass and names the enum and its members in the message.
+ */
+export function requireEnumValue(property: string, value: string | undefined, values: Record<string, string>, name: string): void {
+  if (value === undefined || isToken(value) || Object.values(values).includes(value)) {
+    return;
+  }
+  const allowed = Object.entries(values).map(([key, v]) => (key === v ? key : `${key} ("${v}")`)).join(', ');
+  invalid(property, value, `Expected a ${name}: ${allowed}.`);
+}
+
 /** Fails when `values` is empty. */
 export function requireNonEmpty<T>(property: string, values: readonly T[]): void {
   if (values.length === 0) {

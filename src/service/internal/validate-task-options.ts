@@ -3,7 +3,7 @@ import { validateStopTimes } from './graceful-stop';
 import { requireValidArguments } from '../../core/argument-problem';
 import { isUuid } from '../../core/cloudflare-id';
 import { PropPath } from '../../core/prop-path';
-import { invalid, isToken, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
+import { invalid, isToken, requireEnumValue, requireIntegerInRange, requireOptionalIntegerInRange } from '../../core/validation';
 import { TunnelCredentialFormat } from '../../credential';
 import { ContainerHealthCheck } from '../app-container';
 import { CloudflaredEdgeIpVersion, CloudflaredLogLevel, CloudflaredProtocol, SidecarStartCondition } from '../cloudflared-sidecar';
@@ -135,20 +135,6 @@ function validateSidecar(options: TaskOptionsToCheck, path: PropPath): void {
     invalid(path.of('sidecar.startCondition'), SidecarStartCondition.HEALTHY,
       'HEALTHY waits for the app health check, so app.healthCheck is required; set it or use START.');
   }
-}
-
-/**
- * Fails unless an optional enum prop holds one of the enum's values. TypeScript ensures it; plain JavaScript (and
- * the other jsii languages' strings) can pass `'arm64'` for `ARM64` or `'DEBUG'` for `debug`, which ECS, the AWS
- * provider or `cloudflared` would refuse only at plan or deploy time, and which the checks that compare with the
- * enum (ARM64's platform version, the DEBUG warning) would not see.
- */
-function requireEnumValue(property: string, value: string | undefined, values: Record<string, string>, name: string): void {
-  if (value === undefined || isToken(value) || Object.values(values).includes(value)) {
-    return;
-  }
-  const allowed = Object.entries(values).map(([key, v]) => (key === v ? key : `${key} ("${v}")`)).join(', ');
-  invalid(property, value, `Expected a ${name}: ${allowed}.`);
 }
 
 /**
