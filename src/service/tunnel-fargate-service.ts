@@ -332,6 +332,11 @@ function validateServiceProps(props: TunnelFargateServiceProps): void {
   if (props.family !== undefined && !isToken(props.family) && !SERVICE_NAME.test(props.family)) {
     invalid('family', props.family, 'Expected 1-255 letters, digits, hyphens or underscores.');
   }
+  const tags: unknown = props.tags;
+  if (tags !== undefined && !isToken(tags) && (!isObject(tags) || Array.isArray(tags)
+    || Object.values(tags).some((value) => typeof value !== 'string'))) {
+    invalid('tags', tags, 'Expected a map of tag names to text values, e.g. { team: "platform" }.');
+  }
   requireIdList('network.taskSubnetIds', props.network.taskSubnetIds, 'Expected a list of subnet ids, e.g. ["subnet-0123456789abcdef0"].');
   if (typeof props.network.assignPublicIp !== 'boolean' && !isToken(props.network.assignPublicIp)) {
     invalid('network.assignPublicIp', props.network.assignPublicIp, 'Expected true or false.');

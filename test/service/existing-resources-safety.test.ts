@@ -320,6 +320,9 @@ describe('wiring props of the wrong type, as plain JavaScript passes them', () =
     ['network.assignPublicIp', { network: { vpcId: 'vpc-0123456789abcdef0', taskSubnetIds: ['subnet-0123456789abcdef0'], assignPublicIp: 'false' } },
       /Expected true or false/],
     ['family', { family: 'admin panel' }, /^Invalid family: "admin panel"\. Expected 1-255 letters, digits, hyphens or underscores\./],
+    ['tags', { tags: 'team=platform' }, /"team=platform"\. Expected a map of tag names to text values/],
+    ['tags', { tags: { team: 7 } }, /Expected a map of tag names to text values/],
+    ['sidecar', { sidecar: 'cloudflare/cloudflared:2025.1.0' }, /Expected the sidecar settings as an object/],
   ])('%s is refused under its name, not written to the service', (property, overrides, message) => {
     expectInvalid(() => new TunnelFargateService(newStack(), 'web', serviceProps(overrides as any)), property, message);
   });

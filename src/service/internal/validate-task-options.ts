@@ -117,6 +117,10 @@ function validateHealthCheck(property: string, check: ContainerHealthCheck): voi
 }
 
 function validateSidecar(options: TaskOptionsToCheck, path: PropPath): void {
+  const sidecar: unknown = options.sidecar;
+  if (sidecar !== undefined && (sidecar === null || typeof sidecar !== 'object' || Array.isArray(sidecar))) {
+    invalid(path.of('sidecar'), sidecar, 'Expected the sidecar settings as an object, e.g. { gracePeriodSeconds: 30 }, or leave it unset.');
+  }
   requireValidArguments(path.of('sidecar.image'), options.sidecar?.image?._problem);
   requireValidArguments(path.of('sidecar.metrics.agentImage'), options.sidecar?.metrics?.agentImage?._problem);
   requireEnumValue(path.of('sidecar.startCondition'), options.sidecar?.startCondition, SidecarStartCondition, 'SidecarStartCondition');
